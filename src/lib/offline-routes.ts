@@ -1,0 +1,20 @@
+import { baseLocale, locales } from '$lib/paraglide/runtime';
+
+const prefix = (locale: string) => (locale === baseLocale ? '' : `/${locale}`);
+
+/** The translated offline page of every locale, precached by the service worker. */
+export const OFFLINE_PAGES = locales.map((locale) => `${prefix(locale)}/offline`);
+
+export const PUBLIC_HOME_PAGES = locales.map((locale) => prefix(locale) || '/');
+
+/** The offline page in the language of the URL's locale prefix. */
+export function offlinePageFor(pathname: string): string {
+	const first = pathname.split('/')[1] ?? '';
+	const locale = (locales as readonly string[]).includes(first) ? first : baseLocale;
+	return `${prefix(locale)}/offline`;
+}
+
+/** Back office and machine endpoints: never cached on a device. */
+export function isPrivatePath(pathname: string): boolean {
+	return /^\/(?:[a-z]{2}\/)?(agent|staff|admin|login|api)(\/|$)/.test(pathname);
+}

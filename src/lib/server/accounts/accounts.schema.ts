@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import {
+	check,
+	customType,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { branches } from '../booking/booking.schema';
+import { ROLES } from './roles';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea'
+});
+
+export const staffUsers = pgTable(
+	'staff_users',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		email: text('email').notNull(),
+		displayName: text('display_name').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		totpKey: bytea('totp_key'),
+		disabledAt: timestamp('disabled_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('staff_users_email').on(sql`lower(${t.email})`)]
+);
+
+export const staffRoles = pgTable(
+	'staff_roles',
+	{
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => staffUsers.id, { onDelete: 'cascade' }),
+		role: text('role').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.role] }),
+		check('staff_roles_role', sql`${t.role} in (${sql.raw(ROLES.map((r) => `'${r}'`).join(', '))})`)
+	]
+);
+
+/** Branch scope of a branch-staff account. */
+export const staffBranches = pgTable(
+	'staff_branches',
+	{
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => staffUsers.id, { onDelete: 'cascade' }),
+		branchId: integer('branch_id')
+			.notNull()
+			.references(() => branches.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.branchId] })]
+);
+
+/** Lucia's session design: the id is public, only a SHA-256 of the secret is stored. */
+export const staffSessions = pgTable(
+	'staff_sessions',
+	{
+		id: text('id').primaryKey(),
+		secretHash: bytea('secret_hash').notNull(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => staffUsers.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+		secondFactorAt: timestamp('second_factor_at', { withTimezone: true })
+	},
+	(t) => [index('staff_sessions_user').on(t.userId)]
+);

@@ -1,0 +1,96 @@
+import { resolve } from 'node:path';
+import type { WeeklyHours } from './booking/booking.schema';
+import type { HotlineConfig, HotlineLine } from './escalation/hotline';
+
+/** Raised for configuration that cannot work; the server prints its message and stops. */
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+}
+
+export type AppMode = 'demo' | 'production';
+
+export interface Config {
+	mode: AppMode;
+	/** postgres:// URL; absent means the embedded PGlite database under `dataDir`. */
+	databaseUrl: string | undefined;
+	dataDir: string;
+	migrationsDir: string;
+	/** Secret for keyed hashes of identifiers (rate-limit keys); ≥ 32 characters in production. */
+	appSecret: string;
+	logLevel: string;
+	/** Public e-mail for written questions and accessibility feedback. */
+	contactEmail: string;
+	/** Demo accounts' password; generated at seed time when absent. */
+	demoPassword: string | undefined;
+	hotline: HotlineConfig;
+}
+
+export const DEFAULT_HOTLINE_HOURS: WeeklyHours = {
+	'1': [['08:00', '16:00']],
+	'2': [['08:00', '16:00']],
+	'3': [['08:00', '16:00']],
+	'4': [['08:00', '16:00']],
+	'5': [['08:00', '12:00']]
+};
+
+export const DEFAULT_HOTLINE_LINES: HotlineLine[] = [
+	{ id: 'main', number: '+420974801801', languages: ['cs', 'en'] },
+	{ id: 'ukrainian', number: '+420974801802', languages: ['uk'] }
+];
+
+const DEMO_SECRET = 'pobyt-demo-secret-not-for-production-use';
+
+function parseJson<T>(name: string, raw: string | undefined, fallback: T): T {
+	if (raw === undefined || raw.trim() === '') return fallback;
+	try {
+		return JSON.parse(raw) as T;
+	} catch {
+		throw new ConfigError(`${name} is not valid JSON.`);
+	}
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+	const rawMode = env.APP_MODE ?? 'demo';
+	if (rawMode !== 'demo' && rawMode !== 'production') {
+		throw new ConfigError(`APP_MODE must be "demo" or "production", not "${rawMode}".`);
+	}
+	const mode: AppMode = rawMode;
+	const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+		throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://.');
+	}
+	const appSecret = env.APP_SECRET ?? '';
+	if (mode === 'production') {
+		if (!databaseUrl) {
+			throw new ConfigError(
+				'APP_MODE=production needs DATABASE_URL (PostgreSQL); the embedded database is for demos.'
+			);
+		}
+		if (appSecret.length < 32) {
+			throw new ConfigError(
+				'APP_MODE=production needs APP_SECRET of at least 32 random characters (e.g. openssl rand -base64 48).'
+			);
+		}
+		if (!env.ORIGIN) {
+			throw new ConfigError(
+				'APP_MODE=production needs ORIGIN, the public URL (e.g. https://pobyt.example.cz).'
+			);
+		}
+	}
+	const lines = parseJson<HotlineLine[]>('HOTLINE_LINES', env.HOTLINE_LINES, DEFAULT_HOTLINE_LINES);
+	if (!Array.isArray(lines) || lines.some((l) => !/^\+[1-9]\d{6,14}$/.test(l?.number ?? ''))) {
+		throw new ConfigError('HOTLINE_LINES must be a list of {id, number (E.164), languages}.');
+	}
+	const hours = parseJson<WeeklyHours>('HOTLINE_HOURS', env.HOTLINE_HOURS, DEFAULT_HOTLINE_HOURS);
+	return {
+		mode,
+		databaseUrl,
+		dataDir: resolve(env.DATA_DIR ?? 'data'),
+		migrationsDir: resolve(env.MIGRATIONS_DIR ?? 'drizzle'),
+		appSecret: appSecret || DEMO_SECRET,
+		logLevel: env.LOG_LEVEL ?? 'info',
+		contactEmail: env.CONTACT_EMAIL ?? 'pobyty@mvcr.cz',
+		demoPassword: mode === 'demo' ? env.DEMO_PASSWORD || undefined : undefined,
+		hotline: { lines, hours }
+	};
+}

@@ -1,0 +1,6 @@
+// The one schema index drizzle-kit reads; each domain owns its tables.
+export * from '../booking/booking.schema';
+export * from '../proceedings/proceedings.schema';
+export * from '../accounts/accounts.schema';
+export * from '../audit/audit.schema';
+export * from '../insights/insights.schema';

@@ -1,0 +1,77 @@
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
+import { PRAGUE } from '$lib/time/prague';
+import type { WeeklyHours } from '../booking/booking.schema';
+import type { HotlineConfig } from './hotline';
+import { hotlineState } from './hotline';
+
+export interface HotlineLineView {
+	/** For display, e.g. `+420 974 801 801`. */
+	display: string;
+	/** For `tel:` links. */
+	dial: string;
+	languages: string;
+}
+
+export interface HotlineView {
+	open: boolean;
+	statusText: string;
+	lines: HotlineLineView[];
+	hours: { day: string; text: string }[];
+}
+
+/** `+420974801801` → `+420 974 801 801`; other numbers are shown as configured. */
+export function formatPhoneNumber(e164: string): string {
+	const czech = /^\+420(\d{3})(\d{3})(\d{3})$/.exec(e164);
+	return czech ? `+420 ${czech[1]} ${czech[2]} ${czech[3]}` : e164;
+}
+
+const LANGUAGE_NAME: Record<string, (locale: Locale) => string> = {
+	cs: (locale) => m.lang_name_cs({}, { locale }),
+	en: (locale) => m.lang_name_en({}, { locale }),
+	uk: (locale) => m.lang_name_uk({}, { locale }),
+	ru: (locale) => m.lang_name_ru({}, { locale }),
+	vi: (locale) => m.lang_name_vi({}, { locale })
+};
+
+function weeklyHours(hours: WeeklyHours, locale: Locale): { day: string; text: string }[] {
+	const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+	return [1, 2, 3, 4, 5, 6, 7].map((iso) => {
+		const intervals = hours[String(iso) as keyof WeeklyHours] ?? [];
+		// 1 January 2024 was a Monday.
+		const day = weekday.format(new Date(Date.UTC(2024, 0, iso)));
+		const text = intervals.length
+			? intervals.map(([from, to]) => `${from}–${to}`).join(', ')
+			: m.hotline_closed_day({}, { locale });
+		return { day, text };
+	});
+}
+
+/** What every public page may show about the hotline: open now or when it opens, and the official numbers. */
+export function describeHotline(config: HotlineConfig, locale: Locale, at: Date): HotlineView {
+	const state = hotlineState(config.hours, at);
+	const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: PRAGUE });
+	const dayAndTime = new Intl.DateTimeFormat(locale, {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'numeric',
+		hour: 'numeric',
+		minute: '2-digit',
+		timeZone: PRAGUE
+	});
+	const statusText = state.open
+		? m.hotline_open_until({ time: time.format(state.closesAt) }, { locale })
+		: state.opensAt
+			? m.hotline_closed_opens({ time: dayAndTime.format(state.opensAt) }, { locale })
+			: m.hotline_closed({}, { locale });
+	return {
+		open: state.open,
+		statusText,
+		lines: config.lines.map((line) => ({
+			display: formatPhoneNumber(line.number),
+			dial: line.number,
+			languages: line.languages.map((l) => LANGUAGE_NAME[l]?.(locale) ?? l).join(', ')
+		})),
+		hours: weeklyHours(config.hours, locale)
+	};
+}

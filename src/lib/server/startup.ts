@@ -1,0 +1,42 @@
+import { useDatabase } from './db';
+import { openConfiguredDatabase, prepareDatabase } from './db/start';
+import type { SeededAccount } from './db/seed';
+import { ConfigError, loadConfig, type Config } from './config';
+import { log } from './log';
+
+let config: Config | undefined;
+
+export function getConfig(): Config {
+	config ??= loadConfig();
+	return config;
+}
+
+function printDemoAccounts(accounts: SeededAccount[]): void {
+	const lines = accounts.map((a) => `  ${a.email.padEnd(22)} ${a.password}   (${a.roles.join(', ')})`);
+	// Printed once, on the start that created them; only in demo mode (see db/start.ts).
+	console.log(
+		['', 'Pobyt demo accounts (shown only now, at first start):', ...lines, ''].join('\n')
+	);
+}
+
+/** Everything the server needs before it takes requests. Bad configuration: one line, exit 1. */
+export async function startServer(): Promise<void> {
+	try {
+		const cfg = getConfig();
+		const database = await openConfiguredDatabase(cfg);
+		const { demoAccounts } = await prepareDatabase(database, cfg);
+		useDatabase(database);
+		process.once('sveltekit:shutdown', () => {
+			database.close().catch(() => {});
+		});
+		if (demoAccounts.length > 0) printDemoAccounts(demoAccounts);
+		log.info({ engine: database.engine, mode: cfg.mode }, 'database ready');
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			console.error(`pobyt: ${error.message}`);
+		} else {
+			console.error(`pobyt: start-up failed: ${(error as Error)?.message ?? String(error)}`);
+		}
+		process.exit(1);
+	}
+}

@@ -1,0 +1,85 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+import { build, files, version } from '$service-worker';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing';
+import { NetworkFirst } from 'workbox-strategies';
+import { offlinePageFor, OFFLINE_PAGES, PUBLIC_HOME_PAGES, isPrivatePath } from './lib/offline-routes';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+
+// Hashed build files need no revision; static files and the offline pages change per release.
+precacheAndRoute([
+	...build.filter((url) => !url.endsWith('/version.json')).map((url) => ({ url, revision: null })),
+	...files.map((url) => ({ url, revision: version })),
+	...OFFLINE_PAGES.map((url) => ({ url, revision: version }))
+]);
+cleanupOutdatedCaches();
+
+const PAGES = `pages-${version}`;
+const pages = new NetworkFirst({
+	cacheName: PAGES,
+	// On a bad connection, show the copy from the last visit rather than a spinner.
+	networkTimeoutSeconds: 4,
+	plugins: [new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 30 * 24 * 3600 })]
+});
+
+registerRoute(new NavigationRoute(pages, { denylist: [/^\/(agent|staff|admin|login|api)(\/|$)/] }));
+registerRoute(
+	({ url, request }) =>
+		request.method === 'GET' &&
+		url.origin === sw.location.origin &&
+		url.pathname.endsWith('/__data.json') &&
+		!isPrivatePath(url.pathname),
+	pages
+);
+
+setCatchHandler(async ({ request }) => {
+	if (request.mode === 'navigate') {
+		const offline = await matchPrecache(offlinePageFor(new URL(request.url).pathname));
+		if (offline) return offline;
+	}
+	return Response.error();
+});
+
+async function cachePages(urls: string[]): Promise<void> {
+	const cache = await caches.open(PAGES);
+	await Promise.all(
+		urls.map(async (url) => {
+			try {
+				const response = await fetch(url, { credentials: 'same-origin' });
+				if (response.ok) await cache.put(url, response);
+			} catch {
+				// Offline while warming: the page is cached on the next visit instead.
+			}
+		})
+	);
+}
+
+sw.addEventListener('install', (event) => {
+	// The home pages open offline even if the person never navigated after installing.
+	event.waitUntil(cachePages(PUBLIC_HOME_PAGES));
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of await caches.keys()) {
+				if (key.startsWith('pages-') && key !== PAGES) await caches.delete(key);
+			}
+			await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('message', (event) => {
+	const data = event.data as { type?: string; url?: string } | null;
+	if (data?.type === 'SKIP_WAITING') void sw.skipWaiting();
+	// The page the person landed on, which loaded before this worker controlled it.
+	if (data?.type === 'CACHE_PAGE' && data.url && !isPrivatePath(data.url)) {
+		event.waitUntil(cachePages([data.url]));
+	}
+});
