@@ -2,27 +2,15 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
-const localized = (path: string): [string, string][] => [
-	['en', `/en${path}`],
-	['uk', `/uk${path}`],
-	['ru', `/ru${path}`],
-	['vi', `/vi${path}`],
-	['cs', path || '/']
-];
-
 export default defineConfig({
 	plugins: [
 		sveltekit(),
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			// The URL alone decides the language; Accept-Language only makes the home page offer one.
-			strategy: ['url', 'baseLocale'],
-			urlPatterns: [
-				// An explicit root entry, or `/uk/` would redirect twice (STACK.md pitfall 6).
-				{ pattern: '/', localized: localized('') },
-				{ pattern: '/:path(.*)?', localized: localized('/:path(.*)?') }
-			]
+			// The URL prefix alone decides the language (src/hooks.ts); Accept-Language only makes
+			// the home page offer one.
+			strategy: ['custom-prefix', 'baseLocale']
 		})
 	],
 	server: { port: 3000 },

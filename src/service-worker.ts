@@ -12,8 +12,11 @@ import { offlinePageFor, OFFLINE_PAGES, PUBLIC_HOME_PAGES, isPrivatePath } from 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
 // Hashed build files need no revision; static files and the offline pages change per release.
+// Kit 2.70's `build` list also names server entry chunks (`/entries/…`, `/chunks/…`) that are not
+// served: precaching them 404s and aborts the install, so only `/_app/immutable/` is taken.
+const clientBuild = build.filter((url) => url.includes('/_app/immutable/'));
 precacheAndRoute([
-	...build.filter((url) => !url.endsWith('/version.json')).map((url) => ({ url, revision: null })),
+	...clientBuild.map((url) => ({ url, revision: null })),
 	...files.map((url) => ({ url, revision: version })),
 	...OFFLINE_PAGES.map((url) => ({ url, revision: version }))
 ]);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { ConfigError, type Config } from '../config';
 import { openPglite, openPostgres } from './client';
 import type { Database } from './engine';
+import { driverError } from './errors';
 import { isEmpty, seedDemoData, type SeededAccount } from './seed';
 
 /** Where the database is, without credentials, for messages. */
@@ -15,8 +16,8 @@ function describe(url: string): string {
 }
 
 function reason(error: unknown): string {
-	const e = error as { code?: string; message?: string; errors?: { code?: string }[] };
-	return e?.code ?? e?.errors?.[0]?.code ?? e?.message ?? String(error);
+	const e = driverError(error);
+	return e.code ?? e.message;
 }
 
 /** Opens the configured engine and proves it answers; a ConfigError says what to fix. */

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const PRODUCTION = {
+	APP_MODE: 'production',
+	DATABASE_URL: 'postgres://pobyt@db.internal:5432/pobyt',
+	APP_SECRET: 'x'.repeat(40),
+	ORIGIN: 'https://pobyt.example.cz'
+};
+
+describe('configuration', () => {
+	it('defaults to a demo on the embedded database', () => {
+		const config = loadConfig({});
+		expect(config.mode).toBe('demo');
+		expect(config.databaseUrl).toBeUndefined();
+		expect(config.dataDir).toMatch(/\/data$/);
+		expect(config.hotline.lines.map((l) => l.number)).toEqual(['+420974801801', '+420974801802']);
+	});
+
+	it('accepts a complete production configuration and never a demo password there', () => {
+		const config = loadConfig({ ...PRODUCTION, DEMO_PASSWORD: 'demo' });
+		expect(config.mode).toBe('production');
+		expect(config.demoPassword).toBeUndefined();
+	});
+
+	it.each([
+		[{ DATABASE_URL: undefined }, /needs DATABASE_URL/],
+		[{ APP_SECRET: 'short' }, /APP_SECRET of at least 32/],
+		[{ ORIGIN: undefined }, /needs ORIGIN/],
+		[{ DATABASE_URL: 'mysql://x' }, /must start with postgres/],
+		[{ APP_MODE: 'staging' }, /APP_MODE must be/],
+		[{ HOTLINE_LINES: '[{"number":"974801801"}]' }, /HOTLINE_LINES/],
+		[{ HOTLINE_HOURS: '{' }, /HOTLINE_HOURS is not valid JSON/]
+	])('refuses %o with a message that says what to fix', (change, message) => {
+		expect(() => loadConfig({ ...PRODUCTION, ...change })).toThrow(ConfigError);
+		expect(() => loadConfig({ ...PRODUCTION, ...change })).toThrow(message);
+	});
+});

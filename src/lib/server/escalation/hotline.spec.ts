@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HOTLINE_HOURS, DEFAULT_HOTLINE_LINES } from '../config';
+import { czechPublicHolidays, hotlineState } from './hotline';
+import { describeHotline, formatPhoneNumber } from './hotline.service';
+
+const at = (iso: string) => new Date(iso);
+
+describe('hotline hours (Europe/Prague, default Mon–Thu 8–16, Fri 8–12)', () => {
+	it('is open on a Monday morning in winter and says until when', () => {
+		const state = hotlineState(DEFAULT_HOTLINE_HOURS, at('2026-11-23T09:00:00Z')); // 10:00 CET
+		expect(state).toEqual({ open: true, closesAt: at('2026-11-23T15:00:00Z') });
+	});
+
+	it('closes at noon on Friday and opens again on Monday at 8:00', () => {
+		const state = hotlineState(DEFAULT_HOTLINE_HOURS, at('2026-11-27T11:00:00Z')); // Fri 12:00 CET
+		expect(state).toEqual({ open: false, opensAt: at('2026-11-30T07:00:00Z') });
+	});
+
+	it('is closed on a public holiday that falls on a workday (Tue 17 November 2026)', () => {
+		expect(czechPublicHolidays(2026).has('2026-11-17')).toBe(true);
+		const state = hotlineState(DEFAULT_HOTLINE_HOURS, at('2026-11-17T09:00:00Z'));
+		expect(state).toEqual({ open: false, opensAt: at('2026-11-18T07:00:00Z') });
+	});
+
+	it('opens at 8:00 summer time on the Monday after the spring change', () => {
+		// Sunday 29 March 2026, clocks went forward; Monday 8:00 CEST is 06:00 UTC.
+		const state = hotlineState(DEFAULT_HOTLINE_HOURS, at('2026-03-29T12:00:00Z'));
+		expect(state).toEqual({ open: false, opensAt: at('2026-03-30T06:00:00Z') });
+	});
+
+	it('skips the Easter Friday and Monday holidays', () => {
+		// Thursday 2 April 2026 after closing: Good Friday 3 April and Easter Monday 6 April are closed.
+		const state = hotlineState(DEFAULT_HOTLINE_HOURS, at('2026-04-02T15:00:00Z'));
+		expect(state).toEqual({ open: false, opensAt: at('2026-04-07T06:00:00Z') });
+	});
+
+	it('describes the state and the official numbers in the person’s language', () => {
+		const config = { lines: DEFAULT_HOTLINE_LINES, hours: DEFAULT_HOTLINE_HOURS };
+		const uk = describeHotline(config, 'uk', at('2026-11-23T09:00:00Z'));
+		expect(uk.open).toBe(true);
+		expect(uk.statusText).toMatch(/16:00/);
+		expect(uk.statusText).not.toMatch(/[a-z]{4}/i);
+		expect(uk.lines[0]).toEqual({ display: '+420 974 801 801', dial: '+420974801801', languages: 'чеська, англійська' });
+		expect(uk.hours).toHaveLength(7);
+		expect(uk.hours[0]).toEqual({ day: 'понеділок', text: '08:00–16:00' });
+		const vi = describeHotline(config, 'vi', at('2026-11-27T11:00:00Z'));
+		expect(vi.open).toBe(false);
+		expect(vi.statusText).toContain('8:00');
+	});
+
+	it('formats Czech numbers in groups and leaves foreign ones as configured', () => {
+		expect(formatPhoneNumber('+420974801802')).toBe('+420 974 801 802');
+		expect(formatPhoneNumber('+4930123456')).toBe('+4930123456');
+	});
+});

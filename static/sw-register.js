@@ -1,0 +1,36 @@
+// Registers the service worker and runs the update flow on every page, with or without the
+// app's own JavaScript: a new version waits until the person chooses to load it, so no open page
+// runs against assets the new worker has already replaced. Plain script, CSP 'self'.
+(function () {
+	if (!('serviceWorker' in navigator) || location.hostname === '') return;
+	var banner = document.getElementById('update-banner');
+	function offer(worker) {
+		if (!worker || !navigator.serviceWorker.controller || !banner) return;
+		banner.hidden = false;
+		banner.querySelector('button').onclick = function () {
+			navigator.serviceWorker.addEventListener('controllerchange', function () {
+				location.reload();
+			});
+			worker.postMessage({ type: 'SKIP_WAITING' });
+		};
+	}
+	navigator.serviceWorker
+		.register('/service-worker.js')
+		.then(function (registration) {
+			offer(registration.waiting);
+			registration.addEventListener('updatefound', function () {
+				var installing = registration.installing;
+				if (!installing) return;
+				installing.addEventListener('statechange', function () {
+					if (installing.state === 'installed') offer(installing);
+				});
+			});
+			// The page the person landed on loaded before the worker controlled it: cache it now.
+			return navigator.serviceWorker.ready.then(function (ready) {
+				if (ready.active) ready.active.postMessage({ type: 'CACHE_PAGE', url: location.pathname });
+			});
+		})
+		.catch(function () {
+			// No worker (private mode, old browser, dev server): the site works online as before.
+		});
+})();
