@@ -5,7 +5,16 @@ import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['src', 'messages', 'static', 'drizzle', 'project.inlang/settings.json', 'package.json', 'svelte.config.js', 'vite.config.ts'];
+const SOURCES = [
+	'src',
+	'messages',
+	'static',
+	'drizzle',
+	'project.inlang/settings.json',
+	'package.json',
+	'svelte.config.js',
+	'vite.config.ts'
+];
 
 function newest(path) {
 	if (!existsSync(path)) return 0;
@@ -27,7 +36,11 @@ if (process.argv.includes('--rebuild') || SOURCES.some((s) => newest(s) > built)
 }
 
 const port = process.env.PORT ?? '3000';
-const env = { ...process.env, PORT: port, ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}` };
+const env = {
+	...process.env,
+	PORT: port,
+	ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}`
+};
 console.log(`Pobyt: http://localhost:${port}  (Ctrl+C stops it)`);
 const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

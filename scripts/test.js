@@ -37,20 +37,31 @@ if (pgUrl) {
 	env.TEST_DATABASE_URL = pgUrl;
 	console.log(`Integration tests run on PGlite and on PostgreSQL (${new URL(pgUrl).host}).`);
 } else {
-	console.log('No PostgreSQL reachable and no TEST_DATABASE_URL: integration tests run on PGlite only.');
+	console.log(
+		'No PostgreSQL reachable and no TEST_DATABASE_URL: integration tests run on PGlite only.'
+	);
 }
 
 rmSync('reports', { recursive: true, force: true });
 mkdirSync('reports', { recursive: true });
 
-const vitestCode = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']);
+const vitestCode = run('npx', [
+	'vitest',
+	'run',
+	'--reporter=default',
+	'--reporter=json',
+	'--outputFile.json=reports/vitest.json'
+]);
 const buildCode = run('npx', ['vite', 'build', '--logLevel', 'warn']);
 const e2eCode = buildCode === 0 ? run('npx', ['playwright', 'test']) : 1;
 
 const vitest = readJson('reports/vitest.json');
 const playwright = readJson('reports/playwright.json');
 let passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0);
-let failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + (playwright?.stats?.flaky ?? 0);
+let failed =
+	(vitest?.numFailedTests ?? 0) +
+	(playwright?.stats?.unexpected ?? 0) +
+	(playwright?.stats?.flaky ?? 0);
 // A runner that crashed before reporting counts as a failure, never as silence.
 if (vitestCode !== 0 && !vitest?.numFailedTests) failed += 1;
 if (buildCode !== 0) failed += 1;

@@ -16,7 +16,14 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	const errorId = event.locals.requestId ?? 'unknown';
 	if (status !== 404) {
 		const e = error as Error;
-		log.error({ reqId: errorId, route: event.route.id, err: { name: e?.name, message: e?.message, stack: e?.stack } }, 'unhandled error');
+		log.error(
+			{
+				reqId: errorId,
+				route: event.route.id,
+				err: { name: e?.name, message: e?.message, stack: e?.stack }
+			},
+			'unhandled error'
+		);
 	}
 	return { message: status === 404 ? m.error_not_found_title() : m.error_generic_title(), errorId };
 };

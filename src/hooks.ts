@@ -15,7 +15,8 @@ defineCustomClientStrategy('custom-prefix', {
 	// Paraglide calls this once on start with the locale just read from the URL: only a real
 	// change of language navigates.
 	setLocale: (locale) => {
-		if (isLocale(locale) && locale !== localeFromPath(location.pathname)) location.href = localizeHref(location.pathname + location.search, { locale });
+		if (isLocale(locale) && locale !== localeFromPath(location.pathname))
+			location.href = localizeHref(location.pathname + location.search, { locale });
 	}
 });
 

@@ -7,7 +7,12 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
-import { offlinePageFor, OFFLINE_PAGES, PUBLIC_HOME_PAGES, isPrivatePath } from './lib/offline-routes';
+import {
+	offlinePageFor,
+	OFFLINE_PAGES,
+	PUBLIC_HOME_PAGES,
+	isPrivatePath
+} from './lib/offline-routes';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 

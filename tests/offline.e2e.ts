@@ -9,7 +9,9 @@ test.describe('offline', () => {
 		const page = await context.newPage();
 		await page.goto('/uk');
 		// The worker installs, warms the cache and takes control of this page.
-		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20_000 });
+		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
+			timeout: 20_000
+		});
 		await page.evaluate(async () => {
 			const ready = await navigator.serviceWorker.ready;
 			return ready.active?.state;
@@ -21,7 +23,9 @@ test.describe('offline', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/\p{Script=Cyrillic}/u);
 
 		await page.goto('/uk/checklists');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Немає підключення до інтернету');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Немає підключення до інтернету'
+		);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
 		await expectNoAxeViolations(page);
 

@@ -1,7 +1,22 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, expectNoHorizontalScroll, firstLoadJsGzip, LOCALES, prefix } from './fixtures';
+import {
+	expectNoAxeViolations,
+	expectNoHorizontalScroll,
+	firstLoadJsGzip,
+	LOCALES,
+	prefix
+} from './fixtures';
 
-const PUBLIC_PAGES = ['/', '/status', '/checklists', '/book', '/help', '/my', '/contact', '/accessibility'];
+const PUBLIC_PAGES = [
+	'/',
+	'/status',
+	'/checklists',
+	'/book',
+	'/help',
+	'/my',
+	'/contact',
+	'/accessibility'
+];
 
 const HOME_TITLE = {
 	cs: 'Co potřebujete vyřídit?',
@@ -22,11 +37,16 @@ test.describe('app shell', () => {
 		await expect(page).toHaveURL(/\/uk$/);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(HOME_TITLE.uk);
-		await expect(page.getByRole('link', { name: /974 801 801/ })).toHaveAttribute('href', 'tel:+420974801801');
+		await expect(page.getByRole('link', { name: /974 801 801/ })).toHaveAttribute(
+			'href',
+			'tel:+420974801801'
+		);
 	});
 
 	for (const locale of LOCALES) {
-		test(`every public page in ${locale}: translated, axe-clean, usable at 360 px`, async ({ page }) => {
+		test(`every public page in ${locale}: translated, axe-clean, usable at 360 px`, async ({
+			page
+		}) => {
 			await page.setViewportSize({ width: 360, height: 740 });
 			for (const path of PUBLIC_PAGES) {
 				const url = `${prefix(locale)}${path === '/' ? '' : path}` || '/';
@@ -45,7 +65,10 @@ test.describe('app shell', () => {
 
 	test('the language switcher keeps the current page', async ({ page }) => {
 		await page.goto('/contact');
-		await page.getByRole('navigation', { name: 'Jazyk stránky' }).getByRole('link', { name: 'Tiếng Việt' }).click();
+		await page
+			.getByRole('navigation', { name: 'Jazyk stránky' })
+			.getByRole('link', { name: 'Tiếng Việt' })
+			.click();
 		await expect(page).toHaveURL(/\/vi\/contact$/);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
 		await page.getByRole('link', { name: 'Čeština' }).click();
@@ -53,8 +76,13 @@ test.describe('app shell', () => {
 		await expect(page.locator('html')).toHaveAttribute('lang', 'cs');
 	});
 
-	test('a first visit with a Ukrainian browser is offered Ukrainian, not redirected', async ({ browser }) => {
-		const context = await browser.newContext({ locale: 'uk-UA', extraHTTPHeaders: { 'Accept-Language': 'uk-UA,uk;q=0.9,en;q=0.5' } });
+	test('a first visit with a Ukrainian browser is offered Ukrainian, not redirected', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({
+			locale: 'uk-UA',
+			extraHTTPHeaders: { 'Accept-Language': 'uk-UA,uk;q=0.9,en;q=0.5' }
+		});
 		const page = await context.newPage();
 		const response = await page.goto('/');
 		expect(response?.status()).toBe(200);
@@ -103,7 +131,9 @@ test.describe('app shell', () => {
 });
 
 test.describe('security baseline and probes', () => {
-	test('pages carry CSP without unsafe-inline scripts and the security headers', async ({ request }) => {
+	test('pages carry CSP without unsafe-inline scripts and the security headers', async ({
+		request
+	}) => {
 		const response = await request.get('/');
 		const headers = response.headers();
 		const csp = headers['content-security-policy'] ?? '';
@@ -119,7 +149,10 @@ test.describe('security baseline and probes', () => {
 
 	test('a cross-site form post is refused by the origin check', async ({ request }) => {
 		const response = await request.post('/', {
-			headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+			headers: {
+				origin: 'https://evil.example',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
 			data: 'a=b'
 		});
 		expect(response.status()).toBe(403);

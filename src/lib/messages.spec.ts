@@ -24,20 +24,30 @@ describe('messages', () => {
 
 	it.each(LOCALES)('%s keeps every placeholder of the Czech text', (locale) => {
 		for (const key of keys) {
-			expect(placeholders(catalogues[locale]![key]!), `${locale}.${key}`).toEqual(placeholders(catalogues.cs![key]!));
+			expect(placeholders(catalogues[locale]![key]!), `${locale}.${key}`).toEqual(
+				placeholders(catalogues.cs![key]!)
+			);
 		}
 	});
 
-	it.each(['cs', 'uk', 'ru', 'vi'])('%s is really translated, not English left in place', (locale) => {
-		const untranslated = keys.filter((k) => !SAME_EVERYWHERE.has(k) && !SAME_AS_ENGLISH[locale]?.includes(k) && catalogues[locale]![k] === catalogues.en![k]);
-		expect(untranslated).toEqual([]);
-	});
+	it.each(['cs', 'uk', 'ru', 'vi'])(
+		'%s is really translated, not English left in place',
+		(locale) => {
+			const untranslated = keys.filter(
+				(k) =>
+					!SAME_EVERYWHERE.has(k) &&
+					!SAME_AS_ENGLISH[locale]?.includes(k) &&
+					catalogues[locale]![k] === catalogues.en![k]
+			);
+			expect(untranslated).toEqual([]);
+		}
+	);
 
 	it.each(['uk', 'ru'])('%s is written in Cyrillic', (locale) => {
 		for (const key of keys) {
-			const latinWords = (catalogues[locale]![key]!.replace(/\{\w+\}/g, '').match(/[A-Za-z]{4,}/g) ?? []).filter(
-				(w) => !['Pobyt', 'WCAG'].includes(w)
-			);
+			const latinWords = (
+				catalogues[locale]![key]!.replace(/\{\w+\}/g, '').match(/[A-Za-z]{4,}/g) ?? []
+			).filter((w) => !['Pobyt', 'WCAG'].includes(w));
 			expect(latinWords, `${locale}.${key}`).toEqual([]);
 		}
 	});

@@ -28,7 +28,9 @@ describe('HotlineCard', () => {
 	});
 
 	it('shows the weekly hours only where asked', () => {
-		const { body } = render(HotlineCard, { props: { hotline: { ...hotline, open: true }, showHours: true } });
+		const { body } = render(HotlineCard, {
+			props: { hotline: { ...hotline, open: true }, showHours: true }
+		});
 		expect(body).toContain('hotline__state--open');
 		expect(body).toMatch(/<dt>pondělí<\/dt>\s*<dd>08:00–16:00<\/dd>/);
 		expect(body).toMatch(/<dt>sobota<\/dt>\s*<dd>zavřeno<\/dd>/);

@@ -7,5 +7,8 @@ import pino from 'pino';
 export const log = pino({
 	level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
 	base: { app: 'pobyt' },
-	redact: { paths: ['*.password', '*.token', '*.email', '*.phone', '*.birthDate'], censor: '[redacted]' }
+	redact: {
+		paths: ['*.password', '*.token', '*.email', '*.phone', '*.birthDate'],
+		censor: '[redacted]'
+	}
 });

@@ -1,6 +1,6 @@
 import { useDatabase } from './db';
 import { openConfiguredDatabase, prepareDatabase } from './db/start';
-import type { SeededAccount } from './db/seed';
+import { formatDemoAccounts } from './db/seed';
 import { ConfigError, loadConfig, type Config } from './config';
 import { log } from './log';
 
@@ -9,14 +9,6 @@ let config: Config | undefined;
 export function getConfig(): Config {
 	config ??= loadConfig();
 	return config;
-}
-
-function printDemoAccounts(accounts: SeededAccount[]): void {
-	const lines = accounts.map((a) => `  ${a.email.padEnd(22)} ${a.password}   (${a.roles.join(', ')})`);
-	// Printed once, on the start that created them; only in demo mode (see db/start.ts).
-	console.log(
-		['', 'Pobyt demo accounts (shown only now, at first start):', ...lines, ''].join('\n')
-	);
 }
 
 /** Everything the server needs before it takes requests. Bad configuration: one line, exit 1. */
@@ -29,7 +21,8 @@ export async function startServer(): Promise<void> {
 		process.once('sveltekit:shutdown', () => {
 			database.close().catch(() => {});
 		});
-		if (demoAccounts.length > 0) printDemoAccounts(demoAccounts);
+		// Only a demo-mode first start creates accounts (db/start.ts), so production prints nothing.
+		if (demoAccounts.length > 0) console.log(formatDemoAccounts(demoAccounts));
 		log.info({ engine: database.engine, mode: cfg.mode }, 'database ready');
 	} catch (error) {
 		if (error instanceof ConfigError) {

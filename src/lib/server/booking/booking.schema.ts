@@ -12,7 +12,9 @@ import {
 } from 'drizzle-orm/pg-core';
 
 /** Opening hours per ISO weekday (1 = Monday … 7 = Sunday), each a list of [from, to] in Europe/Prague local time. */
-export type WeeklyHours = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', [string, string][]>>;
+export type WeeklyHours = Partial<
+	Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', [string, string][]>
+>;
 
 export const branches = pgTable('branches', {
 	id: serial('id').primaryKey(),

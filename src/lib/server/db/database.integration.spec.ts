@@ -1,11 +1,22 @@
 import { resolve } from 'node:path';
 import { count, countDistinct, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatProceedingNumber, TYPE_CODES, type TypeCode } from '../proceedings/proceeding-number';
+import {
+	formatProceedingNumber,
+	TYPE_CODES,
+	type TypeCode
+} from '../proceedings/proceeding-number';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../testing/test-database';
 import { openPostgres } from './client';
 import { driverError } from './errors';
-import { branches, proceedingEvents, proceedings, services, staffRoles, staffUsers } from './schema';
+import {
+	branches,
+	proceedingEvents,
+	proceedings,
+	services,
+	staffRoles,
+	staffUsers
+} from './schema';
 import { seedDemoData } from './seed';
 import { SEED_BRANCHES } from './seed-data';
 
@@ -13,7 +24,8 @@ const MIGRATIONS = resolve('drizzle');
 const NOW = new Date('2026-11-24T10:00:00Z');
 
 /** drizzle's execute() returns an array on postgres.js and `{ rows }` on PGlite. */
-const rows = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows);
+const rows = (result: unknown) =>
+	Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
 
 describe.each(ENGINES)('database on %s', (engine) => {
 	let t: TestDatabase;
@@ -25,11 +37,15 @@ describe.each(ENGINES)('database on %s', (engine) => {
 	});
 
 	it('applies the committed migrations, and running them again changes nothing', async () => {
-		const before = rows(await t.db.execute(sql`select hash from drizzle.__drizzle_migrations order by id`));
+		const before = rows(
+			await t.db.execute(sql`select hash from drizzle.__drizzle_migrations order by id`)
+		);
 		expect(before.length).toBeGreaterThanOrEqual(2);
 		await t.migrate(MIGRATIONS);
 		await t.migrate(MIGRATIONS);
-		const after = rows(await t.db.execute(sql`select hash from drizzle.__drizzle_migrations order by id`));
+		const after = rows(
+			await t.db.execute(sql`select hash from drizzle.__drizzle_migrations order by id`)
+		);
 		expect(after).toEqual(before);
 	});
 
@@ -54,7 +70,9 @@ describe.each(ENGINES)('database on %s', (engine) => {
 		expect(all.length).toBeGreaterThanOrEqual(300);
 		const numberPattern = /^OAM-\d{1,6}(-\d{1,2})?\/(CD|DO|DP|DV|MK|PP|ST|TP|VP|ZK|ZM)-20\d\d$/;
 		for (const p of all) {
-			expect(formatProceedingNumber({ ...p, typeCode: p.typeCode as TypeCode })).toMatch(numberPattern);
+			expect(formatProceedingNumber({ ...p, typeCode: p.typeCode as TypeCode })).toMatch(
+				numberPattern
+			);
 		}
 		expect(new Set(all.map((p) => p.typeCode)).size).toBeGreaterThanOrEqual(TYPE_CODES.length - 1);
 		expect(new Set(all.map((p) => p.year)).size).toBeGreaterThanOrEqual(2);
@@ -63,9 +81,13 @@ describe.each(ENGINES)('database on %s', (engine) => {
 		const [noFiled] = await t.db
 			.select({ n: count() })
 			.from(proceedings)
-			.where(sql`not exists (select 1 from ${proceedingEvents} e where e.proceeding_id = ${proceedings.id} and e.kind = 'filed')`);
+			.where(
+				sql`not exists (select 1 from ${proceedingEvents} e where e.proceeding_id = ${proceedings.id} and e.kind = 'filed')`
+			);
 		expect(noFiled?.n).toBe(0);
-		const [kinds] = await t.db.select({ n: countDistinct(proceedingEvents.kind) }).from(proceedingEvents);
+		const [kinds] = await t.db
+			.select({ n: countDistinct(proceedingEvents.kind) })
+			.from(proceedingEvents);
 		expect(kinds?.n).toBeGreaterThanOrEqual(9);
 		const [future] = await t.db
 			.select({ n: count() })
@@ -91,7 +113,11 @@ describe.each(ENGINES)('database on %s', (engine) => {
 		await t.db.execute(
 			sql`insert into audit_log (action, subject_type, subject_id, reason) values ('read', 'proceeding', 'p-1', 'test')`
 		);
-		for (const statement of [sql`update audit_log set reason = 'rewritten'`, sql`delete from audit_log`, sql`truncate audit_log`]) {
+		for (const statement of [
+			sql`update audit_log set reason = 'rewritten'`,
+			sql`delete from audit_log`,
+			sql`truncate audit_log`
+		]) {
 			const error = await t.db.execute(statement).then(() => null, driverError);
 			expect(error?.message).toMatch(/append-only/);
 			expect(error?.code).toBe('42501');
@@ -102,7 +128,9 @@ describe.each(ENGINES)('database on %s', (engine) => {
 
 	it('refuses a proceeding with an unknown type code', async () => {
 		await expect(
-			t.db.insert(proceedings).values({ number: 1, typeCode: 'XX', year: 2025, birthDate: '1990-01-01' })
+			t.db
+				.insert(proceedings)
+				.values({ number: 1, typeCode: 'XX', year: 2025, birthDate: '1990-01-01' })
 		).rejects.toThrow();
 	});
 });
@@ -129,9 +157,13 @@ describe.skipIf(!ENGINES.includes('postgres'))('concurrent start-up on PostgreSQ
 		const t = await createTestDatabase('postgres');
 		const second = openPostgres(t.url!);
 		try {
-			await t.db.execute(sql`drop schema public cascade; create schema public; drop schema drizzle cascade`);
+			await t.db.execute(
+				sql`drop schema public cascade; create schema public; drop schema drizzle cascade`
+			);
 			await Promise.all([t.migrate(MIGRATIONS), second.migrate(MIGRATIONS)]);
-			const applied = rows(await t.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
+			const applied = rows(
+				await t.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)
+			);
 			expect(applied).toEqual([{ n: 2 }]);
 		} finally {
 			await second.close();

@@ -36,6 +36,12 @@ export interface SeedResult {
 	accounts: SeededAccount[];
 }
 
+/** The demo logins, for the console; printed once, by the start or command that created them. */
+export function formatDemoAccounts(accounts: SeededAccount[]): string {
+	const lines = accounts.map((a) => `  ${a.email.padEnd(22)} ${a.password}   (${a.roles.join(', ')})`);
+	return ['', 'Pobyt demo accounts (shown only now, when they are created):', ...lines, ''].join('\n');
+}
+
 /** Small deterministic PRNG (mulberry32): the demo data is the same on every machine. */
 function prng(seed: number) {
 	let a = seed >>> 0;
@@ -57,13 +63,44 @@ const DAY = 86_400_000;
 
 /** Type codes weighted roughly by how common they are. */
 const WEIGHTED_TYPES: TypeCode[] = [
-	'DP', 'DP', 'DP', 'DP', 'ZK', 'ZK', 'ZK', 'TP', 'TP', 'PP', 'PP', 'ST', 'ST', 'DO', 'DO', 'MK', 'DV', 'ZM', 'VP', 'CD'
+	'DP',
+	'DP',
+	'DP',
+	'DP',
+	'ZK',
+	'ZK',
+	'ZK',
+	'TP',
+	'TP',
+	'PP',
+	'PP',
+	'ST',
+	'ST',
+	'DO',
+	'DO',
+	'MK',
+	'DV',
+	'ZM',
+	'VP',
+	'CD'
 ];
 
 /** Where a synthetic proceeding has got to; each maps to a plausible event history. */
 const OUTCOMES = [
-	'processing', 'processing', 'processing', 'suspended', 'suspended', 'resumed',
-	'preliminary', 'preliminary', 'approved', 'approved', 'card_ready', 'collected', 'rejected', 'stopped'
+	'processing',
+	'processing',
+	'processing',
+	'suspended',
+	'suspended',
+	'resumed',
+	'preliminary',
+	'preliminary',
+	'approved',
+	'approved',
+	'card_ready',
+	'collected',
+	'rejected',
+	'stopped'
 ] as const;
 
 interface SyntheticEvent {
@@ -81,7 +118,10 @@ function history(
 	const events: SyntheticEvent[] = [{ kind: 'filed', at: filedAt }];
 	let t = filedAt.getTime();
 	const step = (minDays: number, maxDays: number) => {
-		t = Math.min(t + r.int(minDays, maxDays) * DAY + r.int(8, 15) * 3_600_000, now.getTime() - 3_600_000);
+		t = Math.min(
+			t + r.int(minDays, maxDays) * DAY + r.int(8, 15) * 3_600_000,
+			now.getTime() - 3_600_000
+		);
 		return new Date(t);
 	};
 	const suspend = () => {
@@ -90,7 +130,12 @@ function history(
 		events.push({ kind: 'suspended', at, details: { reason: 'documents_requested', deadline } });
 	};
 	if (outcome === 'suspended') suspend();
-	if (['resumed', 'preliminary', 'approved', 'card_ready', 'collected', 'rejected'].includes(outcome) && r.next() < 0.5) {
+	if (
+		['resumed', 'preliminary', 'approved', 'card_ready', 'collected', 'rejected'].includes(
+			outcome
+		) &&
+		r.next() < 0.5
+	) {
 		suspend();
 		events.push({ kind: 'resumed', at: step(5, 30) });
 	} else if (outcome === 'resumed') {
@@ -104,7 +149,8 @@ function history(
 		events.push({ kind: 'biometrics_taken', at: step(7, 30) });
 		events.push({ kind: 'approved', at: step(3, 20) });
 	}
-	if (['card_ready', 'collected'].includes(outcome)) events.push({ kind: 'card_ready', at: step(10, 30) });
+	if (['card_ready', 'collected'].includes(outcome))
+		events.push({ kind: 'card_ready', at: step(10, 30) });
 	if (outcome === 'collected') events.push({ kind: 'card_collected', at: step(2, 20) });
 	if (outcome === 'rejected') events.push({ kind: 'rejected', at: step(40, 120) });
 	if (outcome === 'stopped') events.push({ kind: 'stopped', at: step(10, 60) });
@@ -146,11 +192,15 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
 			.insert(services)
 			.values(SEED_SERVICES.map((s, i) => ({ ...s, sortOrder: i })))
 			.returning({ id: services.id, bioOnly: services.biometricsOnly });
-		await tx.insert(branchServices).values(
-			branchRows.flatMap((b) =>
-				serviceRows.filter((s) => !s.bioOnly || b.bio).map((s) => ({ branchId: b.id, serviceId: s.id }))
-			)
-		);
+		await tx
+			.insert(branchServices)
+			.values(
+				branchRows.flatMap((b) =>
+					serviceRows
+						.filter((s) => !s.bioOnly || b.bio)
+						.map((s) => ({ branchId: b.id, serviceId: s.id }))
+				)
+			);
 
 		const used = new Set<string>();
 		const proceedingValues: (typeof proceedings.$inferInsert)[] = [];
@@ -207,4 +257,3 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
 	});
 	return { seeded, accounts: seeded ? accounts : [] };
 }
-

@@ -8,7 +8,9 @@ describe('start-up against an unreachable PostgreSQL', () => {
 		const error = await openConfiguredDatabase(config).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ConfigError);
 		const message = (error as Error).message;
-		expect(message).toMatch(/^cannot reach PostgreSQL at 127\.0\.0\.1:1\/pobyt \(ECONNREFUSED\): check DATABASE_URL/);
+		expect(message).toMatch(
+			/^cannot reach PostgreSQL at 127\.0\.0\.1:1\/pobyt \(ECONNREFUSED\): check DATABASE_URL/
+		);
 		expect(message).not.toContain('s3cret');
 		expect(message).not.toContain('\n');
 	});

@@ -50,7 +50,11 @@ function weeklyHours(hours: WeeklyHours, locale: Locale): { day: string; text: s
 /** What every public page may show about the hotline: open now or when it opens, and the official numbers. */
 export function describeHotline(config: HotlineConfig, locale: Locale, at: Date): HotlineView {
 	const state = hotlineState(config.hours, at);
-	const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: PRAGUE });
+	const time = new Intl.DateTimeFormat(locale, {
+		hour: 'numeric',
+		minute: '2-digit',
+		timeZone: PRAGUE
+	});
 	const dayAndTime = new Intl.DateTimeFormat(locale, {
 		weekday: 'long',
 		day: 'numeric',

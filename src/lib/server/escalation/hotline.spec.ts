@@ -40,7 +40,11 @@ describe('hotline hours (Europe/Prague, default Mon–Thu 8–16, Fri 8–12)', 
 		expect(uk.open).toBe(true);
 		expect(uk.statusText).toMatch(/16:00/);
 		expect(uk.statusText).not.toMatch(/[a-z]{4}/i);
-		expect(uk.lines[0]).toEqual({ display: '+420 974 801 801', dial: '+420974801801', languages: 'чеська, англійська' });
+		expect(uk.lines[0]).toEqual({
+			display: '+420 974 801 801',
+			dial: '+420974801801',
+			languages: 'чеська, англійська'
+		});
 		expect(uk.hours).toHaveLength(7);
 		expect(uk.hours[0]).toEqual({ day: 'понеділок', text: '08:00–16:00' });
 		const vi = describeHotline(config, 'vi', at('2026-11-27T11:00:00Z'));

@@ -15,9 +15,7 @@ export interface HotlineConfig {
 	hours: WeeklyHours;
 }
 
-export type HotlineState =
-	| { open: true; closesAt: Date }
-	| { open: false; opensAt: Date | null };
+export type HotlineState = { open: true; closesAt: Date } | { open: false; opensAt: Date | null };
 
 const holidayCache = new Map<number, Set<string>>();
 

@@ -8,7 +8,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
 	'Cross-Origin-Opener-Policy': 'same-origin',
 	'Cross-Origin-Resource-Policy': 'same-origin',
 	// The camera is for the branch counter's QR check-in; nothing else is needed.
-	'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'
+	'Permissions-Policy':
+		'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'
 };
 
 export const securityHeaders: Handle = async ({ event, resolve }) => {

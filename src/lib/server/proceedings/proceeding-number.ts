@@ -1,5 +1,17 @@
 /** Type codes the official lookup accepts (DOMAIN.md). */
-export const TYPE_CODES = ['CD', 'DO', 'DP', 'DV', 'MK', 'PP', 'ST', 'TP', 'VP', 'ZK', 'ZM'] as const;
+export const TYPE_CODES = [
+	'CD',
+	'DO',
+	'DP',
+	'DV',
+	'MK',
+	'PP',
+	'ST',
+	'TP',
+	'VP',
+	'ZK',
+	'ZM'
+] as const;
 export type TypeCode = (typeof TYPE_CODES)[number];
 
 /** Dated events the internal system reports about a proceeding. */
