@@ -11,7 +11,11 @@ interface Run {
 }
 
 /** Starts the production build with the given environment; resolves when it exits or at `timeout`. */
-function startBuild(env: Record<string, string>, until?: (run: Run, kill: () => void) => void, timeout = 20_000) {
+function startBuild(
+	env: Record<string, string>,
+	until?: (run: Run, kill: () => void) => void,
+	timeout = 20_000
+) {
 	return new Promise<Run>((resolve) => {
 		const child = spawn(process.execPath, ['build'], {
 			env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LOG_LEVEL: 'warn', ...env },
@@ -34,7 +38,10 @@ function startBuild(env: Record<string, string>, until?: (run: Run, kill: () => 
 
 test.describe('server start-up and shutdown', () => {
 	test('an unreachable DATABASE_URL stops the server with one line saying what to fix', async () => {
-		const run = await startBuild({ PORT: '4191', DATABASE_URL: 'postgres://pobyt:secret@127.0.0.1:1/pobyt' });
+		const run = await startBuild({
+			PORT: '4191',
+			DATABASE_URL: 'postgres://pobyt:secret@127.0.0.1:1/pobyt'
+		});
 		expect(run.code).toBe(1);
 		expect(run.stderr.trim().split('\n')).toEqual([
 			'pobyt: cannot reach PostgreSQL at 127.0.0.1:1/pobyt (ECONNREFUSED): check DATABASE_URL and that the server is running.'
