@@ -18,6 +18,8 @@ export interface Config {
 	/** Secret for keyed hashes of identifiers (rate-limit keys); ≥ 32 characters in production. */
 	appSecret: string;
 	logLevel: string;
+	/** Bearer key of the internal system's event feed (`POST /api/v1/proceedings/events`); unset disables it. */
+	importApiKey: string | undefined;
 	/** Public e-mail for written questions and accessibility feedback. */
 	contactEmail: string;
 	/** Demo accounts' password; generated at seed time when absent. */
@@ -71,6 +73,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 				'APP_MODE=production needs APP_SECRET of at least 32 random characters (e.g. openssl rand -base64 48).'
 			);
 		}
+		if (env.IMPORT_API_KEY && env.IMPORT_API_KEY.length < 32) {
+			throw new ConfigError('IMPORT_API_KEY must be at least 32 random characters.');
+		}
 		if (!env.ORIGIN) {
 			throw new ConfigError(
 				'APP_MODE=production needs ORIGIN, the public URL (e.g. https://pobyt.example.cz).'
@@ -90,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		appSecret: appSecret || DEMO_SECRET,
 		logLevel: env.LOG_LEVEL ?? 'info',
 		contactEmail: env.CONTACT_EMAIL ?? 'pobyty@mvcr.cz',
+		importApiKey: env.IMPORT_API_KEY || undefined,
 		demoPassword: mode === 'demo' ? env.DEMO_PASSWORD || undefined : undefined,
 		hotline: { lines, hours }
 	};

@@ -1,0 +1,158 @@
+import { toPrague } from '$lib/time/prague';
+import type { EventKind } from './proceeding-number';
+
+export interface ProceedingEvent {
+	kind: EventKind;
+	occurredAt: Date;
+	details: Record<string, string> | null;
+}
+
+/** Where the proceeding stands, as the person needs to know it. */
+export type Stage =
+	| 'processing'
+	| 'suspended'
+	| 'preliminary_positive'
+	| 'approved'
+	| 'card_ready'
+	| 'card_collected'
+	| 'rejected'
+	| 'stopped';
+
+export interface DeadlineClock {
+	/** 60 days as a rule, 90 for complex cases (§169t of Act 326/1999 Coll.). */
+	limitDays: 60 | 90;
+	/** Days the office has used: calendar days since filing, minus days suspended. */
+	day: number;
+	state: 'running' | 'paused' | 'finished';
+	/** Running and past the limit: the person may ask for measures against inaction (§80 of Act 500/2004 Coll.). */
+	late: boolean;
+	/** While running: the last day of the legal period, counting the suspensions so far (YYYY-MM-DD, Prague). */
+	dueDate: string | null;
+	pausedDays: number;
+}
+
+export interface ProceedingStatus {
+	stage: Stage;
+	filedOn: string | null;
+	/** The deadline for documents the office asked for, while suspended (YYYY-MM-DD). */
+	documentsDueDate: string | null;
+	clock: DeadlineClock | null;
+	timeline: { kind: EventKind; on: string }[];
+}
+
+/** Within a day, the order in which events logically happen. */
+const ORDER: Record<EventKind, number> = {
+	filed: 0,
+	suspended: 1,
+	resumed: 2,
+	preliminary_positive: 3,
+	biometrics_taken: 4,
+	approved: 5,
+	rejected: 5,
+	stopped: 5,
+	card_ready: 6,
+	card_collected: 7
+};
+
+const DECISIONS: EventKind[] = ['approved', 'rejected', 'stopped'];
+
+/** Days since 1970 of the Prague calendar date of an instant: DST never shifts a day. */
+function pragueDayNumber(instant: Date): number {
+	const l = toPrague(instant);
+	return Math.round(Date.UTC(l.year, l.month - 1, l.day) / 86_400_000);
+}
+
+function isoOfDayNumber(day: number): string {
+	return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The status, derived from dated events (never stored): events may arrive late or out of order,
+ * so they are sorted by when they happened, and duplicates of a kind on the same moment collapse.
+ */
+export function deriveStatus(events: ProceedingEvent[], complex: boolean, now: Date): ProceedingStatus {
+	const sorted = [...events].sort(
+		(a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || ORDER[a.kind] - ORDER[b.kind]
+	);
+	let stage: Stage = 'processing';
+	let filedDay: number | null = null;
+	let suspendedSince: number | null = null;
+	let documentsDueDate: string | null = null;
+	let pausedDays = 0;
+	let decidedDay: number | null = null;
+
+	for (const event of sorted) {
+		const day = pragueDayNumber(event.occurredAt);
+		if (decidedDay !== null && !['card_ready', 'card_collected', 'biometrics_taken'].includes(event.kind)) {
+			continue; // Nothing reopens a decided first-instance proceeding here.
+		}
+		switch (event.kind) {
+			case 'filed':
+				filedDay ??= day;
+				break;
+			case 'suspended':
+				if (suspendedSince === null) {
+					suspendedSince = day;
+					stage = 'suspended';
+					documentsDueDate = event.details?.deadline ?? null;
+				}
+				break;
+			case 'resumed':
+				if (suspendedSince !== null) {
+					pausedDays += day - suspendedSince;
+					suspendedSince = null;
+					documentsDueDate = null;
+					stage = 'processing';
+				}
+				break;
+			case 'preliminary_positive':
+				if (suspendedSince === null) stage = 'preliminary_positive';
+				break;
+			case 'biometrics_taken':
+				break;
+			case 'card_ready':
+				if (decidedDay !== null && stage === 'approved') stage = 'card_ready';
+				break;
+			case 'card_collected':
+				if (decidedDay !== null && (stage === 'approved' || stage === 'card_ready')) stage = 'card_collected';
+				break;
+			default:
+				if (DECISIONS.includes(event.kind)) {
+					if (suspendedSince !== null) {
+						pausedDays += day - suspendedSince;
+						suspendedSince = null;
+						documentsDueDate = null;
+					}
+					decidedDay = day;
+					stage = event.kind as Stage;
+				}
+		}
+	}
+
+	const today = pragueDayNumber(now);
+	let clock: DeadlineClock | null = null;
+	if (filedDay !== null) {
+		const limitDays = complex ? 90 : 60;
+		const end = decidedDay ?? today;
+		const currentPause = suspendedSince !== null ? end - suspendedSince : 0;
+		const totalPaused = pausedDays + currentPause;
+		const day = Math.max(0, end - filedDay - totalPaused);
+		const state = decidedDay !== null ? 'finished' : suspendedSince !== null ? 'paused' : 'running';
+		clock = {
+			limitDays,
+			day,
+			state,
+			late: state === 'running' && day > limitDays,
+			dueDate: state === 'running' ? isoOfDayNumber(filedDay + limitDays + totalPaused) : null,
+			pausedDays: totalPaused
+		};
+	}
+
+	return {
+		stage,
+		filedOn: filedDay === null ? null : isoOfDayNumber(filedDay),
+		documentsDueDate,
+		clock,
+		timeline: sorted.map((e) => ({ kind: e.kind, on: isoOfDayNumber(pragueDayNumber(e.occurredAt)) }))
+	};
+}
