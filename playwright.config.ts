@@ -8,6 +8,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const DEMO_PASSWORD = 'e2e-demo-password';
+/** Tuesday 24 November 2026, 10:30 in Prague: a workday, hotline open. */
+export const E2E_NOW = '2026-11-24T09:30:00Z';
 
 export default defineConfig({
 	testDir: 'tests',
@@ -46,6 +48,8 @@ export default defineConfig({
 			DATA_DIR: mkdtempSync(join(tmpdir(), 'pobyt-e2e-')),
 			DEMO_PASSWORD,
 			LOG_LEVEL: 'warn',
+			// A fixed clock: the demo proceedings' histories and the hotline's hours are predictable.
+			POBYT_CLOCK: E2E_NOW,
 			TZ: 'UTC'
 		}
 	}

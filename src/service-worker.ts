@@ -8,10 +8,11 @@ import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-
 import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
 import {
+	enhancementUrls,
+	isPrivatePath,
 	offlinePageFor,
 	OFFLINE_PAGES,
-	PUBLIC_HOME_PAGES,
-	isPrivatePath
+	PUBLIC_HOME_PAGES
 } from './lib/offline-routes';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -23,7 +24,8 @@ const clientBuild = build.filter((url) => url.includes('/_app/immutable/'));
 precacheAndRoute([
 	...clientBuild.map((url) => ({ url, revision: null })),
 	...files.map((url) => ({ url, revision: version })),
-	...OFFLINE_PAGES.map((url) => ({ url, revision: version }))
+	...OFFLINE_PAGES.map((url) => ({ url, revision: version })),
+	...enhancementUrls(version).map((url) => ({ url, revision: null }))
 ]);
 cleanupOutdatedCaches();
 

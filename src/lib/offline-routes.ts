@@ -1,4 +1,5 @@
 import { baseLocale, locales } from '$lib/paraglide/runtime';
+import { ENHANCEMENTS } from './enhancement-names';
 
 const prefix = (locale: string) => (locale === baseLocale ? '' : `/${locale}`);
 
@@ -17,4 +18,9 @@ export function offlinePageFor(pathname: string): string {
 /** Back office and machine endpoints: never cached on a device. */
 export function isPrivatePath(pathname: string): boolean {
 	return /^\/(?:[a-z]{2}\/)?(agent|staff|admin|login|api)(\/|$)/.test(pathname);
+}
+
+/** The enhancement modules as pages request them (src/lib/enhancements.ts), for offline use. */
+export function enhancementUrls(version: string): string[] {
+	return ENHANCEMENTS.map((name) => `/_app/enhance/${name}.js?v=${version}`);
 }

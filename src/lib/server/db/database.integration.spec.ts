@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { count, countDistinct, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,9 +19,10 @@ import {
 	staffUsers
 } from './schema';
 import { seedDemoData } from './seed';
-import { SEED_BRANCHES } from './seed-data';
+import { SEED_BRANCHES, SEED_DEMO_PROCEEDINGS } from './seed-data';
 
 const MIGRATIONS = resolve('drizzle');
+const journal = JSON.parse(readFileSync(resolve(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
 const NOW = new Date('2026-11-24T10:00:00Z');
 
 /** drizzle's execute() returns an array on postgres.js and `{ rows }` on PGlite. */
@@ -146,7 +148,7 @@ describe.skipIf(!ENGINES.includes('postgres'))('concurrent start-up on PostgreSQ
 			]);
 			expect(results.filter((r) => r.seeded)).toHaveLength(1);
 			const [n] = await t.db.select({ n: count() }).from(proceedings);
-			expect(n?.n).toBe(50);
+			expect(n?.n).toBe(50 + SEED_DEMO_PROCEEDINGS.length);
 		} finally {
 			await second.close();
 			await t.dispose();
@@ -164,7 +166,7 @@ describe.skipIf(!ENGINES.includes('postgres'))('concurrent start-up on PostgreSQ
 			const applied = rows(
 				await t.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)
 			);
-			expect(applied).toEqual([{ n: 2 }]);
+			expect(applied).toEqual([{ n: journal.entries.length }]);
 		} finally {
 			await second.close();
 			await t.dispose();

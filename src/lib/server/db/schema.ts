@@ -4,3 +4,4 @@ export * from '../proceedings/proceedings.schema';
 export * from '../accounts/accounts.schema';
 export * from '../audit/audit.schema';
 export * from '../insights/insights.schema';
+export * from '../rate-limit/rate-limit.schema';

@@ -356,3 +356,56 @@ export const SEED_STAFF: SeedStaff[] = [
 	},
 	{ email: 'analytik@pobyt.demo', displayName: 'Eva Analytická', roles: ['analyst'], branches: [] }
 ];
+
+export interface SeedDemoProceeding {
+	number: number;
+	serial: number | null;
+	typeCode: 'DP' | 'ZK' | 'TP' | 'ST';
+	birthDate: string;
+	complex: boolean;
+	/** Events as days before the seed's clock; the year of the number is the year of filing. */
+	history: { kind: 'filed' | 'suspended' | 'resumed' | 'preliminary_positive' | 'biometrics_taken' | 'approved' | 'card_ready'; daysAgo: number; deadlineInDays?: number }[];
+}
+
+/** Known proceedings for demos and end-to-end tests (README lists them), one per useful stage. */
+export const SEED_DEMO_PROCEEDINGS: SeedDemoProceeding[] = [
+	{
+		number: 51727,
+		serial: 4,
+		typeCode: 'DP',
+		birthDate: '1990-03-27',
+		complex: false,
+		history: [
+			{ kind: 'filed', daysAgo: 75 },
+			{ kind: 'suspended', daysAgo: 60, deadlineInDays: -30 },
+			{ kind: 'resumed', daysAgo: 40 },
+			{ kind: 'preliminary_positive', daysAgo: 5 }
+		]
+	},
+	{
+		number: 10001,
+		serial: null,
+		typeCode: 'ZK',
+		birthDate: '1985-11-02',
+		complex: false,
+		history: [
+			{ kind: 'filed', daysAgo: 30 },
+			{ kind: 'suspended', daysAgo: 10, deadlineInDays: 20 }
+		]
+	},
+	{ number: 10002, serial: 1, typeCode: 'TP', birthDate: '1979-06-15', complex: false, history: [{ kind: 'filed', daysAgo: 100 }] },
+	{
+		number: 10003,
+		serial: null,
+		typeCode: 'ST',
+		birthDate: '2001-01-20',
+		complex: false,
+		history: [
+			{ kind: 'filed', daysAgo: 120 },
+			{ kind: 'preliminary_positive', daysAgo: 70 },
+			{ kind: 'biometrics_taken', daysAgo: 60 },
+			{ kind: 'approved', daysAgo: 50 },
+			{ kind: 'card_ready', daysAgo: 10 }
+		]
+	}
+];

@@ -13,7 +13,7 @@ import {
 	staffRoles,
 	staffUsers
 } from './schema';
-import { SEED_BRANCHES, SEED_SERVICES, SEED_STAFF } from './seed-data';
+import { SEED_BRANCHES, SEED_DEMO_PROCEEDINGS, SEED_SERVICES, SEED_STAFF } from './seed-data';
 
 export interface SeedOptions {
 	/** The clock the synthetic histories are laid out against. */
@@ -170,7 +170,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<SeedResult> {
 	const now = options.now ?? new Date();
 	const r = prng(options.seed ?? 20_251_124);
-	const total = options.proceedingCount ?? 360;
+	const total = (options.proceedingCount ?? 360) + SEED_DEMO_PROCEEDINGS.length;
 	const accounts: SeededAccount[] = [];
 	for (const staff of SEED_STAFF) {
 		const password = options.password ?? randomBytes(12).toString('base64url');
@@ -205,6 +205,26 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
 		const used = new Set<string>();
 		const proceedingValues: (typeof proceedings.$inferInsert)[] = [];
 		const histories: SyntheticEvent[][] = [];
+		for (const demo of SEED_DEMO_PROCEEDINGS) {
+			const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
+			const year = at(demo.history[0]!.daysAgo).getUTCFullYear();
+			used.add(`${demo.number}/${demo.typeCode}/${year}`);
+			const { history: demoHistory, ...identity } = demo;
+			proceedingValues.push({ ...identity, year });
+			histories.push(
+				demoHistory.map((e) => ({
+					kind: e.kind,
+					at: at(e.daysAgo),
+					details:
+						e.deadlineInDays === undefined
+							? undefined
+							: {
+									reason: 'documents_requested',
+									deadline: at(-e.deadlineInDays).toISOString().slice(0, 10)
+								}
+				}))
+			);
+		}
 		while (proceedingValues.length < total) {
 			const typeCode = r.pick(WEIGHTED_TYPES);
 			const filedAt = new Date(now.getTime() - r.int(3, 700) * DAY - r.int(0, 8) * 3_600_000);

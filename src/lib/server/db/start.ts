@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { now } from '../clock';
 import { ConfigError, type Config } from '../config';
 import { openPglite, openPostgres } from './client';
 import type { Database } from './engine';
@@ -46,7 +47,7 @@ export async function prepareDatabase(database: Database, config: Config): Promi
 	await database.migrate(config.migrationsDir);
 	let demoAccounts: SeededAccount[] = [];
 	if (config.mode === 'demo' && (await isEmpty(database.db))) {
-		demoAccounts = (await seedDemoData(database.db, { password: config.demoPassword })).accounts;
+		demoAccounts = (await seedDemoData(database.db, { password: config.demoPassword, now: now() })).accounts;
 	}
 	return { database, demoAccounts };
 }

@@ -1,0 +1,110 @@
+import { getDb, type Db } from '../db';
+import { track } from '../insights/insights.service';
+import { limitKey, Limits } from '../rate-limit/limiter';
+import { formatProceedingNumber, type ProceedingNumber } from './proceeding-number';
+import { deriveStatus, type ProceedingStatus, type Stage } from './proceeding-status';
+import { eventsOf, findByNumberAndBirthDate } from './proceedings.repository';
+
+/** What the person can do next; each points at the page that does it (booking, checklist, hotline). */
+export type NextStep =
+	| { kind: 'book'; service: 'biometrics' | 'card-pickup' }
+	| { kind: 'documents' }
+	| { kind: 'inaction' }
+	| { kind: 'call' };
+
+export interface ProceedingView {
+	/** Canonical written form, e.g. `OAM-51727-4/DP-2025`. */
+	number: string;
+	typeCode: string;
+	status: ProceedingStatus;
+	nextSteps: NextStep[];
+}
+
+export type LookupResult =
+	| { kind: 'found'; proceeding: ProceedingView }
+	| { kind: 'not_found' }
+	| { kind: 'throttled'; retryAfterSeconds: number };
+
+export interface LookupRequest {
+	number: ProceedingNumber;
+	birthDate: string;
+	clientAddress: string;
+	locale: string;
+	now: Date;
+	secret: string;
+}
+
+/**
+ * Guessing a date of birth for a known number, or numbers for one address, is throttled:
+ * about 10 tries an hour per address and number, and wider limits per number and per address.
+ */
+export const LOOKUP_LIMITS = [
+	{ name: 'lookup:addr+number', points: 10, durationSeconds: 3600 },
+	{ name: 'lookup:number', points: 30, durationSeconds: 3600 },
+	{ name: 'lookup:addr', points: 120, durationSeconds: 3600 }
+];
+
+const limitsByDb = new WeakMap<Db, Limits>();
+function lookupLimits(): Limits {
+	const db = getDb();
+	let limits = limitsByDb.get(db);
+	if (!limits) {
+		limits = new Limits(db, LOOKUP_LIMITS);
+		limitsByDb.set(db, limits);
+	}
+	return limits;
+}
+
+const NEXT_STEPS: Record<Stage, NextStep[]> = {
+	processing: [{ kind: 'call' }],
+	suspended: [{ kind: 'documents' }, { kind: 'call' }],
+	preliminary_positive: [{ kind: 'book', service: 'biometrics' }, { kind: 'call' }],
+	approved: [{ kind: 'call' }],
+	card_ready: [{ kind: 'book', service: 'card-pickup' }, { kind: 'call' }],
+	card_collected: [],
+	rejected: [{ kind: 'call' }],
+	stopped: [{ kind: 'call' }]
+};
+
+/** The status of one proceeding for the person who knows its number and their date of birth. */
+export async function lookupStatus(request: LookupRequest): Promise<LookupResult> {
+	const identity = `${request.number.number}/${request.number.typeCode}/${request.number.year}`;
+	const keys = {
+		'lookup:addr+number': limitKey(request.secret, request.clientAddress, identity),
+		'lookup:number': limitKey(request.secret, identity),
+		'lookup:addr': limitKey(request.secret, request.clientAddress)
+	};
+	const limits = lookupLimits();
+	const allowed = await limits.consume(keys);
+	if (!allowed.allowed) {
+		await track('status_lookup', request.locale, { outcome: 'throttled' });
+		return { kind: 'throttled', retryAfterSeconds: allowed.retryAfterSeconds };
+	}
+
+	const record = await findByNumberAndBirthDate(request.number, request.birthDate);
+	if (!record) {
+		await track('status_lookup', request.locale, { outcome: 'not_found' });
+		return { kind: 'not_found' };
+	}
+	// Honest repeat visits (refreshing a saved proceeding) never run into the limits.
+	await limits.forgive({ 'lookup:addr+number': keys['lookup:addr+number'], 'lookup:number': keys['lookup:number'] });
+
+	const status = deriveStatus(await eventsOf(record.id), record.complex, request.now);
+	const nextSteps = [...NEXT_STEPS[status.stage]];
+	if (status.clock?.late) nextSteps.unshift({ kind: 'inaction' });
+	await track('status_lookup', request.locale, { outcome: 'found', stage: status.stage, typeCode: record.typeCode });
+	return {
+		kind: 'found',
+		proceeding: {
+			number: formatProceedingNumber({ ...request.number, serial: record.serial }),
+			typeCode: record.typeCode,
+			status,
+			nextSteps
+		}
+	};
+}
+
+/** A lookup refused before it reached the database (unreadable number or date). */
+export async function noteInvalidLookup(locale: string): Promise<void> {
+	await track('status_lookup', locale, { outcome: 'invalid' });
+}

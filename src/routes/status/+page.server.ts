@@ -1,0 +1,40 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions } from './$types';
+import { now } from '$lib/server/clock';
+import { validateLookupForm } from '$lib/server/proceedings/lookup-form';
+import { lookupStatus, noteInvalidLookup } from '$lib/server/proceedings/proceedings.service';
+import { getConfig } from '$lib/server/startup';
+
+const text = (form: FormData, name: string) => {
+	const value = form.get(name);
+	return typeof value === 'string' ? value.slice(0, 100) : '';
+};
+
+export const actions: Actions = {
+	// The number and date of birth travel only in this POST body: never in a URL, never logged.
+	default: async (event) => {
+		event.setHeaders({ 'cache-control': 'no-store' });
+		const form = await event.request.formData();
+		const values = { number: text(form, 'number'), day: text(form, 'day'), month: text(form, 'month'), year: text(form, 'year') };
+		const at = now();
+		const parsed = validateLookupForm(values, at);
+		if (!parsed.ok) {
+			await noteInvalidLookup(event.locals.locale);
+			return fail(400, { values, errors: parsed.errors });
+		}
+		const result = await lookupStatus({
+			number: parsed.number,
+			birthDate: parsed.birthDate,
+			clientAddress: event.getClientAddress(),
+			locale: event.locals.locale,
+			now: at,
+			secret: getConfig().appSecret
+		});
+		if (result.kind === 'throttled') {
+			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+			return fail(429, { values, retryMinutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) });
+		}
+		if (result.kind === 'not_found') return fail(404, { values, notFound: true });
+		return { values, birthDate: parsed.birthDate, proceeding: result.proceeding };
+	}
+};
