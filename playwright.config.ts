@@ -47,6 +47,7 @@ export default defineConfig({
 			ORIGIN: `http://localhost:${PORT}`,
 			DATA_DIR: mkdtempSync(join(tmpdir(), 'pobyt-e2e-')),
 			DEMO_PASSWORD,
+			IMPORT_API_KEY: 'e2e-import-key-0123456789abcdef0123456789',
 			LOG_LEVEL: 'warn',
 			// A fixed clock: the demo proceedings' histories and the hotline's hours are predictable.
 			POBYT_CLOCK: E2E_NOW,

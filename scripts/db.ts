@@ -21,13 +21,19 @@ try {
 		await database.migrate(config.migrationsDir);
 		console.log(`Migrations applied (${database.engine}).`);
 		if (command === 'seed') {
-			const { seeded, accounts } = await seedDemoData(database.db, { password: config.demoPassword });
-			console.log(seeded ? formatDemoAccounts(accounts) : 'The database already has data: nothing seeded.');
+			const { seeded, accounts } = await seedDemoData(database.db, {
+				password: config.demoPassword
+			});
+			console.log(
+				seeded ? formatDemoAccounts(accounts) : 'The database already has data: nothing seeded.'
+			);
 		}
 	} finally {
 		await database.close();
 	}
 } catch (error) {
-	console.error(`pobyt: ${error instanceof ConfigError ? error.message : (error as Error).message}`);
+	console.error(
+		`pobyt: ${error instanceof ConfigError ? error.message : (error as Error).message}`
+	);
 	process.exit(1);
 }

@@ -7,7 +7,13 @@ const fill = (text: string, values: Record<string, string>) =>
 	Object.entries(values).reduce((t, [k, v]) => t.replaceAll(`{${k}}`, v), text);
 
 /** Demo proceedings from the seed (src/lib/server/db/seed-data.ts) at the e2e clock, 24 Nov 2026. */
-const PRELIMINARY = { number: 'oam 051727-4 dp 2026', day: '27', month: '3', year: '1990', canonical: 'OAM-51727-4/DP-2026' };
+const PRELIMINARY = {
+	number: 'oam 051727-4 dp 2026',
+	day: '27',
+	month: '3',
+	year: '1990',
+	canonical: 'OAM-51727-4/DP-2026'
+};
 const LATE = { number: '10002/TP-2026', day: '15', month: '6', year: '1979' };
 
 async function lookUp(page: Page, v: { number: string; day: string; month: string; year: string }) {
@@ -19,7 +25,9 @@ async function lookUp(page: Page, v: { number: string; day: string; month: strin
 }
 
 test.describe('status lookup in Ukrainian', () => {
-	test('bad input: translated messages by each field, an error summary, input kept, 400', async ({ page }) => {
+	test('bad input: translated messages by each field, an error summary, input kept, 400', async ({
+		page
+	}) => {
 		await page.goto('/uk/status');
 		await expectNoAxeViolations(page);
 		const response = page.waitForResponse((r) => r.request().method() === 'POST');
@@ -49,16 +57,24 @@ test.describe('status lookup in Ukrainian', () => {
 		expect(unknown).toContain(uk.status_not_found_title);
 	});
 
-	test('the result: stage, legal clock, history, next steps; saved on the phone and shown offline', async ({ browser }) => {
+	test('the result: stage, legal clock, history, next steps; saved on the phone and shown offline', async ({
+		browser
+	}) => {
 		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
 		const page = await context.newPage();
 		await page.goto('/uk/status');
-		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20_000 });
+		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
+			timeout: 20_000
+		});
 		await lookUp(page, PRELIMINARY);
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText(fill(uk.status_result_title!, { number: PRELIMINARY.canonical }));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			fill(uk.status_result_title!, { number: PRELIMINARY.canonical })
+		);
 		await expect(page.getByRole('heading', { name: uk.stage_preliminary_title })).toBeVisible();
 		// Filed 75 days ago, suspended for 20: day 55 of 60.
-		await expect(page.locator('.clock__day')).toHaveText(fill(uk.clock_day!, { day: '55', limit: '60' }));
+		await expect(page.locator('.clock__day')).toHaveText(
+			fill(uk.clock_day!, { day: '55', limit: '60' })
+		);
 		await expect(page.locator('.timeline li')).toHaveCount(4);
 		await expect(page.getByRole('link', { name: uk.step_book_biometrics })).toBeVisible();
 		// Personal data never in the URL.
@@ -82,8 +98,12 @@ test.describe('status lookup in Ukrainian', () => {
 		await context.setOffline(true);
 		await page.reload();
 		await expect(page.locator('#saved-offline')).toBeVisible();
-		await expect(page.locator('.saved__item .saved__stage')).toHaveText(uk.stage_preliminary_title!);
-		await expect(page.locator('.saved__checked')).toContainText(uk.my_last_checked!.replace(' {time}', '').replace('{time}', ''));
+		await expect(page.locator('.saved__item .saved__stage')).toHaveText(
+			uk.stage_preliminary_title!
+		);
+		await expect(page.locator('.saved__checked')).toContainText(
+			uk.my_last_checked!.replace(' {time}', '').replace('{time}', '')
+		);
 
 		await context.setOffline(false);
 		await page.reload();
@@ -93,7 +113,9 @@ test.describe('status lookup in Ukrainian', () => {
 		await context.close();
 	});
 
-	test('works without JavaScript, and the late office is told the §80 remedy', async ({ browser }) => {
+	test('works without JavaScript, and the late office is told the §80 remedy', async ({
+		browser
+	}) => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto('/uk/status');
@@ -105,7 +127,9 @@ test.describe('status lookup in Ukrainian', () => {
 		await context.close();
 	});
 
-	test('guessing is throttled: 429 with a translated message saying when to retry', async ({ page }) => {
+	test('guessing is throttled: 429 with a translated message saying when to retry', async ({
+		page
+	}) => {
 		const target = { number: 'OAM-10003/ST-2026', day: '1', month: '1', year: '2000' };
 		let last = 0;
 		for (let i = 0; i < 11; i++) {
@@ -126,7 +150,9 @@ test.describe('status lookup in Ukrainian', () => {
 		const { bytes } = await firstLoadJsGzip(page, '/uk/status');
 		expect(bytes).toBeLessThanOrEqual(40 * 1024);
 		const my = await firstLoadJsGzip(page, '/uk/my');
-		console.log(`first-load JS /uk/status ${(bytes / 1024).toFixed(1)} KB, /uk/my ${(my.bytes / 1024).toFixed(1)} KB gzip`);
+		console.log(
+			`first-load JS /uk/status ${(bytes / 1024).toFixed(1)} KB, /uk/my ${(my.bytes / 1024).toFixed(1)} KB gzip`
+		);
 		expect(my.bytes).toBeLessThanOrEqual(40 * 1024);
 	});
 });

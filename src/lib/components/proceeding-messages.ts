@@ -42,21 +42,53 @@ export function birthDateErrorMessage(code: BirthDateError): string {
 export function stageTexts(stage: Stage): { title: string; meaning: string; next: string } {
 	switch (stage) {
 		case 'processing':
-			return { title: m.stage_processing_title(), meaning: m.stage_processing_meaning(), next: m.stage_processing_next() };
+			return {
+				title: m.stage_processing_title(),
+				meaning: m.stage_processing_meaning(),
+				next: m.stage_processing_next()
+			};
 		case 'suspended':
-			return { title: m.stage_suspended_title(), meaning: m.stage_suspended_meaning(), next: m.stage_suspended_next() };
+			return {
+				title: m.stage_suspended_title(),
+				meaning: m.stage_suspended_meaning(),
+				next: m.stage_suspended_next()
+			};
 		case 'preliminary_positive':
-			return { title: m.stage_preliminary_title(), meaning: m.stage_preliminary_meaning(), next: m.stage_preliminary_next() };
+			return {
+				title: m.stage_preliminary_title(),
+				meaning: m.stage_preliminary_meaning(),
+				next: m.stage_preliminary_next()
+			};
 		case 'approved':
-			return { title: m.stage_approved_title(), meaning: m.stage_approved_meaning(), next: m.stage_approved_next() };
+			return {
+				title: m.stage_approved_title(),
+				meaning: m.stage_approved_meaning(),
+				next: m.stage_approved_next()
+			};
 		case 'card_ready':
-			return { title: m.stage_card_ready_title(), meaning: m.stage_card_ready_meaning(), next: m.stage_card_ready_next() };
+			return {
+				title: m.stage_card_ready_title(),
+				meaning: m.stage_card_ready_meaning(),
+				next: m.stage_card_ready_next()
+			};
 		case 'card_collected':
-			return { title: m.stage_card_collected_title(), meaning: m.stage_card_collected_meaning(), next: m.stage_card_collected_next() };
+			return {
+				title: m.stage_card_collected_title(),
+				meaning: m.stage_card_collected_meaning(),
+				next: m.stage_card_collected_next()
+			};
 		case 'rejected':
-			return { title: m.stage_rejected_title(), meaning: m.stage_rejected_meaning(), next: m.stage_rejected_next() };
+			return {
+				title: m.stage_rejected_title(),
+				meaning: m.stage_rejected_meaning(),
+				next: m.stage_rejected_next()
+			};
 		case 'stopped':
-			return { title: m.stage_stopped_title(), meaning: m.stage_stopped_meaning(), next: m.stage_stopped_next() };
+			return {
+				title: m.stage_stopped_title(),
+				meaning: m.stage_stopped_meaning(),
+				next: m.stage_stopped_next()
+			};
 	}
 }
 

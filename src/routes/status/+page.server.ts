@@ -15,7 +15,12 @@ export const actions: Actions = {
 	default: async (event) => {
 		event.setHeaders({ 'cache-control': 'no-store' });
 		const form = await event.request.formData();
-		const values = { number: text(form, 'number'), day: text(form, 'day'), month: text(form, 'month'), year: text(form, 'year') };
+		const values = {
+			number: text(form, 'number'),
+			day: text(form, 'day'),
+			month: text(form, 'month'),
+			year: text(form, 'year')
+		};
 		const at = now();
 		const parsed = validateLookupForm(values, at);
 		if (!parsed.ok) {
@@ -32,7 +37,10 @@ export const actions: Actions = {
 		});
 		if (result.kind === 'throttled') {
 			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
-			return fail(429, { values, retryMinutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) });
+			return fail(429, {
+				values,
+				retryMinutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60))
+			});
 		}
 		if (result.kind === 'not_found') return fail(404, { values, notFound: true });
 		return { values, birthDate: parsed.birthDate, proceeding: result.proceeding };

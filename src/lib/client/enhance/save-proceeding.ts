@@ -19,6 +19,11 @@ if (section && consent && button && status && 'indexedDB' in window) {
 			.then(() => {
 				status.textContent = status.dataset.saved ?? '';
 				button.setAttribute('disabled', '');
+				// Anonymous: only the stage, for the yearly report.
+				navigator.sendBeacon?.(
+					section.dataset.usage ?? '/api/v1/usage',
+					new Blob([JSON.stringify({ kind: 'status_saved', stage })], { type: 'application/json' })
+				);
 			})
 			.catch(() => {
 				status.textContent = '';

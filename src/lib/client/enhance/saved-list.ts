@@ -1,5 +1,10 @@
 // On /my: the proceedings kept on this device, refreshed when online, last known state offline.
-import { listProceedings, removeProceeding, saveProceeding, type SavedProceeding } from '../saved-proceedings';
+import {
+	listProceedings,
+	removeProceeding,
+	saveProceeding,
+	type SavedProceeding
+} from '../saved-proceedings';
 
 const section = document.getElementById('saved-proceedings');
 const list = document.getElementById('saved-list');
@@ -7,7 +12,10 @@ const template = document.getElementById('saved-item') as HTMLTemplateElement | 
 const empty = document.getElementById('saved-empty');
 const offline = document.getElementById('saved-offline');
 const status = document.getElementById('saved-status');
-const when = new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
+const when = new Intl.DateTimeFormat(document.documentElement.lang, {
+	dateStyle: 'medium',
+	timeStyle: 'short'
+});
 
 function render(items: SavedProceeding[]): void {
 	if (!list || !template || !empty || !section) return;
@@ -46,7 +54,12 @@ async function refresh(items: SavedProceeding[]): Promise<SavedProceeding[]> {
 				});
 				if (!response.ok) return item;
 				const fresh = (await response.json()) as { stage: string; stageTitle: string };
-				const updated = { ...item, stage: fresh.stage, stageTitle: fresh.stageTitle, checkedAt: new Date().toISOString() };
+				const updated = {
+					...item,
+					stage: fresh.stage,
+					stageTitle: fresh.stageTitle,
+					checkedAt: new Date().toISOString()
+				};
 				await saveProceeding(updated);
 				return updated;
 			} catch {

@@ -22,7 +22,9 @@ import { seedDemoData } from './seed';
 import { SEED_BRANCHES, SEED_DEMO_PROCEEDINGS } from './seed-data';
 
 const MIGRATIONS = resolve('drizzle');
-const journal = JSON.parse(readFileSync(resolve(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
+const journal = JSON.parse(readFileSync(resolve(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as {
+	entries: unknown[];
+};
 const NOW = new Date('2026-11-24T10:00:00Z');
 
 /** drizzle's execute() returns an array on postgres.js and `{ rows }` on PGlite. */

@@ -364,7 +364,18 @@ export interface SeedDemoProceeding {
 	birthDate: string;
 	complex: boolean;
 	/** Events as days before the seed's clock; the year of the number is the year of filing. */
-	history: { kind: 'filed' | 'suspended' | 'resumed' | 'preliminary_positive' | 'biometrics_taken' | 'approved' | 'card_ready'; daysAgo: number; deadlineInDays?: number }[];
+	history: {
+		kind:
+			| 'filed'
+			| 'suspended'
+			| 'resumed'
+			| 'preliminary_positive'
+			| 'biometrics_taken'
+			| 'approved'
+			| 'card_ready';
+		daysAgo: number;
+		deadlineInDays?: number;
+	}[];
 }
 
 /** Known proceedings for demos and end-to-end tests (README lists them), one per useful stage. */
@@ -393,7 +404,14 @@ export const SEED_DEMO_PROCEEDINGS: SeedDemoProceeding[] = [
 			{ kind: 'suspended', daysAgo: 10, deadlineInDays: 20 }
 		]
 	},
-	{ number: 10002, serial: 1, typeCode: 'TP', birthDate: '1979-06-15', complex: false, history: [{ kind: 'filed', daysAgo: 100 }] },
+	{
+		number: 10002,
+		serial: 1,
+		typeCode: 'TP',
+		birthDate: '1979-06-15',
+		complex: false,
+		history: [{ kind: 'filed', daysAgo: 100 }]
+	},
 	{
 		number: 10003,
 		serial: null,

@@ -38,8 +38,12 @@ export interface SeedResult {
 
 /** The demo logins, for the console; printed once, by the start or command that created them. */
 export function formatDemoAccounts(accounts: SeededAccount[]): string {
-	const lines = accounts.map((a) => `  ${a.email.padEnd(22)} ${a.password}   (${a.roles.join(', ')})`);
-	return ['', 'Pobyt demo accounts (shown only now, when they are created):', ...lines, ''].join('\n');
+	const lines = accounts.map(
+		(a) => `  ${a.email.padEnd(22)} ${a.password}   (${a.roles.join(', ')})`
+	);
+	return ['', 'Pobyt demo accounts (shown only now, when they are created):', ...lines, ''].join(
+		'\n'
+	);
 }
 
 /** Small deterministic PRNG (mulberry32): the demo data is the same on every machine. */

@@ -47,7 +47,8 @@ export async function prepareDatabase(database: Database, config: Config): Promi
 	await database.migrate(config.migrationsDir);
 	let demoAccounts: SeededAccount[] = [];
 	if (config.mode === 'demo' && (await isEmpty(database.db))) {
-		demoAccounts = (await seedDemoData(database.db, { password: config.demoPassword, now: now() })).accounts;
+		demoAccounts = (await seedDemoData(database.db, { password: config.demoPassword, now: now() }))
+			.accounts;
 	}
 	return { database, demoAccounts };
 }

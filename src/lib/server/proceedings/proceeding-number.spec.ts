@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatProceedingNumber, parseProceedingNumber, TYPE_CODES, type ProceedingNumber } from './proceeding-number';
+import {
+	formatProceedingNumber,
+	parseProceedingNumber,
+	TYPE_CODES,
+	type ProceedingNumber
+} from './proceeding-number';
 
 const YEAR = 2026;
 const parse = (input: string) => parseProceedingNumber(input, YEAR);
@@ -77,12 +82,17 @@ describe('parser properties', () => {
 
 	it('reads the same number typed sloppily: lower case, spaces, no OAM-, leading zeros', () => {
 		fc.assert(
-			fc.property(numberArb, fc.integer({ min: 0, max: 3 }), fc.constantFrom(' ', '-', '/', ' / '), (n, zeros, sep) => {
-				const serial = n.serial === null ? '' : `${sep}${n.serial}`;
-				const typed = `${'0'.repeat(zeros)}${n.number}${serial}${sep}${n.typeCode.toLowerCase()}${sep}${n.year}`;
-				// Six digits plus leading zeros still fit: zeros are ignored, as the official lookup does.
-				expect(parse(typed)).toEqual({ ok: true, value: n });
-			}),
+			fc.property(
+				numberArb,
+				fc.integer({ min: 0, max: 3 }),
+				fc.constantFrom(' ', '-', '/', ' / '),
+				(n, zeros, sep) => {
+					const serial = n.serial === null ? '' : `${sep}${n.serial}`;
+					const typed = `${'0'.repeat(zeros)}${n.number}${serial}${sep}${n.typeCode.toLowerCase()}${sep}${n.year}`;
+					// Six digits plus leading zeros still fit: zeros are ignored, as the official lookup does.
+					expect(parse(typed)).toEqual({ ok: true, value: n });
+				}
+			),
 			{ numRuns: 2000 }
 		);
 	});

@@ -66,7 +66,10 @@ const DASHES = /[\u2010-\u2015\u2212_.]/g;
  * leading zeros, with or without the serial suffix, dashes or slashes or spaces between parts.
  * `OAM-51727-4/DP-2025`, `oam 51727/dp 2025`, `051727 DP 2025`, `51727-4-DP-2025` all parse.
  */
-export function parseProceedingNumber(input: string, currentYear = new Date().getUTCFullYear()): ParseResult {
+export function parseProceedingNumber(
+	input: string,
+	currentYear = new Date().getUTCFullYear()
+): ParseResult {
 	const raw = input.trim();
 	if (raw === '') return { ok: false, error: 'empty' };
 	if (raw.length > MAX_INPUT) return { ok: false, error: 'too_long' };
@@ -94,7 +97,8 @@ export function parseProceedingNumber(input: string, currentYear = new Date().ge
 	if (after.length > 1 || !/^\d{4}$/.test(after[0]!)) return { ok: false, error: 'bad_year' };
 	const year = Number(after[0]);
 	if (year < 2000 || year > currentYear) return { ok: false, error: 'bad_year', detail: after[0] };
-	if (before.length === 0 || before.some((p) => !/^\d+$/.test(p))) return { ok: false, error: 'no_number' };
+	if (before.length === 0 || before.some((p) => !/^\d+$/.test(p)))
+		return { ok: false, error: 'no_number' };
 	if (before.length > 2) return { ok: false, error: 'unexpected' };
 	const digits = before[0]!.replace(/^0+(?=\d)/, '');
 	if (digits.length > 6) return { ok: false, error: 'number_too_long' };
@@ -104,5 +108,8 @@ export function parseProceedingNumber(input: string, currentYear = new Date().ge
 		if (s.length > 2) return { ok: false, error: 'unexpected' };
 		serial = Number(s);
 	}
-	return { ok: true, value: { number: Number(digits), serial, typeCode: typeCode as TypeCode, year } };
+	return {
+		ok: true,
+		value: { number: Number(digits), serial, typeCode: typeCode as TypeCode, year }
+	};
 }

@@ -70,7 +70,11 @@ function isoOfDayNumber(day: number): string {
  * The status, derived from dated events (never stored): events may arrive late or out of order,
  * so they are sorted by when they happened, and duplicates of a kind on the same moment collapse.
  */
-export function deriveStatus(events: ProceedingEvent[], complex: boolean, now: Date): ProceedingStatus {
+export function deriveStatus(
+	events: ProceedingEvent[],
+	complex: boolean,
+	now: Date
+): ProceedingStatus {
 	const sorted = [...events].sort(
 		(a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || ORDER[a.kind] - ORDER[b.kind]
 	);
@@ -83,7 +87,10 @@ export function deriveStatus(events: ProceedingEvent[], complex: boolean, now: D
 
 	for (const event of sorted) {
 		const day = pragueDayNumber(event.occurredAt);
-		if (decidedDay !== null && !['card_ready', 'card_collected', 'biometrics_taken'].includes(event.kind)) {
+		if (
+			decidedDay !== null &&
+			!['card_ready', 'card_collected', 'biometrics_taken'].includes(event.kind)
+		) {
 			continue; // Nothing reopens a decided first-instance proceeding here.
 		}
 		switch (event.kind) {
@@ -114,7 +121,8 @@ export function deriveStatus(events: ProceedingEvent[], complex: boolean, now: D
 				if (decidedDay !== null && stage === 'approved') stage = 'card_ready';
 				break;
 			case 'card_collected':
-				if (decidedDay !== null && (stage === 'approved' || stage === 'card_ready')) stage = 'card_collected';
+				if (decidedDay !== null && (stage === 'approved' || stage === 'card_ready'))
+					stage = 'card_collected';
 				break;
 			default:
 				if (DECISIONS.includes(event.kind)) {
@@ -153,6 +161,9 @@ export function deriveStatus(events: ProceedingEvent[], complex: boolean, now: D
 		filedOn: filedDay === null ? null : isoOfDayNumber(filedDay),
 		documentsDueDate,
 		clock,
-		timeline: sorted.map((e) => ({ kind: e.kind, on: isoOfDayNumber(pragueDayNumber(e.occurredAt)) }))
+		timeline: sorted.map((e) => ({
+			kind: e.kind,
+			on: isoOfDayNumber(pragueDayNumber(e.occurredAt))
+		}))
 	};
 }

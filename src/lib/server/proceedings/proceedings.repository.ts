@@ -17,7 +17,10 @@ export interface ProceedingRecord {
  * One query matching the number AND the date of birth: a wrong date of birth costs exactly what
  * an unknown number costs, so the answer and its timing reveal nothing about which it was.
  */
-export async function findByNumberAndBirthDate(id: ProceedingNumber, birthDate: string): Promise<ProceedingRecord | null> {
+export async function findByNumberAndBirthDate(
+	id: ProceedingNumber,
+	birthDate: string
+): Promise<ProceedingRecord | null> {
 	const [row] = await getDb()
 		.select({
 			id: proceedings.id,
@@ -42,9 +45,17 @@ export async function findByNumberAndBirthDate(id: ProceedingNumber, birthDate: 
 
 export async function eventsOf(proceedingId: string): Promise<ProceedingEvent[]> {
 	const rows = await getDb()
-		.select({ kind: proceedingEvents.kind, occurredAt: proceedingEvents.occurredAt, details: proceedingEvents.details })
+		.select({
+			kind: proceedingEvents.kind,
+			occurredAt: proceedingEvents.occurredAt,
+			details: proceedingEvents.details
+		})
 		.from(proceedingEvents)
 		.where(eq(proceedingEvents.proceedingId, proceedingId))
 		.orderBy(asc(proceedingEvents.occurredAt));
-	return rows.map((r) => ({ kind: r.kind as EventKind, occurredAt: r.occurredAt, details: r.details ?? null }));
+	return rows.map((r) => ({
+		kind: r.kind as EventKind,
+		occurredAt: r.occurredAt,
+		details: r.details ?? null
+	}));
 }

@@ -87,12 +87,19 @@ export async function lookupStatus(request: LookupRequest): Promise<LookupResult
 		return { kind: 'not_found' };
 	}
 	// Honest repeat visits (refreshing a saved proceeding) never run into the limits.
-	await limits.forgive({ 'lookup:addr+number': keys['lookup:addr+number'], 'lookup:number': keys['lookup:number'] });
+	await limits.forgive({
+		'lookup:addr+number': keys['lookup:addr+number'],
+		'lookup:number': keys['lookup:number']
+	});
 
 	const status = deriveStatus(await eventsOf(record.id), record.complex, request.now);
 	const nextSteps = [...NEXT_STEPS[status.stage]];
 	if (status.clock?.late) nextSteps.unshift({ kind: 'inaction' });
-	await track('status_lookup', request.locale, { outcome: 'found', stage: status.stage, typeCode: record.typeCode });
+	await track('status_lookup', request.locale, {
+		outcome: 'found',
+		stage: status.stage,
+		typeCode: record.typeCode
+	});
 	return {
 		kind: 'found',
 		proceeding: {

@@ -13,9 +13,13 @@ const NO_STORE = { 'cache-control': 'no-store' };
  * JSON body, never in the URL; the same throttling as the form applies.
  */
 export const POST: RequestHandler = async (event) => {
-	const body = (await event.request.json().catch(() => null)) as { number?: unknown; birthDate?: unknown } | null;
+	const body = (await event.request.json().catch(() => null)) as {
+		number?: unknown;
+		birthDate?: unknown;
+	} | null;
 	const number = typeof body?.number === 'string' ? body.number : '';
-	const [year = '', month = '', day = ''] = typeof body?.birthDate === 'string' ? body.birthDate.split('-') : [];
+	const [year = '', month = '', day = ''] =
+		typeof body?.birthDate === 'string' ? body.birthDate.split('-') : [];
 	const at = now();
 	const parsed = validateLookupForm({ number, day, month, year }, at);
 	if (!parsed.ok) return json({ error: 'invalid' }, { status: 400, headers: NO_STORE });
@@ -33,7 +37,11 @@ export const POST: RequestHandler = async (event) => {
 			{ status: 429, headers: { ...NO_STORE, 'retry-after': String(result.retryAfterSeconds) } }
 		);
 	}
-	if (result.kind === 'not_found') return json({ error: 'not_found' }, { status: 404, headers: NO_STORE });
+	if (result.kind === 'not_found')
+		return json({ error: 'not_found' }, { status: 404, headers: NO_STORE });
 	const { stage } = result.proceeding.status;
-	return json({ number: result.proceeding.number, stage, stageTitle: stageTexts(stage).title }, { headers: NO_STORE });
+	return json(
+		{ number: result.proceeding.number, stage, stageTitle: stageTexts(stage).title },
+		{ headers: NO_STORE }
+	);
 };

@@ -1,0 +1,143 @@
+// `npm run bench:status`: status lookups per second and p99 at 50 connections against the
+// production build on PostgreSQL, next to a bare drizzle lookup server measured in the same run.
+// Needs `npm run build` first and a PostgreSQL (TEST_DATABASE_URL or 127.0.0.1:5432).
+import { spawn, type ChildProcess } from 'node:child_process';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { openPostgres } from '../../src/lib/server/db/client';
+import { seedDemoData } from '../../src/lib/server/db/seed';
+
+const ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const NAME = `pobyt_bench_${process.pid}`;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+
+async function waitFor(url: string): Promise<void> {
+	for (let i = 0; i < 100; i++) {
+		try {
+			const response = await fetch(url);
+			if (response.status < 500) return;
+		} catch {
+			// not up yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`${url} did not come up`);
+}
+
+function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
+	return spawn(command, args, {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, ...env }
+	});
+}
+
+interface Pair {
+	number: string;
+	typeCode: string;
+	year: string;
+	birthDate: string;
+	canonical: string;
+}
+
+async function run(name: string, url: string, body: (pair: Pair) => string, pairs: Pair[]) {
+	let n = 0;
+	const result = await autocannon({
+		url,
+		connections: CONNECTIONS,
+		duration: DURATION,
+		requests: [
+			{
+				method: 'POST',
+				setupRequest: (request) => {
+					const pair = pairs[n++ % pairs.length]!;
+					// A different client address per request, as many people looking up at once.
+					const address = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+					return {
+						...request,
+						headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+						body: body(pair)
+					};
+				}
+			}
+		]
+	});
+	const ok = result['2xx'];
+	const line = {
+		name,
+		'lookups/s': Math.round(ok / result.duration),
+		'p50 ms': result.latency.p50,
+		'p99 ms': result.latency.p99,
+		non2xx: result.non2xx,
+		errors: result.errors,
+		timeouts: result.timeouts
+	};
+	console.log(JSON.stringify(line));
+	return line;
+}
+
+const admin = postgres(ADMIN, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database ${NAME}`);
+const url = new URL(ADMIN);
+url.pathname = `/${NAME}`;
+const DATABASE_URL = url.toString();
+const children: ChildProcess[] = [];
+try {
+	const database = openPostgres(DATABASE_URL);
+	await database.migrate('drizzle');
+	await seedDemoData(database.db, { password: 'bench', proceedingCount: 2000 });
+	const sql = postgres(DATABASE_URL, { max: 1 });
+	const rows = await sql<
+		{ number: number; serial: number | null; type_code: string; year: number; birth_date: string }[]
+	>`
+		select number, serial, type_code, year, birth_date::text from proceedings order by random() limit 1000`;
+	await sql.end();
+	await database.close();
+	const pairs: Pair[] = rows.map((r) => ({
+		number: String(r.number),
+		typeCode: r.type_code,
+		year: String(r.year),
+		birthDate: r.birth_date,
+		canonical: `OAM-${r.number}${r.serial === null ? '' : `-${r.serial}`}/${r.type_code}-${r.year}`
+	}));
+
+	children.push(
+		start(process.execPath, ['build'], {
+			PORT: '4301',
+			ORIGIN: 'http://localhost:4301',
+			DATABASE_URL,
+			ADDRESS_HEADER: 'x-forwarded-for',
+			XFF_DEPTH: '1',
+			LOG_LEVEL: 'warn'
+		}),
+		start('npx', ['tsx', 'scripts/bench/bare-status-server.ts'], { PORT: '4302', DATABASE_URL })
+	);
+	await waitFor('http://localhost:4301/api/health');
+	await waitFor('http://localhost:4302/');
+
+	// Warm both up, then measure the ceiling and the app in the same run.
+	await autocannon({ url: 'http://localhost:4301/api/health', connections: 10, duration: 2 });
+	const bare = await run(
+		'bare drizzle lookup',
+		'http://localhost:4302/',
+		(p) => JSON.stringify(p),
+		pairs
+	);
+	const app = await run(
+		'Pobyt POST /api/v1/status',
+		'http://localhost:4301/api/v1/status',
+		(p) => JSON.stringify({ number: p.canonical, birthDate: p.birthDate }),
+		pairs
+	);
+	const ratio = app['lookups/s'] / bare['lookups/s'];
+	console.log(
+		`\nstatus lookups: ${app['lookups/s']}/s, p99 ${app['p99 ms']} ms (${CONNECTIONS} connections, ${DURATION} s) — ` +
+			`${(ratio * 100).toFixed(0)} % of the bare ceiling ${bare['lookups/s']}/s (p99 ${bare['p99 ms']} ms); ` +
+			`non-2xx ${app.non2xx}, errors ${app.errors}. Targets: ≥ 60 %, p99 ≤ 50 ms.`
+	);
+} finally {
+	for (const child of children) child.kill('SIGTERM');
+	await new Promise((r) => setTimeout(r, 1000));
+	await admin.unsafe(`drop database if exists ${NAME} with (force)`);
+	await admin.end();
+}

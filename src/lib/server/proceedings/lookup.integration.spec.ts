@@ -1,0 +1,127 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useDatabase } from '../db';
+import { seedDemoData } from '../db/seed';
+import { usageEvents } from '../insights/insights.schema';
+import { createTestDatabase, ENGINES, type TestDatabase } from '../testing/test-database';
+import { lookupStatus, type LookupRequest } from './proceedings.service';
+
+const NOW = new Date('2026-11-24T09:30:00Z');
+const SECRET = 'test-secret-0123456789abcdef0123456789';
+/** A demo proceeding of the seed (seed-data.ts): preliminarily assessed positively. */
+const KNOWN = { number: 51727, serial: null, typeCode: 'DP' as const, year: 2026 };
+
+const request = (over: Partial<LookupRequest> = {}): LookupRequest => ({
+	number: KNOWN,
+	birthDate: '1990-03-27',
+	clientAddress: '198.51.100.7',
+	locale: 'uk',
+	now: NOW,
+	secret: SECRET,
+	...over
+});
+
+describe.each(ENGINES)('status lookup on %s', (engine) => {
+	let t: TestDatabase;
+	beforeAll(async () => {
+		t = await createTestDatabase(engine);
+		useDatabase(t);
+		await seedDemoData(t.db, { now: NOW, password: 'x', proceedingCount: 20 });
+	});
+	afterAll(async () => {
+		await t.dispose();
+	});
+
+	it('finds a proceeding by number and date of birth, ignoring the serial typed', async () => {
+		const result = await lookupStatus(request({ number: { ...KNOWN, serial: 9 } }));
+		expect(result.kind).toBe('found');
+		if (result.kind !== 'found') return;
+		expect(result.proceeding.number).toBe('OAM-51727-4/DP-2026');
+		expect(result.proceeding.status.stage).toBe('preliminary_positive');
+		expect(result.proceeding.status.clock).toMatchObject({
+			day: 55,
+			limitDays: 60,
+			state: 'running'
+		});
+		expect(result.proceeding.nextSteps).toContainEqual({ kind: 'book', service: 'biometrics' });
+	});
+
+	it('answers a wrong date of birth exactly like an unknown number', async () => {
+		const wrongBirth = await lookupStatus(
+			request({ birthDate: '1990-03-28', clientAddress: '198.51.100.8' })
+		);
+		const unknown = await lookupStatus(
+			request({ number: { ...KNOWN, number: 999_998 }, clientAddress: '198.51.100.8' })
+		);
+		expect(wrongBirth).toEqual({ kind: 'not_found' });
+		expect(unknown).toEqual(wrongBirth);
+	});
+
+	it('throttles the 11th guess for one number from one address, and the right answer too', async () => {
+		const address = '203.0.113.50';
+		for (let i = 1; i <= 10; i++) {
+			expect(
+				(
+					await lookupStatus(
+						request({ clientAddress: address, birthDate: `1990-01-${String(i).padStart(2, '0')}` })
+					)
+				).kind
+			).toBe('not_found');
+		}
+		const eleventh = await lookupStatus(
+			request({ clientAddress: address, birthDate: '1990-02-01' })
+		);
+		expect(eleventh.kind).toBe('throttled');
+		if (eleventh.kind === 'throttled') expect(eleventh.retryAfterSeconds).toBeGreaterThan(3000);
+		expect((await lookupStatus(request({ clientAddress: address }))).kind).toBe('throttled');
+		// Another address is not affected.
+		expect((await lookupStatus(request({ clientAddress: '203.0.113.51' }))).kind).toBe('found');
+	});
+
+	it('never throttles honest repeat lookups: a success gives its points back', async () => {
+		for (let i = 0; i < 15; i++) {
+			expect((await lookupStatus(request({ clientAddress: '203.0.113.60' }))).kind).toBe('found');
+		}
+	});
+
+	it('records anonymous usage events with no number or date of birth', async () => {
+		const rows = await t.db.select().from(usageEvents).where(eq(usageEvents.kind, 'status_lookup'));
+		expect(rows.length).toBeGreaterThan(20);
+		const text = JSON.stringify(rows);
+		expect(text).not.toContain('51727');
+		expect(text).not.toContain('1990-03-27');
+		expect(text).not.toContain('203.0.113');
+		const outcomes = new Set(rows.map((r) => r.facets?.outcome));
+		expect(outcomes).toEqual(new Set(['found', 'not_found', 'throttled']));
+	});
+});
+
+describe.skipIf(!ENGINES.includes('postgres'))('throttling under concurrency on PostgreSQL', () => {
+	it('64 simultaneous guesses from one address for one number: exactly 10 reach the database', async () => {
+		const t = await createTestDatabase('postgres');
+		useDatabase(t);
+		try {
+			await seedDemoData(t.db, { now: NOW, password: 'x', proceedingCount: 5 });
+			const results = await Promise.all(
+				Array.from({ length: 64 }, (_, i) =>
+					lookupStatus(
+						request({
+							clientAddress: '192.0.2.99',
+							birthDate: `1980-01-${String((i % 28) + 1).padStart(2, '0')}`
+						})
+					)
+				)
+			);
+			const kinds = results.map((r) => r.kind);
+			expect(kinds.filter((k) => k === 'not_found')).toHaveLength(10);
+			expect(kinds.filter((k) => k === 'throttled')).toHaveLength(54);
+			const [throttled] = await t.db
+				.select({ n: count() })
+				.from(usageEvents)
+				.where(eq(usageEvents.kind, 'status_lookup'));
+			expect(throttled?.n).toBe(64);
+		} finally {
+			await t.dispose();
+		}
+	});
+});
