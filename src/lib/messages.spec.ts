@@ -45,9 +45,11 @@ describe('messages', () => {
 
 	it.each(['uk', 'ru'])('%s is written in Cyrillic', (locale) => {
 		for (const key of keys) {
-			const latinWords = (
-				catalogues[locale]![key]!.replace(/\{\w+\}/g, '').match(/[A-Za-z]{4,}/g) ?? []
-			).filter((w) => !['Pobyt', 'WCAG'].includes(w));
+			// Czech terms a person must use at the office may stand in parentheses.
+			const text = catalogues[locale]![key]!.replace(/\{\w+\}/g, '').replace(/\([^)]*\)/g, '');
+			const latinWords = (text.match(/[A-Za-z]{4,}/g) ?? []).filter(
+				(w) => !['Pobyt', 'WCAG', 'JavaScript'].includes(w)
+			);
 			expect(latinWords, `${locale}.${key}`).toEqual([]);
 		}
 	});
