@@ -2,7 +2,7 @@
 // date, then the events), on the same pool size, behind a bare node:http server. No framework,
 // no validation, no throttling, no rendering.
 import { createServer } from 'node:http';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { proceedingEvents, proceedings } from '../../src/lib/server/proceedings/proceedings.schema';
@@ -22,8 +22,15 @@ const server = createServer((req, res) => {
 			return;
 		}
 		const { number, typeCode, year, birthDate } = input;
+		// The same single query as the app's repository: the proceeding with its events aggregated.
 		const [row] = await db
-			.select({ id: proceedings.id })
+			.select({
+				id: proceedings.id,
+				events: sql`coalesce((
+					select json_agg(json_build_object('kind', e.kind, 'at', e.occurred_at, 'details', e.details) order by e.occurred_at)
+					from ${proceedingEvents} e where e.proceeding_id = "proceedings"."id"
+				), '[]'::json)`
+			})
 			.from(proceedings)
 			.where(
 				and(
@@ -34,13 +41,7 @@ const server = createServer((req, res) => {
 				)
 			)
 			.limit(1);
-		const events = row
-			? await db
-					.select()
-					.from(proceedingEvents)
-					.where(eq(proceedingEvents.proceedingId, row.id))
-					.orderBy(asc(proceedingEvents.occurredAt))
-			: [];
+		const events = (row?.events ?? []) as unknown[];
 		res.writeHead(row ? 200 : 404, { 'content-type': 'application/json' });
 		res.end(JSON.stringify({ events: events.length }));
 	});

@@ -15,6 +15,9 @@ describe('configuration', () => {
 		expect(config.databaseUrl).toBeUndefined();
 		expect(config.dataDir).toMatch(/\/data$/);
 		expect(config.hotline.lines.map((l) => l.number)).toEqual(['+420974801801', '+420974801802']);
+		expect(config.publicOrigin).toBe('http://localhost:3000');
+		expect(config.smtpUrl).toBeUndefined();
+		expect(config.mailFrom).toBe('Pobyt <no-reply@pobyt.invalid>');
 	});
 
 	it('accepts a complete production configuration and never a demo password there', () => {
@@ -30,7 +33,9 @@ describe('configuration', () => {
 		[{ DATABASE_URL: 'mysql://x' }, /must start with postgres/],
 		[{ APP_MODE: 'staging' }, /APP_MODE must be/],
 		[{ HOTLINE_LINES: '[{"number":"974801801"}]' }, /HOTLINE_LINES/],
-		[{ HOTLINE_HOURS: '{' }, /HOTLINE_HOURS is not valid JSON/]
+		[{ HOTLINE_HOURS: '{' }, /HOTLINE_HOURS is not valid JSON/],
+		[{ SMTP_URL: 'mail.example.cz:25' }, /SMTP_URL must start with smtp/],
+		[{ ORIGIN: 'https://pobyt.example.cz/app' }, /ORIGIN must be a URL without a path/]
 	])('refuses %o with a message that says what to fix', (change, message) => {
 		expect(() => loadConfig({ ...PRODUCTION, ...change })).toThrow(ConfigError);
 		expect(() => loadConfig({ ...PRODUCTION, ...change })).toThrow(message);

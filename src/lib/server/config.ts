@@ -25,6 +25,12 @@ export interface Config {
 	/** Demo accounts' password; generated at seed time when absent. */
 	demoPassword: string | undefined;
 	hotline: HotlineConfig;
+	/** The public URL without a trailing slash, for links in e-mails (env ORIGIN). */
+	publicOrigin: string;
+	/** smtp:// or smtps:// URL of the mail relay; unset keeps e-mails in the outbox. */
+	smtpUrl: string | undefined;
+	/** The From header of every e-mail. */
+	mailFrom: string;
 }
 
 export const DEFAULT_HOTLINE_HOURS: WeeklyHours = {
@@ -86,6 +92,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	if (!Array.isArray(lines) || lines.some((l) => !/^\+[1-9]\d{6,14}$/.test(l?.number ?? ''))) {
 		throw new ConfigError('HOTLINE_LINES must be a list of {id, number (E.164), languages}.');
 	}
+	const smtpUrl = env.SMTP_URL?.trim() || undefined;
+	if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+		throw new ConfigError('SMTP_URL must start with smtp:// or smtps://.');
+	}
+	const publicOrigin = (env.ORIGIN?.trim() || 'http://localhost:3000').replace(/\/+$/, '');
+	if (!/^https?:\/\/[^/]+$/.test(publicOrigin)) {
+		throw new ConfigError('ORIGIN must be a URL without a path, e.g. https://pobyt.example.cz.');
+	}
 	const hours = parseJson<WeeklyHours>('HOTLINE_HOURS', env.HOTLINE_HOURS, DEFAULT_HOTLINE_HOURS);
 	return {
 		mode,
@@ -97,6 +111,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		contactEmail: env.CONTACT_EMAIL ?? 'pobyty@mvcr.cz',
 		importApiKey: env.IMPORT_API_KEY || undefined,
 		demoPassword: mode === 'demo' ? env.DEMO_PASSWORD || undefined : undefined,
-		hotline: { lines, hours }
+		hotline: { lines, hours },
+		publicOrigin,
+		smtpUrl,
+		mailFrom: env.MAIL_FROM?.trim() || 'Pobyt <no-reply@pobyt.invalid>'
 	};
 }

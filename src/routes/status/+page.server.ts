@@ -24,7 +24,7 @@ export const actions: Actions = {
 		const at = now();
 		const parsed = validateLookupForm(values, at);
 		if (!parsed.ok) {
-			await noteInvalidLookup(event.locals.locale);
+			noteInvalidLookup(event.locals.locale);
 			return fail(400, { values, errors: parsed.errors });
 		}
 		const result = await lookupStatus({

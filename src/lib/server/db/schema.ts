@@ -5,3 +5,5 @@ export * from '../accounts/accounts.schema';
 export * from '../audit/audit.schema';
 export * from '../insights/insights.schema';
 export * from '../rate-limit/rate-limit.schema';
+export * from '../alerts/alerts.schema';
+export * from '../mail/outbox.schema';

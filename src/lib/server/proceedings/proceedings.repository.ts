@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import type { EventKind, ProceedingNumber } from './proceeding-number';
 import { proceedingEvents, proceedings } from './proceedings.schema';
@@ -13,14 +13,16 @@ export interface ProceedingRecord {
 	complex: boolean;
 }
 
+export interface ProceedingWithEvents extends ProceedingRecord {
+	events: ProceedingEvent[];
+}
+
 /**
- * One query matching the number AND the date of birth: a wrong date of birth costs exactly what
- * an unknown number costs, so the answer and its timing reveal nothing about which it was.
+ * One query matching the number AND the date of birth, with the events aggregated in: a wrong
+ * date of birth costs exactly what an unknown number costs, so neither the answer nor its timing
+ * tells which it was; and a found proceeding costs one round trip.
  */
-export async function findByNumberAndBirthDate(
-	id: ProceedingNumber,
-	birthDate: string
-): Promise<ProceedingRecord | null> {
+export async function findWithEvents(id: ProceedingNumber, birthDate: string): Promise<ProceedingWithEvents | null> {
 	const [row] = await getDb()
 		.select({
 			id: proceedings.id,
@@ -28,7 +30,11 @@ export async function findByNumberAndBirthDate(
 			serial: proceedings.serial,
 			typeCode: proceedings.typeCode,
 			year: proceedings.year,
-			complex: proceedings.complex
+			complex: proceedings.complex,
+			events: sql<{ kind: string; at: string; details: Record<string, string> | null }[]>`coalesce((
+				select json_agg(json_build_object('kind', e.kind, 'at', e.occurred_at, 'details', e.details) order by e.occurred_at)
+				from ${proceedingEvents} e where e.proceeding_id = "proceedings"."id"
+			), '[]'::json)`
 		})
 		.from(proceedings)
 		.where(
@@ -40,22 +46,14 @@ export async function findByNumberAndBirthDate(
 			)
 		)
 		.limit(1);
-	return row ?? null;
-}
-
-export async function eventsOf(proceedingId: string): Promise<ProceedingEvent[]> {
-	const rows = await getDb()
-		.select({
-			kind: proceedingEvents.kind,
-			occurredAt: proceedingEvents.occurredAt,
-			details: proceedingEvents.details
-		})
-		.from(proceedingEvents)
-		.where(eq(proceedingEvents.proceedingId, proceedingId))
-		.orderBy(asc(proceedingEvents.occurredAt));
-	return rows.map((r) => ({
-		kind: r.kind as EventKind,
-		occurredAt: r.occurredAt,
-		details: r.details ?? null
-	}));
+	if (!row) return null;
+	const events = (typeof row.events === 'string' ? JSON.parse(row.events) : row.events) as {
+		kind: string;
+		at: string;
+		details: Record<string, string> | null;
+	}[];
+	return {
+		...row,
+		events: events.map((e) => ({ kind: e.kind as EventKind, occurredAt: new Date(e.at), details: e.details }))
+	};
 }

@@ -3,7 +3,7 @@ import { track } from '../insights/insights.service';
 import { limitKey, Limits } from '../rate-limit/limiter';
 import { formatProceedingNumber, type ProceedingNumber } from './proceeding-number';
 import { deriveStatus, type ProceedingStatus, type Stage } from './proceeding-status';
-import { eventsOf, findByNumberAndBirthDate } from './proceedings.repository';
+import { findWithEvents } from './proceedings.repository';
 
 /** What the person can do next; each points at the page that does it (booking, checklist, hotline). */
 export type NextStep =
@@ -76,26 +76,29 @@ export async function lookupStatus(request: LookupRequest): Promise<LookupResult
 	};
 	const limits = lookupLimits();
 	const allowed = await limits.consume(keys);
+	// Usage events are written beside the answer, not before it (track never throws).
 	if (!allowed.allowed) {
-		await track('status_lookup', request.locale, { outcome: 'throttled' });
+		void track('status_lookup', request.locale, { outcome: 'throttled' });
 		return { kind: 'throttled', retryAfterSeconds: allowed.retryAfterSeconds };
 	}
 
-	const record = await findByNumberAndBirthDate(request.number, request.birthDate);
+	const record = await findWithEvents(request.number, request.birthDate);
 	if (!record) {
-		await track('status_lookup', request.locale, { outcome: 'not_found' });
+		void track('status_lookup', request.locale, { outcome: 'not_found' });
 		return { kind: 'not_found' };
 	}
 	// Honest repeat visits (refreshing a saved proceeding) never run into the limits.
-	await limits.forgive({
-		'lookup:addr+number': keys['lookup:addr+number'],
-		'lookup:number': keys['lookup:number']
-	});
+	if (allowed.points['lookup:addr+number']! > 1 || allowed.points['lookup:number']! > 1) {
+		await limits.forgive({
+			'lookup:addr+number': keys['lookup:addr+number'],
+			'lookup:number': keys['lookup:number']
+		});
+	}
 
-	const status = deriveStatus(await eventsOf(record.id), record.complex, request.now);
+	const status = deriveStatus(record.events, record.complex, request.now);
 	const nextSteps = [...NEXT_STEPS[status.stage]];
 	if (status.clock?.late) nextSteps.unshift({ kind: 'inaction' });
-	await track('status_lookup', request.locale, {
+	void track('status_lookup', request.locale, {
 		outcome: 'found',
 		stage: status.stage,
 		typeCode: record.typeCode
@@ -112,6 +115,6 @@ export async function lookupStatus(request: LookupRequest): Promise<LookupResult
 }
 
 /** A lookup refused before it reached the database (unreadable number or date). */
-export async function noteInvalidLookup(locale: string): Promise<void> {
-	await track('status_lookup', locale, { outcome: 'invalid' });
+export function noteInvalidLookup(locale: string): void {
+	void track('status_lookup', locale, { outcome: 'invalid' });
 }

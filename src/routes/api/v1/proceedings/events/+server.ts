@@ -11,7 +11,9 @@ import {
 } from '$lib/server/proceedings/import.service';
 import { getConfig } from '$lib/server/startup';
 
-const MEDIA_TYPES = new Set(['application/x-ndjson', 'application/jsonl', 'text/plain']);
+// Not text/plain: Kit's origin check treats it as a form post and refuses it without an Origin
+// header, which a server-to-server feed does not send.
+const MEDIA_TYPES = new Set(['application/x-ndjson', 'application/jsonl']);
 const NO_STORE = { 'cache-control': 'no-store' };
 
 type Body = { ok: true; text: string } | { ok: false; status: 400 | 413; error: string };
