@@ -49,6 +49,7 @@ export default defineConfig({
 			DEMO_PASSWORD,
 			IMPORT_API_KEY: 'e2e-import-key-0123456789abcdef0123456789',
 			LOG_LEVEL: 'warn',
+			BODY_SIZE_LIMIT: '6M',
 			// A fixed clock: the demo proceedings' histories and the hotline's hours are predictable.
 			POBYT_CLOCK: E2E_NOW,
 			TZ: 'UTC'

@@ -39,7 +39,9 @@ const port = process.env.PORT ?? '3000';
 const env = {
 	...process.env,
 	PORT: port,
-	ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}`
+	ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}`,
+	// The internal system's event batches may be up to 5 MB (adapter-node's default is 512 KB).
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '6M'
 };
 console.log(`Pobyt: http://localhost:${port}  (Ctrl+C stops it)`);
 const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
