@@ -23,11 +23,15 @@ describe('offline routing', () => {
 			'/admin',
 			'/login',
 			'/api/ready',
-			'/en/login'
+			'/en/login',
+			'/dev/mailbox',
+			'/uk/dev/mailbox',
+			'/status/alerts/confirm/abc',
+			'/vi/status/alerts/unsubscribe/abc'
 		]) {
 			expect(isPrivatePath(path), path).toBe(true);
 		}
-		for (const path of ['/', '/uk/status', '/booking/abc', '/my', '/agenda']) {
+		for (const path of ['/', '/uk/status', '/booking/abc', '/my', '/agenda', '/developers']) {
 			expect(isPrivatePath(path), path).toBe(false);
 		}
 	});

@@ -15,9 +15,9 @@ export function offlinePageFor(pathname: string): string {
 	return `${prefix(locale)}/offline`;
 }
 
-/** Back office and machine endpoints: never cached on a device. */
+/** Back office, machine endpoints, demo tools and pages behind e-mailed tokens: never cached on a device. */
 export function isPrivatePath(pathname: string): boolean {
-	return /^\/(?:[a-z]{2}\/)?(agent|staff|admin|login|api)(\/|$)/.test(pathname);
+	return /^\/(?:[a-z]{2}\/)?(agent|staff|admin|login|api|dev|status\/alerts)(\/|$)/.test(pathname);
 }
 
 /** The enhancement modules as pages request them (src/lib/enhancements.ts), for offline use. */

@@ -1,8 +1,12 @@
+import nodemailer from 'nodemailer';
 import { useDatabase } from './db';
 import { openConfiguredDatabase, prepareDatabase } from './db/start';
 import { formatDemoAccounts } from './db/seed';
 import { ConfigError, loadConfig, type Config } from './config';
+import { flushUsageEvents } from './insights/insights.service';
 import { log } from './log';
+import { now } from './clock';
+import { deliverPending } from './mail/outbox.service';
 
 let config: Config | undefined;
 
@@ -19,8 +23,9 @@ export async function startServer(): Promise<void> {
 		const { demoAccounts } = await prepareDatabase(database, cfg);
 		useDatabase(database);
 		process.once('sveltekit:shutdown', () => {
-			database.close().catch(() => {});
+			void flushUsageEvents().finally(() => database.close().catch(() => {}));
 		});
+		if (cfg.smtpUrl) startMailDelivery(cfg.smtpUrl, cfg.mailFrom);
 		// Only a demo-mode first start creates accounts (db/start.ts), so production prints nothing.
 		if (demoAccounts.length > 0) console.log(formatDemoAccounts(demoAccounts));
 		log.info({ engine: database.engine, mode: cfg.mode }, 'database ready');
@@ -32,4 +37,32 @@ export async function startServer(): Promise<void> {
 		}
 		process.exit(1);
 	}
+}
+
+const DELIVERY_INTERVAL_MS = 5000;
+
+/**
+ * Sends the outbox every 5 s. Every instance may run this: rows are claimed with SKIP LOCKED
+ * (outbox.repository.ts), so none is sent twice. Without SMTP_URL mail stays in the outbox.
+ */
+function startMailDelivery(smtpUrl: string, from: string): void {
+	const transport = nodemailer.createTransport(smtpUrl);
+	let running = false;
+	const timer = setInterval(() => {
+		if (running) return;
+		running = true;
+		deliverPending(transport, now(), 20, { from })
+			.catch((error: unknown) => {
+				log.error({ err: (error as Error)?.name ?? 'unknown' }, 'mail delivery failed');
+			})
+			.finally(() => {
+				running = false;
+			});
+	}, DELIVERY_INTERVAL_MS);
+	timer.unref();
+	process.once('sveltekit:shutdown', () => {
+		clearInterval(timer);
+		transport.close();
+	});
+	log.info('mail delivery started');
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../db';
 import type { EventKind, ProceedingNumber } from '../proceedings/proceeding-number';
 import type { ProceedingEvent } from '../proceedings/proceeding-status';
@@ -82,11 +82,31 @@ export interface PendingSubscription {
 /**
  * Creates a pending subscription, or gives a still-unconfirmed one for the same proceeding and
  * address a new confirmation token and a fresh week. Returns the id of the row written, or null
- * when that address is already confirmed (nothing changes then).
+ * when that address is already confirmed (nothing changes then). Run it in a transaction.
  */
-export async function upsertPending(s: PendingSubscription, db: Db = getDb()): Promise<string | null> {
+export async function upsertPending(
+	s: PendingSubscription,
+	db: Db = getDb()
+): Promise<string | null> {
 	const t = statusSubscriptions;
-	const [row] = await db
+	const sameLive = and(
+		eq(t.proceedingId, s.proceedingId),
+		sql`lower(${t.email}) = lower(${s.email})`,
+		isNull(t.unsubscribedAt)
+	);
+	const [renewed] = await db
+		.update(t)
+		.set({
+			confirmTokenHash: s.confirmTokenHash,
+			createdAt: s.createdAt,
+			locale: s.locale,
+			lastNotifiedStage: s.stage
+		})
+		.where(and(sameLive, isNull(t.confirmedAt)))
+		.returning({ id: t.id });
+	if (renewed) return renewed.id;
+	// Already confirmed, or a sign-up at the same moment won the partial unique index.
+	const [inserted] = await db
 		.insert(t)
 		.values({
 			id: s.id,
@@ -98,20 +118,9 @@ export async function upsertPending(s: PendingSubscription, db: Db = getDb()): P
 			createdAt: s.createdAt,
 			lastNotifiedStage: s.stage
 		})
-		.onConflictDoUpdate({
-			// The partial unique index status_subscriptions_live.
-			target: [t.proceedingId, sql`lower(${sql.identifier('email')})`],
-			targetWhere: sql`${sql.identifier('unsubscribed_at')} is null`,
-			set: {
-				confirmTokenHash: s.confirmTokenHash,
-				createdAt: s.createdAt,
-				locale: s.locale,
-				lastNotifiedStage: s.stage
-			},
-			setWhere: isNull(t.confirmedAt)
-		})
+		.onConflictDoNothing()
 		.returning({ id: t.id });
-	return row?.id ?? null;
+	return inserted?.id ?? null;
 }
 
 export interface SubscriptionState {
@@ -168,7 +177,7 @@ export async function markConfirmed(
 				eq(t.confirmTokenHash, hash),
 				isNull(t.confirmedAt),
 				isNull(t.unsubscribedAt),
-				sql`${t.createdAt} > ${notBefore}`
+				gt(t.createdAt, notBefore)
 			)
 		)
 		.returning({ id: t.id });
@@ -203,22 +212,32 @@ export interface LiveSubscription {
  * import of the same change waits here and then sees the stage already notified.
  */
 export async function lockConfirmed(proceedingIds: string[], tx: Db): Promise<LiveSubscription[]> {
-	if (proceedingIds.length === 0) return [];
 	const t = statusSubscriptions;
-	return tx
-		.select({
-			id: t.id,
-			proceedingId: t.proceedingId,
-			email: t.email,
-			locale: t.locale,
-			lastNotifiedStage: t.lastNotifiedStage
-		})
-		.from(t)
-		.where(
-			and(inArray(t.proceedingId, proceedingIds), isNotNull(t.confirmedAt), isNull(t.unsubscribedAt))
-		)
-		.orderBy(t.id)
-		.for('update');
+	const out: LiveSubscription[] = [];
+	const sorted = [...proceedingIds].sort();
+	// A batch may change thousands of proceedings: bounded lists of parameters.
+	for (let i = 0; i < sorted.length; i += 1000) {
+		const rows = await tx
+			.select({
+				id: t.id,
+				proceedingId: t.proceedingId,
+				email: t.email,
+				locale: t.locale,
+				lastNotifiedStage: t.lastNotifiedStage
+			})
+			.from(t)
+			.where(
+				and(
+					inArray(t.proceedingId, sorted.slice(i, i + 1000)),
+					isNotNull(t.confirmedAt),
+					isNull(t.unsubscribedAt)
+				)
+			)
+			.orderBy(t.id)
+			.for('update');
+		out.push(...rows);
+	}
+	return out;
 }
 
 export async function setNotifiedStage(ids: string[], stage: string, tx: Db): Promise<void> {

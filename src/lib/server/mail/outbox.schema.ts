@@ -22,5 +22,9 @@ export const mailOutbox = pgTable(
 		/** Claimed by a sender until then; also the time of the next try after a failure. */
 		lockedUntil: timestamp('locked_until', { withTimezone: true })
 	},
-	(t) => [index('mail_outbox_pending').on(t.lockedUntil, t.id).where(sql`${t.sentAt} is null`)]
+	(t) => [
+		index('mail_outbox_pending')
+			.on(t.lockedUntil, t.id)
+			.where(sql`${t.sentAt} is null`)
+	]
 );

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import * as v from 'valibot';
+import { notifyStatusChanges } from '../alerts/alerts.service';
 import { driverError } from '../db/errors';
 import { log } from '../log';
 import { isoDate, toPrague } from '../../time/prague';
@@ -249,6 +250,23 @@ function invalid(received: number, errors: LineError[]): ImportResult {
 	};
 }
 
+/** Queues e-mail alerts for proceedings whose stage changed (alerts.service.ts). */
+export type StatusNotifier = (changedProceedingIds: string[], now: Date) => Promise<number>;
+
+/**
+ * Runs after the batch's own transaction has committed: the batch stays stored even if this
+ * fails. The alert is then late, not lost: it goes out with the proceeding's next change, as
+ * the stage last announced is what decides.
+ */
+async function notifySubscribers(notify: StatusNotifier, ids: string[], now: Date): Promise<void> {
+	if (ids.length === 0) return;
+	try {
+		await notify(ids, now);
+	} catch (error) {
+		log.error({ code: driverError(error).code ?? 'unknown' }, 'status alerts not queued');
+	}
+}
+
 /**
  * Imports a batch of registry events: all of it in one transaction, or, when any line is
  * invalid, none of it, with every line error listed (a half-applied batch could not be resent
@@ -257,7 +275,8 @@ function invalid(received: number, errors: LineError[]): ImportResult {
 export async function importEvents(
 	text: string,
 	now: Date,
-	store: RegistryEventStore = registryEventStore()
+	store: RegistryEventStore = registryEventStore(),
+	notify: StatusNotifier = notifyStatusChanges
 ): Promise<ImportResult> {
 	const batch = parseBatch(text, now);
 	if (!batch.ok) {
@@ -303,5 +322,6 @@ export async function importEvents(
 		'registry batch applied'
 	);
 	const { insertedExternalIds, changedProceedingIds } = result;
+	await notifySubscribers(notify, changedProceedingIds, now);
 	return { status: 'applied', report, changes: { insertedExternalIds, changedProceedingIds } };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDatabase } from '../db';
 import { seedDemoData } from '../db/seed';
 import { usageEvents } from '../insights/insights.schema';
+import { flushUsageEvents } from '../insights/insights.service';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../testing/test-database';
 import { lookupStatus, type LookupRequest } from './proceedings.service';
 
@@ -85,9 +86,11 @@ describe.each(ENGINES)('status lookup on %s', (engine) => {
 	});
 
 	it('records anonymous usage events with no number or date of birth', async () => {
-		// Written beside the answer: wait until the last ones have landed.
-		const lookups = () => t.db.select().from(usageEvents).where(eq(usageEvents.kind, 'status_lookup'));
-		await expect.poll(async () => (await lookups()).length).toBe(31);
+		// Queued beside the answer and written in batches.
+		const lookups = () =>
+			t.db.select().from(usageEvents).where(eq(usageEvents.kind, 'status_lookup'));
+		await flushUsageEvents();
+		expect(await lookups()).toHaveLength(31);
 		const rows = await lookups();
 		const text = JSON.stringify(rows);
 		expect(text).not.toContain('51727');
@@ -117,9 +120,13 @@ describe.skipIf(!ENGINES.includes('postgres'))('throttling under concurrency on 
 			const kinds = results.map((r) => r.kind);
 			expect(kinds.filter((k) => k === 'not_found')).toHaveLength(10);
 			expect(kinds.filter((k) => k === 'throttled')).toHaveLength(54);
+			await flushUsageEvents();
 			await expect
 				.poll(async () => {
-					const [row] = await t.db.select({ n: count() }).from(usageEvents).where(eq(usageEvents.kind, 'status_lookup'));
+					const [row] = await t.db
+						.select({ n: count() })
+						.from(usageEvents)
+						.where(eq(usageEvents.kind, 'status_lookup'));
 					return row?.n;
 				})
 				.toBe(64);

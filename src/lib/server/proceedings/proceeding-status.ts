@@ -1,4 +1,4 @@
-import { toPrague } from '$lib/time/prague';
+import { toPrague } from '../../time/prague';
 import type { EventKind } from './proceeding-number';
 
 export interface ProceedingEvent {

@@ -3,7 +3,7 @@ import { track } from '../insights/insights.service';
 import { limitKey, Limits } from '../rate-limit/limiter';
 import { formatProceedingNumber, type ProceedingNumber } from './proceeding-number';
 import { deriveStatus, type ProceedingStatus, type Stage } from './proceeding-status';
-import { findWithEvents } from './proceedings.repository';
+import { lookupThrottled } from './proceedings.repository';
 
 /** What the person can do next; each points at the page that does it (booking, checklist, hotline). */
 export type NextStep =
@@ -75,20 +75,29 @@ export async function lookupStatus(request: LookupRequest): Promise<LookupResult
 		'lookup:addr': limitKey(request.secret, request.clientAddress)
 	};
 	const limits = lookupLimits();
-	const allowed = await limits.consume(keys);
-	// Usage events are written beside the answer, not before it (track never throws).
-	if (!allowed.allowed) {
-		void track('status_lookup', request.locale, { outcome: 'throttled' });
-		return { kind: 'throttled', retryAfterSeconds: allowed.retryAfterSeconds };
+	const outcome = await lookupThrottled(
+		request.number,
+		request.birthDate,
+		LOOKUP_LIMITS.map((rule) => ({
+			key: `${rule.name}:${keys[rule.name as keyof typeof keys]}`,
+			max: rule.points,
+			seconds: rule.durationSeconds
+		}))
+	);
+	// Usage events are written beside the answer, in batches (track never throws).
+	if (!outcome.allowed) {
+		track('status_lookup', request.locale, { outcome: 'throttled' });
+		return { kind: 'throttled', retryAfterSeconds: outcome.retryAfterSeconds };
 	}
-
-	const record = await findWithEvents(request.number, request.birthDate);
+	const record = outcome.proceeding;
 	if (!record) {
-		void track('status_lookup', request.locale, { outcome: 'not_found' });
+		track('status_lookup', request.locale, { outcome: 'not_found' });
 		return { kind: 'not_found' };
 	}
+	const charged = (name: string) =>
+		outcome.points[`${name}:${keys[name as keyof typeof keys]}`] ?? 0;
 	// Honest repeat visits (refreshing a saved proceeding) never run into the limits.
-	if (allowed.points['lookup:addr+number']! > 1 || allowed.points['lookup:number']! > 1) {
+	if (charged('lookup:addr+number') > 1 || charged('lookup:number') > 1) {
 		await limits.forgive({
 			'lookup:addr+number': keys['lookup:addr+number'],
 			'lookup:number': keys['lookup:number']
@@ -98,7 +107,7 @@ export async function lookupStatus(request: LookupRequest): Promise<LookupResult
 	const status = deriveStatus(record.events, record.complex, request.now);
 	const nextSteps = [...NEXT_STEPS[status.stage]];
 	if (status.clock?.late) nextSteps.unshift({ kind: 'inaction' });
-	void track('status_lookup', request.locale, {
+	track('status_lookup', request.locale, {
 		outcome: 'found',
 		stage: status.stage,
 		typeCode: record.typeCode
@@ -116,5 +125,5 @@ export async function lookupStatus(request: LookupRequest): Promise<LookupResult
 
 /** A lookup refused before it reached the database (unreadable number or date). */
 export function noteInvalidLookup(locale: string): void {
-	void track('status_lookup', locale, { outcome: 'invalid' });
+	track('status_lookup', locale, { outcome: 'invalid' });
 }

@@ -10,7 +10,8 @@ export interface LimitRule {
 	durationSeconds: number;
 }
 
-export type LimitOutcome = { allowed: true; points: Record<string, number> } | { allowed: false; retryAfterSeconds: number };
+export type LimitOutcome =
+	{ allowed: true; points: Record<string, number> } | { allowed: false; retryAfterSeconds: number };
 
 /** Keys are HMACs of the subject, so the store never holds addresses or numbers. */
 export function limitKey(secret: string, ...parts: string[]): string {
@@ -67,7 +68,9 @@ export class Limits {
 			points[rule.name] = row.points;
 			if (row.points > rule.points) wait = Math.max(wait, Math.ceil(Number(row.waitMs) / 1000));
 		}
-		return wait > 0 ? { allowed: false, retryAfterSeconds: Math.max(1, wait) } : { allowed: true, points };
+		return wait > 0
+			? { allowed: false, retryAfterSeconds: Math.max(1, wait) }
+			: { allowed: true, points };
 	}
 
 	/** Gives back the points of a legitimate success, so repeated honest use is never throttled. */

@@ -1,0 +1,64 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { localizeHref } from '$lib/i18n';
+import { now } from '$lib/server/clock';
+import {
+	CONFIRM_LINK_DAYS,
+	parseEmail,
+	requestStatusAlert
+} from '$lib/server/alerts/alerts.service';
+import { validateLookupForm } from '$lib/server/proceedings/lookup-form';
+import { getConfig } from '$lib/server/startup';
+
+const text = (form: FormData, name: string, max: number) => {
+	const value = form.get(name);
+	return typeof value === 'string' ? value.slice(0, max) : '';
+};
+
+/** Only the result of a sign-up lives here; the form is on the status result page. */
+export const load: PageServerLoad = async ({ request, locals, setHeaders }) => {
+	if (request.method === 'GET') redirect(303, localizeHref('/status', { locale: locals.locale }));
+	setHeaders({ 'cache-control': 'no-store' });
+};
+
+export const actions: Actions = {
+	/**
+	 * Sign-up for e-mail alerts from the status result page. The form carries the number and the
+	 * date of birth again (hidden, POST body only) and they are checked exactly like a lookup.
+	 * Its own route, not a named action on /status: Kit forbids named actions beside a default
+	 * one, and the lookup's URL must stay `/status` (tests/status.e2e.ts).
+	 */
+	default: async (event) => {
+		const form = await event.request.formData();
+		const alert = {
+			number: text(form, 'number', 100),
+			birthDate: text(form, 'birthDate', 10),
+			email: text(form, 'email', 300)
+		};
+		const email = parseEmail(alert.email);
+		if (!email.ok) return fail(400, { alert: { ...alert, error: email.error } });
+
+		const at = now();
+		const [year = '', month = '', day = ''] = alert.birthDate.split('-');
+		const parsed = validateLookupForm({ number: alert.number, day, month, year }, at);
+		// The result page wrote these hidden fields: unreadable only if altered, so "not found".
+		if (!parsed.ok) return fail(404, { notFound: true });
+		const config = getConfig();
+		const result = await requestStatusAlert({
+			number: parsed.number,
+			birthDate: parsed.birthDate,
+			email: email.email,
+			locale: event.locals.locale,
+			clientAddress: event.getClientAddress(),
+			now: at,
+			secret: config.appSecret,
+			origin: config.publicOrigin
+		});
+		if (result.kind === 'throttled') {
+			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+			return fail(429, { retryMinutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) });
+		}
+		if (result.kind === 'not_found') return fail(404, { notFound: true });
+		return { sent: { email: email.email, days: String(CONFIRM_LINK_DAYS) } };
+	}
+};
