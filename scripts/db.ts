@@ -1,9 +1,9 @@
 // `npm run db:migrate` applies the committed migrations; `npm run db:seed` also loads the demo
 // data into an empty database (never with APP_MODE=production). Same code as server start-up.
 // With the embedded database, stop the server first: PGlite opens its folder in one process only.
-import { ConfigError, loadConfig } from '../src/lib/server/config';
+import { ConfigError } from '../src/lib/server/config';
 import { formatDemoAccounts, seedDemoData } from '../src/lib/server/db/seed';
-import { openConfiguredDatabase } from '../src/lib/server/db/start';
+import { withDatabase } from './cli';
 
 const command = process.argv[2];
 if (command !== 'migrate' && command !== 'seed') {
@@ -11,29 +11,14 @@ if (command !== 'migrate' && command !== 'seed') {
 	process.exit(2);
 }
 
-try {
-	const config = loadConfig();
-	if (command === 'seed' && config.mode === 'production') {
+await withDatabase(async (database, config) => {
+	console.log(`Migrations applied (${database.engine}).`);
+	if (command !== 'seed') return;
+	if (config.mode === 'production') {
 		throw new ConfigError('db:seed loads demo data and does not run with APP_MODE=production.');
 	}
-	const database = await openConfiguredDatabase(config);
-	try {
-		await database.migrate(config.migrationsDir);
-		console.log(`Migrations applied (${database.engine}).`);
-		if (command === 'seed') {
-			const { seeded, accounts } = await seedDemoData(database.db, {
-				password: config.demoPassword
-			});
-			console.log(
-				seeded ? formatDemoAccounts(accounts) : 'The database already has data: nothing seeded.'
-			);
-		}
-	} finally {
-		await database.close();
-	}
-} catch (error) {
-	console.error(
-		`pobyt: ${error instanceof ConfigError ? error.message : (error as Error).message}`
+	const { seeded, accounts } = await seedDemoData(database.db, { password: config.demoPassword });
+	console.log(
+		seeded ? formatDemoAccounts(accounts) : 'The database already has data: nothing seeded.'
 	);
-	process.exit(1);
-}
+});

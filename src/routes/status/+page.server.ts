@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { now } from '$lib/server/clock';
+import { requesterOf } from '$lib/server/http/requester';
 import { validateLookupForm } from '$lib/server/proceedings/lookup-form';
 import { lookupStatus, noteInvalidLookup } from '$lib/server/proceedings/proceedings.service';
-import { getConfig } from '$lib/server/startup';
 
 const text = (form: FormData, name: string) => {
 	const value = form.get(name);
@@ -30,10 +30,8 @@ export const actions: Actions = {
 		const result = await lookupStatus({
 			number: parsed.number,
 			birthDate: parsed.birthDate,
-			clientAddress: event.getClientAddress(),
-			locale: event.locals.locale,
 			now: at,
-			secret: getConfig().appSecret
+			...requesterOf(event)
 		});
 		if (result.kind === 'throttled') {
 			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });

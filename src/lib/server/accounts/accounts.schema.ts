@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
 	check,
-	customType,
 	index,
 	integer,
 	pgTable,
@@ -11,12 +10,9 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { bytea } from '../db/columns';
 import { branches } from '../booking/booking.schema';
 import { ROLES } from './roles';
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-	dataType: () => 'bytea'
-});
 
 export const staffUsers = pgTable(
 	'staff_users',

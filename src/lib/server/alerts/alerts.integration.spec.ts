@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { m } from '../../paraglide/messages';
-import { useDatabase } from '../db';
+
 import { mailOutbox } from '../mail/outbox.schema';
 import { importEvents } from '../proceedings/import.service';
 import { parseProceedingNumber } from '../proceedings/proceeding-number';
 import { getConfig } from '../startup';
-import { createTestDatabase, ENGINES, type TestDatabase } from '../testing/test-database';
+import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { statusSubscriptions } from './alerts.schema';
 import {
 	confirmLinkState,
@@ -25,14 +25,7 @@ let serial = 0;
 const unique = () => `${Date.now().toString(36)}${serial++}`;
 
 describe.each(ENGINES)('e-mail alerts on %s', (engine) => {
-	let t: TestDatabase;
-	beforeAll(async () => {
-		t = await createTestDatabase(engine);
-		useDatabase(t);
-	});
-	afterAll(async () => {
-		await t.dispose();
-	});
+	const t = testDatabaseFor(engine);
 
 	let nextNumber = 400_000;
 	/** A suspended proceeding of its own. */

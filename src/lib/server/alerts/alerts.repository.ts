@@ -139,25 +139,17 @@ const stateColumns = {
 	unsubscribedAt: statusSubscriptions.unsubscribedAt
 };
 
-export async function findByConfirmHash(
+/** The subscription a confirmation or unsubscribe token (by its hash) belongs to. */
+export async function findByTokenHash(
+	kind: 'confirm' | 'unsubscribe',
 	hash: Uint8Array,
 	db: Db = getDb()
 ): Promise<SubscriptionState | null> {
-	const [row] = await db
-		.select(stateColumns)
-		.from(statusSubscriptions)
-		.where(eq(statusSubscriptions.confirmTokenHash, hash));
-	return row ?? null;
-}
-
-export async function findByUnsubscribeHash(
-	hash: Uint8Array,
-	db: Db = getDb()
-): Promise<SubscriptionState | null> {
-	const [row] = await db
-		.select(stateColumns)
-		.from(statusSubscriptions)
-		.where(eq(statusSubscriptions.unsubscribeTokenHash, hash));
+	const column =
+		kind === 'confirm'
+			? statusSubscriptions.confirmTokenHash
+			: statusSubscriptions.unsubscribeTokenHash;
+	const [row] = await db.select(stateColumns).from(statusSubscriptions).where(eq(column, hash));
 	return row ?? null;
 }
 

@@ -1,19 +1,7 @@
 import { sql } from 'drizzle-orm';
-import {
-	check,
-	customType,
-	index,
-	pgTable,
-	text,
-	timestamp,
-	uniqueIndex,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../db/columns';
 import { proceedings } from '../proceedings/proceedings.schema';
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-	dataType: () => 'bytea'
-});
 
 /**
  * E-mail alerts on a proceeding's status. Tokens are stored only as SHA-256 hashes; the e-mail

@@ -16,8 +16,7 @@ import { LOOKUP_LIMITS } from '../proceedings/proceedings.service';
 import { limitKey, Limits } from '../rate-limit/limiter';
 import { getConfig } from '../startup';
 import {
-	findByConfirmHash,
-	findByUnsubscribeHash,
+	findByTokenHash,
 	findProceedingId,
 	inTransaction,
 	lockConfirmed,
@@ -242,7 +241,7 @@ function wellFormed(token: string): boolean {
 /** What a confirmation link would do now (the page shows a button only for `pending`). */
 export async function confirmLinkState(token: string, now: Date): Promise<LinkState> {
 	if (!wellFormed(token)) return 'unknown';
-	const s = await findByConfirmHash(hashToken(token));
+	const s = await findByTokenHash('confirm', hashToken(token));
 	if (!s || s.unsubscribedAt) return 'unknown';
 	if (s.confirmedAt) return 'done';
 	return now.getTime() - s.createdAt.getTime() >= CONFIRM_LINK_MS ? 'expired' : 'pending';
@@ -255,7 +254,7 @@ export async function confirmStatusAlert(token: string, now: Date): Promise<Conf
 	if (!wellFormed(token)) return 'unknown';
 	const hash = hashToken(token);
 	if (await markConfirmed(hash, now, new Date(now.getTime() - CONFIRM_LINK_MS))) {
-		const s = await findByConfirmHash(hash);
+		const s = await findByTokenHash('confirm', hash);
 		log.info({ subscriptionId: s?.id }, 'status alert confirmed');
 		await track('status_alert_signup', s?.locale ?? null, { step: 'confirmed' });
 		return 'confirmed';
@@ -270,7 +269,7 @@ export type UnsubscribeState = 'live' | 'done' | 'unknown';
 
 export async function unsubscribeLinkState(token: string): Promise<UnsubscribeState> {
 	if (!wellFormed(token)) return 'unknown';
-	const s = await findByUnsubscribeHash(hashToken(token));
+	const s = await findByTokenHash('unsubscribe', hashToken(token));
 	if (!s) return 'unknown';
 	return s.unsubscribedAt ? 'done' : 'live';
 }
@@ -285,7 +284,7 @@ export async function unsubscribeStatusAlert(
 	if (!wellFormed(token)) return 'unknown';
 	const hash = hashToken(token);
 	if (await markUnsubscribed(hash, now)) {
-		const s = await findByUnsubscribeHash(hash);
+		const s = await findByTokenHash('unsubscribe', hash);
 		log.info({ subscriptionId: s?.id }, 'status alert unsubscribed');
 		await track('status_alert_signup', s?.locale ?? null, { step: 'unsubscribed' });
 		return 'unsubscribed';

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { count, countDistinct, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	formatProceedingNumber,
 	TYPE_CODES,
 	type TypeCode
 } from '../proceedings/proceeding-number';
-import { createTestDatabase, ENGINES, type TestDatabase } from '../testing/test-database';
+import { ENGINES, createTestDatabase, testDatabaseFor } from '../testing/test-database';
 import { openPostgres } from './client';
 import { driverError } from './errors';
 import {
@@ -32,13 +32,7 @@ const rows = (result: unknown) =>
 	Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
 
 describe.each(ENGINES)('database on %s', (engine) => {
-	let t: TestDatabase;
-	beforeAll(async () => {
-		t = await createTestDatabase(engine);
-	});
-	afterAll(async () => {
-		await t.dispose();
-	});
+	const t = testDatabaseFor(engine);
 
 	it('applies the committed migrations, and running them again changes nothing', async () => {
 		const before = rows(

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useDatabase } from '../db';
-import { createTestDatabase, ENGINES, type TestDatabase } from '../testing/test-database';
+import { describe, expect, it } from 'vitest';
+
+import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { usageEvents } from './insights.schema';
 import { flushUsageEvents, recordClientEvent } from './insights.service';
 
 describe.each(ENGINES)('browser usage events on %s', (engine) => {
-	let t: TestDatabase;
-	beforeAll(async () => {
-		t = await createTestDatabase(engine);
-		useDatabase(t);
-	});
-	afterAll(async () => {
-		await t.dispose();
-	});
+	const t = testDatabaseFor(engine);
 
 	it('stores a known event with its stage and drops anything else', async () => {
 		recordClientEvent({ kind: 'status_saved', stage: 'suspended' }, 'vi');

@@ -2,10 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { useDatabase } from '../db';
+import { beforeEach, describe, expect, it } from 'vitest';
+
 import { openPostgres } from '../db/client';
-import { createTestDatabase, ENGINES, type TestDatabase } from '../testing/test-database';
+import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { enqueueMail, type OutboxMessage } from './outbox.repository';
 import { mailOutbox } from './outbox.schema';
 import { deliverPending, type MailTransport } from './outbox.service';
@@ -80,14 +80,7 @@ const message = (n: number, overrides: Partial<OutboxMessage> = {}): OutboxMessa
 });
 
 describe.each(ENGINES)('the mail outbox on %s', (engine) => {
-	let t: TestDatabase;
-	beforeAll(async () => {
-		t = await createTestDatabase(engine);
-		useDatabase(t);
-	});
-	afterAll(async () => {
-		await t.dispose();
-	});
+	const t = testDatabaseFor(engine);
 	beforeEach(async () => {
 		await t.db.delete(mailOutbox);
 	});

@@ -39,6 +39,15 @@ export async function enqueueMail(messages: OutboxMessage[], db: Db = getDb()): 
 	);
 }
 
+const messageColumns = {
+	id: mailOutbox.id,
+	to: mailOutbox.toAddress,
+	subject: mailOutbox.subject,
+	text: mailOutbox.textBody,
+	listUnsubscribe: mailOutbox.listUnsubscribe,
+	attempts: mailOutbox.attempts
+};
+
 /**
  * Claims up to `limit` due messages for one sender until `lockedUntil`. SKIP LOCKED lets several
  * senders (instances) claim at once without waiting for, or taking, each other's rows.
@@ -51,14 +60,7 @@ export async function claimDue(
 ): Promise<ClaimedMessage[]> {
 	return db.transaction(async (tx) => {
 		const rows = await tx
-			.select({
-				id: mailOutbox.id,
-				to: mailOutbox.toAddress,
-				subject: mailOutbox.subject,
-				text: mailOutbox.textBody,
-				listUnsubscribe: mailOutbox.listUnsubscribe,
-				attempts: mailOutbox.attempts
-			})
+			.select(messageColumns)
 			.from(mailOutbox)
 			.where(
 				and(
@@ -108,14 +110,9 @@ export async function markFailed(
 export async function recentMessages(limit: number, db: Db = getDb()): Promise<StoredMessage[]> {
 	return db
 		.select({
-			id: mailOutbox.id,
-			to: mailOutbox.toAddress,
-			subject: mailOutbox.subject,
-			text: mailOutbox.textBody,
-			listUnsubscribe: mailOutbox.listUnsubscribe,
+			...messageColumns,
 			createdAt: mailOutbox.createdAt,
 			sentAt: mailOutbox.sentAt,
-			attempts: mailOutbox.attempts,
 			lastError: mailOutbox.lastError
 		})
 		.from(mailOutbox)

@@ -1,8 +1,13 @@
 import { count, eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useDatabase, type Database } from '../db';
+import { type Database } from '../db';
 import { openPostgres } from '../db/client';
-import { createTestDatabase, ENGINES, type TestDatabase } from '../testing/test-database';
+import {
+	ENGINES,
+	createTestDatabase,
+	testDatabaseFor,
+	type TestDatabase
+} from '../testing/test-database';
 import { registryEventStore } from './import.repository';
 import { importEvents, MAX_BATCH_LINES, type ImportResult } from './import.service';
 import type { EventKind } from './proceeding-number';
@@ -36,14 +41,7 @@ function applied(result: ImportResult): Extract<ImportResult, { status: 'applied
 }
 
 describe.each(ENGINES)('importing registry events on %s', (engine) => {
-	let t: TestDatabase;
-	beforeAll(async () => {
-		t = await createTestDatabase(engine);
-		useDatabase(t);
-	});
-	afterAll(async () => {
-		await t.dispose();
-	});
+	const t = testDatabaseFor(engine);
 
 	const findProceeding = async (number: number) =>
 		(await t.db.select().from(proceedings).where(eq(proceedings.number, number)))[0];

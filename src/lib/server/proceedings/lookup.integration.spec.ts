@@ -1,10 +1,10 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useDatabase } from '../db';
 import { seedDemoData } from '../db/seed';
 import { usageEvents } from '../insights/insights.schema';
 import { flushUsageEvents } from '../insights/insights.service';
-import { createTestDatabase, ENGINES, type TestDatabase } from '../testing/test-database';
+import { ENGINES, createTestDatabase, testDatabaseFor } from '../testing/test-database';
 import { lookupStatus, type LookupRequest } from './proceedings.service';
 
 const NOW = new Date('2026-11-24T09:30:00Z');
@@ -23,14 +23,9 @@ const request = (over: Partial<LookupRequest> = {}): LookupRequest => ({
 });
 
 describe.each(ENGINES)('status lookup on %s', (engine) => {
-	let t: TestDatabase;
+	const t = testDatabaseFor(engine);
 	beforeAll(async () => {
-		t = await createTestDatabase(engine);
-		useDatabase(t);
 		await seedDemoData(t.db, { now: NOW, password: 'x', proceedingCount: 20 });
-	});
-	afterAll(async () => {
-		await t.dispose();
 	});
 
 	it('finds a proceeding by number and date of birth, ignoring the serial typed', async () => {

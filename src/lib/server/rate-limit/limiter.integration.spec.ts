@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, ENGINES, type TestDatabase } from '../testing/test-database';
+import { describe, expect, it } from 'vitest';
+import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { limitKey, Limits } from './limiter';
 
 describe.each(ENGINES)('limits on %s', (engine) => {
-	let t: TestDatabase;
-	beforeAll(async () => {
-		t = await createTestDatabase(engine);
-	});
-	afterAll(async () => {
-		await t.dispose();
-	});
+	const t = testDatabaseFor(engine);
 
 	it('refuses past the limit with the wait, counts every limit, and forgives', async () => {
 		const limits = new Limits(t.db, [

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { useDatabase } from '../db';
 import { openPglite, openPostgres } from '../db/client';
 import type { Database } from '../db/engine';
 
@@ -43,4 +44,21 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
 			await drop.end();
 		}
 	};
+}
+
+/**
+ * A fresh database for the enclosing `describe`, created before its tests, installed for the
+ * repositories (`useDatabase`) and disposed after them. The returned object is filled in
+ * `beforeAll`, so use it inside tests and hooks only.
+ */
+export function testDatabaseFor(engine: Engine): TestDatabase {
+	const holder = {} as TestDatabase;
+	beforeAll(async () => {
+		Object.assign(holder, await createTestDatabase(engine));
+		useDatabase(holder);
+	});
+	afterAll(async () => {
+		await holder.dispose();
+	});
+	return holder;
 }

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '$lib/i18n';
 import { now } from '$lib/server/clock';
+import { requesterOf } from '$lib/server/http/requester';
 import {
 	CONFIRM_LINK_DAYS,
 	parseEmail,
@@ -48,10 +49,8 @@ export const actions: Actions = {
 			number: parsed.number,
 			birthDate: parsed.birthDate,
 			email: email.email,
-			locale: event.locals.locale,
-			clientAddress: event.getClientAddress(),
+			...requesterOf(event),
 			now: at,
-			secret: config.appSecret,
 			origin: config.publicOrigin
 		});
 		if (result.kind === 'throttled') {

@@ -2,9 +2,9 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { stageTexts } from '$lib/components/proceeding-messages';
 import { now } from '$lib/server/clock';
+import { requesterOf } from '$lib/server/http/requester';
 import { validateLookupForm } from '$lib/server/proceedings/lookup-form';
 import { lookupStatus } from '$lib/server/proceedings/proceedings.service';
-import { getConfig } from '$lib/server/startup';
 
 const NO_STORE = { 'cache-control': 'no-store' };
 
@@ -26,10 +26,8 @@ export const POST: RequestHandler = async (event) => {
 	const result = await lookupStatus({
 		number: parsed.number,
 		birthDate: parsed.birthDate,
-		clientAddress: event.getClientAddress(),
-		locale: event.locals.locale,
 		now: at,
-		secret: getConfig().appSecret
+		...requesterOf(event)
 	});
 	if (result.kind === 'throttled') {
 		return json(
