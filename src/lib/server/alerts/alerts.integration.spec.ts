@@ -5,7 +5,7 @@ import { m } from '../../paraglide/messages';
 
 import { mailOutbox } from '../mail/outbox.schema';
 import { importEvents } from '../proceedings/import.service';
-import { parseProceedingNumber } from '../proceedings/proceeding-number';
+import { formatProceedingNumber, parseProceedingNumber } from '../proceedings/proceeding-number';
 import { getConfig } from '../startup';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { statusSubscriptions } from './alerts.schema';
@@ -216,7 +216,13 @@ describe.each(ENGINES)('e-mail alerts on %s', (engine) => {
 		expect(ukMails).toHaveLength(2);
 		const alert = ukMails[1]!;
 		const title = m.stage_processing_title({}, { locale: 'uk' });
-		expect(alert.subject).toBe(m.mail_change_subject({ stage: title }, { locale: 'uk' }));
+		const parsed = parseProceedingNumber(p.text, 2026);
+		if (!parsed.ok) throw new Error('the test proceeding number must parse');
+		const number = formatProceedingNumber(parsed.value);
+		expect(alert.subject).toBe(m.mail_change_subject({ number, stage: title }, { locale: 'uk' }));
+		// The person can tell which of their proceedings changed.
+		expect(alert.subject).toContain(number);
+		expect(alert.textBody).toContain(number);
 		expect(alert.textBody).toContain(title);
 		expect(alert.textBody).toContain(m.stage_processing_meaning({}, { locale: 'uk' }));
 		expect(alert.textBody).toContain(`${getConfig().publicOrigin}/uk/status\n`);
@@ -229,7 +235,7 @@ describe.each(ENGINES)('e-mail alerts on %s', (engine) => {
 		expect(viMails).toHaveLength(2);
 		expect(viMails[1]!.subject).toBe(
 			m.mail_change_subject(
-				{ stage: m.stage_processing_title({}, { locale: 'vi' }) },
+				{ number, stage: m.stage_processing_title({}, { locale: 'vi' }) },
 				{ locale: 'vi' }
 			)
 		);

@@ -1,3 +1,4 @@
+import { formatProceedingNumber, type TypeCode } from '../proceedings/proceeding-number';
 import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../db';
 import type { EventKind, ProceedingNumber } from '../proceedings/proceeding-number';
@@ -32,6 +33,8 @@ export async function findProceedingId(
 }
 
 export interface StatusInputs {
+	/** Canonical written form, for the e-mail to the person who follows it. */
+	number: string;
 	complex: boolean;
 	events: ProceedingEvent[];
 }
@@ -44,10 +47,20 @@ export async function statusInputs(
 	const result = new Map<string, StatusInputs>();
 	if (proceedingIds.length === 0) return result;
 	const heads = await db
-		.select({ id: proceedings.id, complex: proceedings.complex })
+		.select({
+			id: proceedings.id,
+			complex: proceedings.complex,
+			number: proceedings.number,
+			serial: proceedings.serial,
+			typeCode: proceedings.typeCode,
+			year: proceedings.year
+		})
 		.from(proceedings)
 		.where(inArray(proceedings.id, proceedingIds));
-	for (const h of heads) result.set(h.id, { complex: h.complex, events: [] });
+	for (const h of heads) {
+		const number = formatProceedingNumber({ ...h, typeCode: h.typeCode as TypeCode });
+		result.set(h.id, { number, complex: h.complex, events: [] });
+	}
 	const events = await db
 		.select({
 			proceedingId: proceedingEvents.proceedingId,

@@ -4,6 +4,7 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import { CONFIRM_LINK_DAYS } from '../../alerts';
 import { m } from '../../paraglide/messages';
+import { stageTexts } from '../../proceeding-messages';
 import { baseLocale, isLocale, type Locale } from '../../paraglide/runtime';
 import type { Db } from '../db';
 import { getDb } from '../db';
@@ -79,37 +80,6 @@ function pageLink(origin: string, locale: Locale, path: string): string {
 	return `${origin}${locale === baseLocale ? '' : `/${locale}`}${path}`;
 }
 
-function stageTexts(stage: Stage, locale: Locale): { title: string; meaning: string } {
-	const o = { locale };
-	switch (stage) {
-		case 'processing':
-			return { title: m.stage_processing_title({}, o), meaning: m.stage_processing_meaning({}, o) };
-		case 'suspended':
-			return { title: m.stage_suspended_title({}, o), meaning: m.stage_suspended_meaning({}, o) };
-		case 'preliminary_positive':
-			return {
-				title: m.stage_preliminary_title({}, o),
-				meaning: m.stage_preliminary_meaning({}, o)
-			};
-		case 'approved':
-			return { title: m.stage_approved_title({}, o), meaning: m.stage_approved_meaning({}, o) };
-		case 'card_ready':
-			return {
-				title: m.stage_card_ready_title({}, o),
-				meaning: m.stage_card_ready_meaning({}, o)
-			};
-		case 'card_collected':
-			return {
-				title: m.stage_card_collected_title({}, o),
-				meaning: m.stage_card_collected_meaning({}, o)
-			};
-		case 'rejected':
-			return { title: m.stage_rejected_title({}, o), meaning: m.stage_rejected_meaning({}, o) };
-		case 'stopped':
-			return { title: m.stage_stopped_title({}, o), meaning: m.stage_stopped_meaning({}, o) };
-	}
-}
-
 function confirmationMail(to: string, locale: Locale, link: string): OutboxMessage {
 	return {
 		to,
@@ -121,6 +91,7 @@ function confirmationMail(to: string, locale: Locale, link: string): OutboxMessa
 
 function changeMail(
 	subscription: LiveSubscription,
+	number: string,
 	stage: Stage,
 	origin: string,
 	secret: string
@@ -134,9 +105,10 @@ function changeMail(
 	);
 	return {
 		to: subscription.email,
-		subject: m.mail_change_subject({ stage: texts.title }, { locale }),
+		subject: m.mail_change_subject({ number, stage: texts.title }, { locale }),
 		text: m.mail_change_body(
 			{
+				number,
 				stage: texts.title,
 				meaning: texts.meaning,
 				link: pageLink(origin, locale, '/status'),
@@ -318,13 +290,14 @@ export async function notifyStatusChanges(
 		const inputs = await statusInputs([...new Set(subscriptions.map((s) => s.proceedingId))], tx);
 		const stages = new Map<string, Stage>();
 		for (const [id, i] of inputs) stages.set(id, deriveStatus(i.events, i.complex, now).stage);
+		const numbers = new Map([...inputs].map(([id, i]) => [id, i.number]));
 
 		const mails: OutboxMessage[] = [];
 		const notified = new Map<Stage, string[]>();
 		for (const s of subscriptions) {
 			const stage = stages.get(s.proceedingId);
 			if (!stage || stage === s.lastNotifiedStage) continue;
-			mails.push(changeMail(s, stage, origin, secret));
+			mails.push(changeMail(s, numbers.get(s.proceedingId)!, stage, origin, secret));
 			notified.set(stage, [...(notified.get(stage) ?? []), s.id]);
 		}
 		await enqueueMail(mails, tx);

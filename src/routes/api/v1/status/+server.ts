@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { stageTexts } from '$lib/components/proceeding-messages';
+import { stageTexts } from '$lib/proceeding-messages';
 import { now } from '$lib/server/clock';
 import { requesterOf } from '$lib/server/http/requester';
 import { validateLookupForm } from '$lib/server/proceedings/lookup-form';

@@ -1,8 +1,10 @@
-import { m } from '$lib/paraglide/messages';
-import type { EventKind } from '$lib/server/proceedings/proceeding-number';
-import type { ProceedingNumberError } from '$lib/server/proceedings/proceeding-number';
-import type { BirthDateError } from '$lib/server/proceedings/lookup-form';
-import type { Stage } from '$lib/server/proceedings/proceeding-status';
+// Relative imports: the import CLI (tsx) reaches this through the alerts service.
+import { m } from './paraglide/messages';
+import type { Locale } from './paraglide/runtime';
+import type { EventKind } from './server/proceedings/proceeding-number';
+import type { ProceedingNumberError } from './server/proceedings/proceeding-number';
+import type { BirthDateError } from './server/proceedings/lookup-form';
+import type { Stage } from './server/proceedings/proceeding-status';
 
 const EXAMPLE = 'OAM-51727-4/DP-2025';
 
@@ -39,55 +41,60 @@ export function birthDateErrorMessage(code: BirthDateError): string {
 	}
 }
 
-export function stageTexts(stage: Stage): { title: string; meaning: string; next: string } {
+/** The stage in plain words, in the request's locale unless one is given (e-mails). */
+export function stageTexts(
+	stage: Stage,
+	locale?: Locale
+): { title: string; meaning: string; next: string } {
+	const o = { locale };
 	switch (stage) {
 		case 'processing':
 			return {
-				title: m.stage_processing_title(),
-				meaning: m.stage_processing_meaning(),
-				next: m.stage_processing_next()
+				title: m.stage_processing_title({}, o),
+				meaning: m.stage_processing_meaning({}, o),
+				next: m.stage_processing_next({}, o)
 			};
 		case 'suspended':
 			return {
-				title: m.stage_suspended_title(),
-				meaning: m.stage_suspended_meaning(),
-				next: m.stage_suspended_next()
+				title: m.stage_suspended_title({}, o),
+				meaning: m.stage_suspended_meaning({}, o),
+				next: m.stage_suspended_next({}, o)
 			};
 		case 'preliminary_positive':
 			return {
-				title: m.stage_preliminary_title(),
-				meaning: m.stage_preliminary_meaning(),
-				next: m.stage_preliminary_next()
+				title: m.stage_preliminary_title({}, o),
+				meaning: m.stage_preliminary_meaning({}, o),
+				next: m.stage_preliminary_next({}, o)
 			};
 		case 'approved':
 			return {
-				title: m.stage_approved_title(),
-				meaning: m.stage_approved_meaning(),
-				next: m.stage_approved_next()
+				title: m.stage_approved_title({}, o),
+				meaning: m.stage_approved_meaning({}, o),
+				next: m.stage_approved_next({}, o)
 			};
 		case 'card_ready':
 			return {
-				title: m.stage_card_ready_title(),
-				meaning: m.stage_card_ready_meaning(),
-				next: m.stage_card_ready_next()
+				title: m.stage_card_ready_title({}, o),
+				meaning: m.stage_card_ready_meaning({}, o),
+				next: m.stage_card_ready_next({}, o)
 			};
 		case 'card_collected':
 			return {
-				title: m.stage_card_collected_title(),
-				meaning: m.stage_card_collected_meaning(),
-				next: m.stage_card_collected_next()
+				title: m.stage_card_collected_title({}, o),
+				meaning: m.stage_card_collected_meaning({}, o),
+				next: m.stage_card_collected_next({}, o)
 			};
 		case 'rejected':
 			return {
-				title: m.stage_rejected_title(),
-				meaning: m.stage_rejected_meaning(),
-				next: m.stage_rejected_next()
+				title: m.stage_rejected_title({}, o),
+				meaning: m.stage_rejected_meaning({}, o),
+				next: m.stage_rejected_next({}, o)
 			};
 		case 'stopped':
 			return {
-				title: m.stage_stopped_title(),
-				meaning: m.stage_stopped_meaning(),
-				next: m.stage_stopped_next()
+				title: m.stage_stopped_title({}, o),
+				meaning: m.stage_stopped_meaning({}, o),
+				next: m.stage_stopped_next({}, o)
 			};
 	}
 }
