@@ -5,6 +5,7 @@ import { formatDemoAccounts } from './db/seed';
 import { ConfigError, loadConfig, type Config } from './config';
 import { flushUsageEvents } from './insights/insights.service';
 import { log } from './log';
+import { purgeExpired } from './retention';
 import { now } from './clock';
 import { deliverPending } from './mail/outbox.service';
 
@@ -26,6 +27,7 @@ export async function startServer(): Promise<void> {
 			void flushUsageEvents().finally(() => database.close().catch(() => {}));
 		});
 		if (cfg.smtpUrl) startMailDelivery(cfg.smtpUrl, cfg.mailFrom);
+		startRetention();
 		// Only a demo-mode first start creates accounts (db/start.ts), so production prints nothing.
 		if (demoAccounts.length > 0) console.log(formatDemoAccounts(demoAccounts));
 		log.info({ engine: database.engine, mode: cfg.mode }, 'database ready');
@@ -40,6 +42,18 @@ export async function startServer(): Promise<void> {
 }
 
 const DELIVERY_INTERVAL_MS = 5000;
+const RETENTION_INTERVAL_MS = 10 * 60 * 1000;
+
+/** Deletes what no longer serves a purpose (retention.ts), every 10 minutes on every instance. */
+function startRetention(): void {
+	const timer = setInterval(() => {
+		purgeExpired(now()).catch((error: unknown) => {
+			log.error({ err: (error as Error)?.name ?? 'unknown' }, 'retention purge failed');
+		});
+	}, RETENTION_INTERVAL_MS);
+	timer.unref();
+	process.once('sveltekit:shutdown', () => clearInterval(timer));
+}
 
 /**
  * Sends the outbox every 5 s. Every instance may run this: rows are claimed with SKIP LOCKED

@@ -1,5 +1,5 @@
 import { formatProceedingNumber, type TypeCode } from '../proceedings/proceeding-number';
-import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../db';
 import type { EventKind, ProceedingNumber } from '../proceedings/proceeding-number';
 import type { ProceedingEvent } from '../proceedings/proceeding-status';
@@ -251,4 +251,13 @@ export async function setNotifiedStage(ids: string[], stage: string, tx: Db): Pr
 		.update(statusSubscriptions)
 		.set({ lastNotifiedStage: stage })
 		.where(inArray(statusSubscriptions.id, ids));
+}
+
+/** Sign-ups never confirmed, created before `before`: their link has expired, the address goes. */
+export async function deleteUnconfirmedBefore(before: Date, db: Db = getDb()): Promise<number> {
+	const gone = await db
+		.delete(statusSubscriptions)
+		.where(and(isNull(statusSubscriptions.confirmedAt), lt(statusSubscriptions.createdAt, before)))
+		.returning({ id: statusSubscriptions.id });
+	return gone.length;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../db';
 import { mailOutbox } from './outbox.schema';
 
@@ -118,4 +118,25 @@ export async function recentMessages(limit: number, db: Db = getDb()): Promise<S
 		.from(mailOutbox)
 		.orderBy(desc(mailOutbox.id))
 		.limit(limit);
+}
+
+/**
+ * Messages sent, or given up on, before `before`: they hold addresses and live links, and a
+ * delivered e-mail needs no copy here.
+ */
+export async function deleteFinishedBefore(before: Date, db: Db = getDb()): Promise<number> {
+	const gone = await db
+		.delete(mailOutbox)
+		.where(
+			or(
+				lt(mailOutbox.sentAt, before),
+				and(
+					isNull(mailOutbox.sentAt),
+					gte(mailOutbox.attempts, MAX_ATTEMPTS),
+					lt(mailOutbox.createdAt, before)
+				)
+			)
+		)
+		.returning({ id: mailOutbox.id });
+	return gone.length;
 }

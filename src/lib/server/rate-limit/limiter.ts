@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { rateLimits } from './rate-limit.schema';
 
@@ -84,4 +84,13 @@ export class Limits {
 		if (!rule) throw new Error(`No limit named ${name}`);
 		return rule;
 	}
+}
+
+/** Counters whose window ended before `before`: they only hold keyed hashes, but need not stay. */
+export async function deleteExpiredLimits(db: Db, before: Date): Promise<number> {
+	const gone = await db
+		.delete(rateLimits)
+		.where(lt(rateLimits.expire, before))
+		.returning({ key: rateLimits.key });
+	return gone.length;
 }
