@@ -84,7 +84,10 @@ test('e-mail alerts in Ukrainian: sign up, confirm from the mailbox, alert on a 
 	const alert = mail(
 		page,
 		email,
-		fill(uk.mail_change_subject!, { number: 'OAM-10001/ZK-2026', stage: uk.stage_processing_title! })
+		fill(uk.mail_change_subject!, {
+			number: 'OAM-10001/ZK-2026',
+			stage: uk.stage_processing_title!
+		})
 	);
 	await expect(alert).toBeVisible();
 	await expect(alert.locator('.mailbox__body')).toContainText(uk.stage_processing_meaning!);
