@@ -9,6 +9,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-e2e-*/',
 			'.svelte-kit/',
 			'src/lib/paraglide/',
 			'drizzle/',
