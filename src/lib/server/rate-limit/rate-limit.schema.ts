@@ -1,7 +1,7 @@
 import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
- * rate-limiter-flexible's Drizzle store, shared by every instance. Keys are keyed hashes of
+ * Throttle counters (the layout of rate-limiter-flexible's Drizzle store), shared by every instance. Keys are keyed hashes of
  * addresses and identifiers (never the raw values), so the table holds no personal data.
  */
 export const rateLimits = pgTable('rate_limits', {
