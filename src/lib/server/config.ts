@@ -15,6 +15,8 @@ export interface Config {
 	databaseUrl: string | undefined;
 	dataDir: string;
 	migrationsDir: string;
+	/** Where the published content lives (`checklists/*.json`), loaded into the database at start. */
+	contentDir: string;
 	/** Secret for keyed hashes of identifiers (rate-limit keys); ≥ 32 characters in production. */
 	appSecret: string;
 	logLevel: string;
@@ -106,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		databaseUrl,
 		dataDir: resolve(env.DATA_DIR ?? 'data'),
 		migrationsDir: resolve(env.MIGRATIONS_DIR ?? 'drizzle'),
+		contentDir: resolve(env.CONTENT_DIR ?? 'content'),
 		appSecret: appSecret || DEMO_SECRET,
 		logLevel: env.LOG_LEVEL ?? 'info',
 		contactEmail: env.CONTACT_EMAIL ?? 'pobyty@mvcr.cz',

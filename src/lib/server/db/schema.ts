@@ -7,3 +7,4 @@ export * from '../insights/insights.schema';
 export * from '../rate-limit/rate-limit.schema';
 export * from '../alerts/alerts.schema';
 export * from '../mail/outbox.schema';
+export * from '../content/content.schema';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { now } from '../clock';
 import { ConfigError, type Config } from '../config';
+import { loadChecklistsFromFiles } from '../content/content.service';
 import { openPglite, openPostgres } from './client';
 import type { Database } from './engine';
 import { driverError } from './errors';
@@ -42,9 +43,10 @@ export interface Started {
 	demoAccounts: SeededAccount[];
 }
 
-/** Migrate, then load demo data on the first start in demo mode. */
+/** Migrate, publish new content versions, then load demo data on the first start in demo mode. */
 export async function prepareDatabase(database: Database, config: Config): Promise<Started> {
 	await database.migrate(config.migrationsDir);
+	await loadChecklistsFromFiles(database.db, config.contentDir);
 	let demoAccounts: SeededAccount[] = [];
 	if (config.mode === 'demo' && (await isEmpty(database.db))) {
 		demoAccounts = (await seedDemoData(database.db, { password: config.demoPassword, now: now() }))

@@ -1,0 +1,159 @@
+// Document checklists (issue "Document checklists"): published from files, read in one locale.
+// Imported by database start-up, which the CLI runs with tsx: relative imports only, no `$lib`.
+import type { Locale } from '../../paraglide/runtime';
+import { isoDate, toPrague } from '../../time/prague';
+import { loadConfig } from '../config';
+import type { Db } from '../db';
+import { getDb } from '../db';
+import { readChecklistFiles } from './content-files';
+import {
+	insertChecklistVersion,
+	storedVersionKeys,
+	versionsInForce,
+	type VersionInForce
+} from './content.repository';
+import {
+	SITUATIONS,
+	type FormKind,
+	type Legalisation,
+	type Localized,
+	type Situation
+} from './content.schema';
+
+export interface ContentLoadResult {
+	/** `slug@version` of each version this call stored. */
+	inserted: string[];
+}
+
+/**
+ * Publishes every checklist version in the content files that the database does not hold yet.
+ * Stored versions are never changed: a corrected text is a new version. Cheap when nothing
+ * changed: one query, no writes.
+ */
+export async function loadChecklistsFromFiles(
+	db: Db = getDb(),
+	contentDir: string = loadConfig().contentDir,
+	publishedAt: Date = new Date()
+): Promise<ContentLoadResult> {
+	const files = await readChecklistFiles(contentDir);
+	const stored = await storedVersionKeys(db);
+	const inserted: string[] = [];
+	for (const file of files) {
+		const key = `${file.slug}@${file.version}`;
+		if (stored.has(key)) continue;
+		const added = await insertChecklistVersion(
+			{
+				slug: file.slug,
+				situation: file.situation,
+				serviceSlug: file.service ?? null,
+				version: file.version,
+				effectiveFrom: file.effectiveFrom,
+				lastReviewed: file.lastReviewed,
+				sourceTitle: file.source.title,
+				sourceUrl: file.source.url,
+				content: { title: file.title, summary: file.summary, items: file.items },
+				publishedAt
+			},
+			db
+		);
+		if (added) inserted.push(key);
+	}
+	return { inserted };
+}
+
+export interface ChecklistSummaryView {
+	slug: string;
+	title: string;
+	summary: string;
+}
+
+export interface SituationGroupView {
+	situation: Situation;
+	checklists: ChecklistSummaryView[];
+}
+
+export interface ChecklistItemView {
+	key: string;
+	title: string;
+	why: string;
+	form: {
+		kind: FormKind;
+		/** An official translation into Czech is required. */
+		translation: boolean;
+		legalisation: Legalisation;
+		maxAgeDays: number | null;
+	};
+	/** When the item applies only in some cases: which. */
+	condition: string | null;
+	link: { url: string; label: string } | null;
+}
+
+export interface ChecklistView {
+	slug: string;
+	situation: Situation;
+	title: string;
+	summary: string;
+	version: number;
+	/** `YYYY-MM-DD` */
+	effectiveFrom: string;
+	/** `YYYY-MM-DD` */
+	lastReviewed: string;
+	source: { title: string; url: string };
+	items: ChecklistItemView[];
+}
+
+/** The Europe/Prague calendar date of an instant, `YYYY-MM-DD`. */
+function pragueDate(instant: Date): string {
+	const p = toPrague(instant);
+	return isoDate(p.year, p.month, p.day);
+}
+
+const pick = (text: Localized, locale: Locale): string => text[locale];
+
+/** The checklists in force today, grouped by situation in a fixed order, titles A–Z. */
+export async function listChecklists(locale: Locale, today: Date): Promise<SituationGroupView[]> {
+	const rows = await versionsInForce(pragueDate(today));
+	const collator = new Intl.Collator(locale);
+	return SITUATIONS.map((situation) => ({
+		situation,
+		checklists: rows
+			.filter((r) => r.situation === situation)
+			.map((r) => ({
+				slug: r.slug,
+				title: pick(r.content.title, locale),
+				summary: pick(r.content.summary, locale)
+			}))
+			.sort((a, b) => collator.compare(a.title, b.title))
+	})).filter((g) => g.checklists.length > 0);
+}
+
+function toView(row: VersionInForce, locale: Locale): ChecklistView {
+	return {
+		slug: row.slug,
+		situation: row.situation,
+		title: pick(row.content.title, locale),
+		summary: pick(row.content.summary, locale),
+		version: row.version,
+		effectiveFrom: row.effectiveFrom,
+		lastReviewed: row.lastReviewed,
+		source: { title: row.sourceTitle, url: row.sourceUrl },
+		items: row.content.items.map((item) => ({
+			key: item.key,
+			title: pick(item.title, locale),
+			why: pick(item.why, locale),
+			form: { ...item.form },
+			condition: item.condition ? pick(item.condition, locale) : null,
+			link: item.link ? { url: item.link.url, label: pick(item.link.label, locale) } : null
+		}))
+	};
+}
+
+/** The checklist in force today, or null when there is none with this slug (yet). */
+export async function getChecklist(
+	slug: string,
+	locale: Locale,
+	today: Date
+): Promise<ChecklistView | null> {
+	const [row] = await versionsInForce(pragueDate(today), slug);
+	return row ? toView(row, locale) : null;
+}
