@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { i18n } from '$lib/server/http/i18n';
 import { requestLog } from '$lib/server/http/request-log';
 import { securityHeaders } from '$lib/server/http/security-headers';
-import { log } from '$lib/server/log';
+import { errorFacts, log } from '$lib/server/log';
 import { startServer } from '$lib/server/startup';
 import { m } from '$lib/paraglide/messages';
 
@@ -15,15 +15,7 @@ export const handle = sequence(requestLog, securityHeaders, i18n);
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const errorId = event.locals.requestId ?? 'unknown';
 	if (status !== 404) {
-		const e = error as Error;
-		log.error(
-			{
-				reqId: errorId,
-				route: event.route.id,
-				err: { name: e?.name, message: e?.message, stack: e?.stack }
-			},
-			'unhandled error'
-		);
+		log.error({ reqId: errorId, route: event.route.id, err: errorFacts(error) }, 'unhandled error');
 	}
 	return { message: status === 404 ? m.error_not_found_title() : m.error_generic_title(), errorId };
 };

@@ -65,16 +65,7 @@ export async function insertChecklistVersion(
 	});
 }
 
-export interface VersionInForce {
-	slug: string;
-	situation: Situation;
-	version: number;
-	effectiveFrom: string;
-	lastReviewed: string;
-	sourceTitle: string;
-	sourceUrl: string;
-	content: ChecklistContent;
-}
+export type VersionInForce = Omit<NewChecklistVersion, 'serviceSlug' | 'publishedAt'>;
 
 /** For each checklist (or the one with `slug`), the published version in force on `date`. */
 export async function versionsInForce(

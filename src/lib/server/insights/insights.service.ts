@@ -1,4 +1,4 @@
-import { log } from '../log';
+import { errorFacts, log } from '../log';
 import { insertUsageEvents, type Facets, type UsageEventRow } from './insights.repository';
 
 /**
@@ -45,7 +45,7 @@ export async function flushUsageEvents(): Promise<void> {
 	try {
 		await insertUsageEvents(batch);
 	} catch (error) {
-		log.warn({ count: batch.length, err: (error as Error).message }, 'usage events not recorded');
+		log.warn({ count: batch.length, err: errorFacts(error) }, 'usage events not recorded');
 	}
 }
 
