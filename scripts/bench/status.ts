@@ -104,14 +104,23 @@ try {
 	}));
 
 	children.push(
-		start(process.execPath, ['build'], {
-			PORT: '4301',
-			ORIGIN: 'http://localhost:4301',
-			DATABASE_URL,
-			ADDRESS_HEADER: 'x-forwarded-for',
-			XFF_DEPTH: '1',
-			LOG_LEVEL: 'warn'
-		}),
+		start(
+			process.execPath,
+			[
+				...(process.env.BENCH_CPU_PROF
+					? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+					: []),
+				'build'
+			],
+			{
+				PORT: '4301',
+				ORIGIN: 'http://localhost:4301',
+				DATABASE_URL,
+				ADDRESS_HEADER: 'x-forwarded-for',
+				XFF_DEPTH: '1',
+				LOG_LEVEL: 'warn'
+			}
+		),
 		start('npx', ['tsx', 'scripts/bench/bare-status-server.ts'], { PORT: '4302', DATABASE_URL })
 	);
 	await waitFor('http://localhost:4301/api/health');

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, fromPrague, pragueOffsetMinutes, toPrague } from './prague';
 
@@ -28,5 +29,38 @@ describe('Prague time', () => {
 	it('adds calendar days across months and gives ISO weekdays', () => {
 		expect(addDays(2026, 2, 27, 2)).toEqual({ year: 2026, month: 3, day: 1, weekday: 7 });
 		expect(addDays(2026, 11, 23, 0).weekday).toBe(1);
+	});
+
+	it('agrees with Intl for any instant, to the second, around every change of offset', () => {
+		const intl = new Intl.DateTimeFormat('en-GB', {
+			timeZone: 'Europe/Prague',
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			second: 'numeric'
+		});
+		const expected = (d: Date) =>
+			Object.fromEntries(
+				intl
+					.formatToParts(d)
+					.filter((p) => p.type !== 'literal')
+					.map((p) => [p.type, Number(p.value)])
+			);
+		const change = Date.parse('2026-10-25T01:00:00Z');
+		fc.assert(
+			fc.property(
+				fc.oneof(
+					fc.integer({ min: Date.parse('1990-01-01'), max: Date.parse('2040-01-01') }),
+					fc.integer({ min: change - 7_200_000, max: change + 7_200_000 })
+				),
+				(ms) => {
+					expect(toPrague(new Date(ms))).toEqual(expected(new Date(ms)));
+				}
+			),
+			{ numRuns: 2000 }
+		);
 	});
 });

@@ -21,7 +21,7 @@ export interface LocalDateTime {
 	second: number;
 }
 
-export function toPrague(instant: Date): LocalDateTime {
+function toPragueSlow(instant: Date): LocalDateTime {
 	const p: Record<string, number> = {};
 	for (const part of partsFormat.formatToParts(instant)) {
 		if (part.type !== 'literal') p[part.type] = Number(part.value);
@@ -33,6 +33,39 @@ export function toPrague(instant: Date): LocalDateTime {
 		hour: p.hour!,
 		minute: p.minute!,
 		second: p.second!
+	};
+}
+
+const HOUR = 3_600_000;
+/**
+ * Prague's offset from UTC per UTC hour. Its changes (daylight saving) happen on whole UTC hours,
+ * so the offset is constant within one; `Intl` (slow on hot paths such as every status lookup)
+ * runs once per hour seen.
+ */
+const offsetByHour = new Map<number, number>();
+
+function offsetMs(ms: number): number {
+	const hour = Math.floor(ms / HOUR);
+	let offset = offsetByHour.get(hour);
+	if (offset === undefined) {
+		const start = hour * HOUR;
+		const l = toPragueSlow(new Date(start));
+		offset = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second) - start;
+		if (offsetByHour.size >= 50_000) offsetByHour.clear();
+		offsetByHour.set(hour, offset);
+	}
+	return offset;
+}
+
+export function toPrague(instant: Date): LocalDateTime {
+	const local = new Date(instant.getTime() + offsetMs(instant.getTime()));
+	return {
+		year: local.getUTCFullYear(),
+		month: local.getUTCMonth() + 1,
+		day: local.getUTCDate(),
+		hour: local.getUTCHours(),
+		minute: local.getUTCMinutes(),
+		second: local.getUTCSeconds()
 	};
 }
 

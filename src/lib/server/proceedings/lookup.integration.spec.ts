@@ -74,10 +74,23 @@ describe.each(ENGINES)('status lookup on %s', (engine) => {
 		expect((await lookupStatus(request({ clientAddress: '203.0.113.51' }))).kind).toBe('found');
 	});
 
-	it('never throttles honest repeat lookups: a success gives its points back', async () => {
+	it('never throttles honest repeat lookups: only failed attempts count', async () => {
 		for (let i = 0; i < 15; i++) {
 			expect((await lookupStatus(request({ clientAddress: '203.0.113.60' }))).kind).toBe('found');
 		}
+	});
+
+	it('a success between guesses does not reset the count of failed attempts', async () => {
+		const address = '203.0.113.70';
+		const guess = (i: number) =>
+			lookupStatus(
+				request({ clientAddress: address, birthDate: `1991-01-${String(i).padStart(2, '0')}` })
+			);
+		for (let i = 1; i <= 9; i++) expect((await guess(i)).kind).toBe('not_found');
+		expect((await lookupStatus(request({ clientAddress: address }))).kind).toBe('found');
+		expect((await guess(10)).kind).toBe('not_found');
+		expect((await guess(11)).kind).toBe('throttled');
+		expect((await lookupStatus(request({ clientAddress: address }))).kind).toBe('throttled');
 	});
 
 	it('records anonymous usage events with no number or date of birth', async () => {
@@ -85,7 +98,7 @@ describe.each(ENGINES)('status lookup on %s', (engine) => {
 		const lookups = () =>
 			t.db.select().from(usageEvents).where(eq(usageEvents.kind, 'status_lookup'));
 		await flushUsageEvents();
-		expect(await lookups()).toHaveLength(31);
+		expect(await lookups()).toHaveLength(44);
 		const rows = await lookups();
 		const text = JSON.stringify(rows);
 		expect(text).not.toContain('51727');

@@ -26,13 +26,15 @@ export interface LimitCharge {
 
 export type ThrottledLookup =
 	| { allowed: false; retryAfterSeconds: number }
-	| { allowed: true; points: Record<string, number>; proceeding: ProceedingWithEvents | null };
+	| { allowed: true; proceeding: ProceedingWithEvents | null };
 
 /**
- * The throttled lookup in ONE round trip: a writable CTE counts the attempt against every limit
- * (rate_limits, keys in a fixed order so concurrent upserts cannot deadlock), and the same
- * statement reads the proceeding only if no limit is exceeded. The count happens before any
- * answer exists, so a burst of concurrent guesses cannot slip past a limit.
+ * The throttled lookup in ONE round trip. Only failed attempts are guesses, so only they are
+ * counted: when no proceeding matches, a writable CTE adds a point to every limit (rate_limits,
+ * keys in a fixed order so concurrent upserts cannot deadlock) and the verdict uses the counts
+ * it returns, which include every concurrent guess already counted — a burst cannot slip past a
+ * limit. A match writes nothing; it is refused only while a limit is already exhausted. So honest
+ * lookups cost one read, and "wrong date of birth" and "unknown number" take the same path.
  */
 export async function lookupThrottled(
 	id: ProceedingNumber,
@@ -48,33 +50,45 @@ export async function lookupThrottled(
 		sorted.map((c) => sql`(${c.key}::text, ${c.max}::int)`),
 		sql`, `
 	);
+	const keys = sql.join(
+		sorted.map((c) => sql`${c.key}`),
+		sql`, `
+	);
 	const result = await getDb().execute(sql`
-		with hit as (
-			insert into rate_limits (key, points, expire) values ${values}
+		with p as (
+			select id, number, serial, type_code, year, complex from proceedings
+			where number = ${id.number} and type_code = ${id.typeCode} and year = ${id.year}
+				and birth_date = ${birthDate}
+			limit 1
+		), hit as (
+			insert into rate_limits (key, points, expire)
+			select * from (values ${values}) as v(key, points, expire)
+			where not exists (select 1 from p)
 			on conflict (key) do update set
 				points = case when rate_limits.expire <= now() then 1 else rate_limits.points + 1 end,
 				expire = case when rate_limits.expire <= now() then excluded.expire else rate_limits.expire end
 			returning key, points, expire
+		), counted as (
+			select key, points, expire from hit
+			union all
+			select key, points, expire from rate_limits
+			where exists (select 1 from p) and key in (${keys}) and expire > now()
 		), verdict as (
-			select bool_and(h.points <= l.max) as allowed,
-				coalesce(max(case when h.points > l.max then extract(epoch from h.expire - now()) end), 0)::float8 as wait,
-				json_object_agg(h.key, h.points) as points
-			from hit h join (values ${maxes}) as l(key, max) on l.key = h.key
+			select coalesce(bool_and(c.points <= l.max), true) as allowed,
+				coalesce(max(case when c.points > l.max then extract(epoch from c.expire - now()) end), 0)::float8 as wait
+			from counted c join (values ${maxes}) as l(key, max) on l.key = c.key
 		)
-		select v.allowed, v.wait, v.points, p.id, p.number, p.serial, p.type_code, p.year, p.complex,
+		select v.allowed, v.wait, p.id, p.number, p.serial, p.type_code, p.year, p.complex,
 			coalesce((
 				select json_agg(json_build_object('kind', e.kind, 'at', e.occurred_at, 'details', e.details) order by e.occurred_at)
 				from proceeding_events e where e.proceeding_id = p.id
 			), '[]'::json) as events
 		from verdict v
-		left join proceedings p on v.allowed
-			and p.number = ${id.number} and p.type_code = ${id.typeCode} and p.year = ${id.year}
-			and p.birth_date = ${birthDate}
+		left join p on v.allowed
 		limit 1`);
 	const [row] = resultRows<{
 		allowed: boolean;
 		wait: number;
-		points: Record<string, number> | string;
 		id: string | null;
 		number: number;
 		serial: number | null;
@@ -85,8 +99,7 @@ export async function lookupThrottled(
 	}>(result);
 	if (!row || !row.allowed)
 		return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Number(row?.wait ?? 1))) };
-	const points = typeof row.points === 'string' ? JSON.parse(row.points) : row.points;
-	if (!row.id) return { allowed: true, points, proceeding: null };
+	if (!row.id) return { allowed: true, proceeding: null };
 	const events = (typeof row.events === 'string' ? JSON.parse(row.events) : row.events) as {
 		kind: string;
 		at: string;
@@ -94,7 +107,6 @@ export async function lookupThrottled(
 	}[];
 	return {
 		allowed: true,
-		points,
 		proceeding: {
 			id: row.id,
 			number: row.number,

@@ -1,6 +1,5 @@
-import { getDb, type Db } from '../db';
 import { track } from '../insights/insights.service';
-import { limitKey, Limits } from '../rate-limit/limiter';
+import { limitKey } from '../rate-limit/limiter';
 import { formatProceedingNumber, type ProceedingNumber } from './proceeding-number';
 import { deriveStatus, type ProceedingStatus, type Stage } from './proceeding-status';
 import { lookupThrottled } from './proceedings.repository';
@@ -44,17 +43,6 @@ export const LOOKUP_LIMITS = [
 	{ name: 'lookup:addr', points: 120, durationSeconds: 3600 }
 ];
 
-const limitsByDb = new WeakMap<Db, Limits>();
-function lookupLimits(): Limits {
-	const db = getDb();
-	let limits = limitsByDb.get(db);
-	if (!limits) {
-		limits = new Limits(db, LOOKUP_LIMITS);
-		limitsByDb.set(db, limits);
-	}
-	return limits;
-}
-
 const NEXT_STEPS: Record<Stage, NextStep[]> = {
 	processing: [{ kind: 'call' }],
 	suspended: [{ kind: 'documents' }, { kind: 'call' }],
@@ -74,7 +62,6 @@ export async function lookupStatus(request: LookupRequest): Promise<LookupResult
 		'lookup:number': limitKey(request.secret, identity),
 		'lookup:addr': limitKey(request.secret, request.clientAddress)
 	};
-	const limits = lookupLimits();
 	const outcome = await lookupThrottled(
 		request.number,
 		request.birthDate,
@@ -93,15 +80,6 @@ export async function lookupStatus(request: LookupRequest): Promise<LookupResult
 	if (!record) {
 		track('status_lookup', request.locale, { outcome: 'not_found' });
 		return { kind: 'not_found' };
-	}
-	const charged = (name: string) =>
-		outcome.points[`${name}:${keys[name as keyof typeof keys]}`] ?? 0;
-	// Honest repeat visits (refreshing a saved proceeding) never run into the limits.
-	if (charged('lookup:addr+number') > 1 || charged('lookup:number') > 1) {
-		await limits.forgive({
-			'lookup:addr+number': keys['lookup:addr+number'],
-			'lookup:number': keys['lookup:number']
-		});
 	}
 
 	const status = deriveStatus(record.events, record.complex, request.now);
