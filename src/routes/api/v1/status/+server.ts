@@ -39,7 +39,11 @@ export const POST: RequestHandler = async (event) => {
 		return json({ error: 'not_found' }, { status: 404, headers: NO_STORE });
 	const { stage } = result.proceeding.status;
 	return json(
-		{ number: result.proceeding.number, stage, stageTitle: stageTexts(stage, event.locals.locale).title },
+		{
+			number: result.proceeding.number,
+			stage,
+			stageTitle: stageTexts(stage, event.locals.locale).title
+		},
 		{ headers: NO_STORE }
 	);
 };
