@@ -1,12 +1,18 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { fromPrague } from '../../time/prague';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
-import { checklists, checklistVersions } from './content.schema';
-import { getChecklist, listChecklists, loadChecklistsFromFiles } from './content.service';
+import { checklists, checklistSearch, checklistVersions, searchQueries } from './content.schema';
+import {
+	checklistContext,
+	getChecklist,
+	listChecklists,
+	loadChecklistsFromFiles,
+	searchChecklists
+} from './content.service';
 
 const CONTENT = 'content';
 const TODAY = new Date('2026-11-24T10:00:00Z');
@@ -138,5 +144,73 @@ describe.each(ENGINES)('document checklists on %s', (engine) => {
 		expect(
 			await getChecklist('employee-card', 'en', new Date('2023-07-01T12:00:00Z'))
 		).not.toBeNull();
+	});
+
+	it("finds checklists by words in the reader's language, with or without diacritics", async () => {
+		const cs = await searchChecklists('zamestnanecka karta', 'cs', TODAY);
+		expect(cs[0]?.slug).toBe('employee-card');
+		const vi = await searchChecklists('thẻ lao động', 'vi', TODAY);
+		expect(vi[0]?.slug).toBe('employee-card');
+		expect(vi[0]?.title).toBe('Thẻ lao động (zaměstnanecká karta) – đơn xin cấp');
+		// Item texts are searched too, and the matching items are named.
+		const uk = await searchChecklists('паспорт', 'uk', TODAY);
+		expect(uk.length).toBeGreaterThan(3);
+		const employee = uk.find((r) => r.slug === 'employee-card')!;
+		expect(employee.matchedItems.length).toBeGreaterThan(0);
+		expect(employee.matchedItems.join(' ').toLowerCase()).toContain('паспорт');
+		// A word in another language is not searched in this one.
+		expect(await searchChecklists('passport', 'uk', TODAY)).toEqual([]);
+		expect(await searchChecklists('  ;; ', 'en', TODAY)).toEqual([]);
+	});
+
+	it('records every search with its result count, scrubbed of numbers and e-mail addresses', async () => {
+		await searchChecklists('xylofon OAM-51727/DP-2025 jan@example.cz', 'cs', TODAY);
+		await searchChecklists('Biometrick', 'ru', TODAY);
+		const found = await searchChecklists('biometrick', 'cs', TODAY);
+		expect(found.length).toBeGreaterThan(0);
+		await expect
+			.poll(async () =>
+				(await t.db.select().from(searchQueries))
+					.filter((r) => ['xylofon', 'biometrick'].includes(r.query))
+					.map((r) => `${r.day} ${r.locale} ${r.query} ${r.resultCount}`)
+					.sort()
+			)
+			.toEqual(
+				[
+					'2026-11-24 cs xylofon 0',
+					'2026-11-24 ru biometrick 0',
+					`2026-11-24 cs biometrick ${found.length}`
+				].sort()
+			);
+		const stored = JSON.stringify(await t.db.select().from(searchQueries));
+		expect(stored).not.toMatch(/51727|example|OAM/i);
+	});
+
+	it('rebuilds search documents missing for stored versions at the next load', async () => {
+		const [employee] = await t.db
+			.select({ id: checklistVersions.id })
+			.from(checklistVersions)
+			.innerJoin(checklists, eq(checklists.id, checklistVersions.checklistId))
+			.where(eq(checklists.slug, 'employee-card'));
+		await t.db.delete(checklistSearch).where(eq(checklistSearch.versionId, employee!.id));
+		expect((await searchChecklists('zamestnanecka', 'cs', TODAY)).map((r) => r.slug)).not.toContain(
+			'employee-card'
+		);
+		await loadChecklistsFromFiles(t.db, CONTENT);
+		expect((await searchChecklists('zamestnanecka', 'cs', TODAY))[0]?.slug).toBe('employee-card');
+	});
+
+	it("tells the hotline which items a caller has not ticked, in the agent's language", async () => {
+		const context = await checklistContext(
+			'employee-card',
+			['passport', 'no-such-item'],
+			'cs',
+			TODAY
+		);
+		expect(context).not.toBeNull();
+		expect(context!.title).toBe('Zaměstnanecká karta – žádost o vydání');
+		expect(context!.unticked).toHaveLength(context!.total - 1);
+		expect(context!.unticked.map((i) => i.key)).not.toContain('passport');
+		expect(await checklistContext('no-such-checklist', [], 'cs', TODAY)).toBeNull();
 	});
 });

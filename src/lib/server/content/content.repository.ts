@@ -1,11 +1,39 @@
-import { and, asc, desc, eq, isNotNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../db';
 import {
 	checklists,
+	checklistSearch,
 	checklistVersions,
+	searchQueries,
 	type ChecklistContent,
 	type Situation
 } from './content.schema';
+import { foldForSearch } from './search-text';
+
+const SEARCH_LOCALES = ['cs', 'en', 'uk', 'ru', 'vi'] as const;
+
+/** The search documents of one version: per locale, the checklist itself and each item. */
+function searchRows(versionId: number, content: ChecklistContent) {
+	const doc = (title: string, body: string) =>
+		sql`setweight(to_tsvector('simple', ${foldForSearch(title)}), 'A') || to_tsvector('simple', ${foldForSearch(body)})`;
+	return SEARCH_LOCALES.flatMap((locale) => [
+		{
+			versionId,
+			locale,
+			itemKey: null,
+			document: doc(content.title[locale], content.summary[locale])
+		},
+		...content.items.map((item) => ({
+			versionId,
+			locale,
+			itemKey: item.key,
+			document: doc(
+				item.title[locale],
+				[item.why[locale], item.condition?.[locale] ?? ''].join(' ')
+			)
+		}))
+	]);
+}
 
 /** `slug@version` of every stored checklist version. */
 export async function storedVersionKeys(db: Db = getDb()): Promise<Set<string>> {
@@ -61,11 +89,68 @@ export async function insertChecklistVersion(
 			})
 			.onConflictDoNothing()
 			.returning({ id: checklistVersions.id });
-		return inserted.length > 0;
+		if (inserted.length === 0) return false;
+		await tx.insert(checklistSearch).values(searchRows(inserted[0]!.id, input.content));
+		return true;
 	});
 }
 
-export type VersionInForce = Omit<NewChecklistVersion, 'serviceSlug' | 'publishedAt'>;
+/** Builds search documents for versions stored before search existed. Returns how many. */
+export async function indexUnsearchableVersions(db: Db = getDb()): Promise<number> {
+	const missing = await db
+		.select({ id: checklistVersions.id, content: checklistVersions.content })
+		.from(checklistVersions)
+		.leftJoin(checklistSearch, eq(checklistSearch.versionId, checklistVersions.id))
+		.where(isNull(checklistSearch.versionId));
+	for (const version of missing) {
+		await db.insert(checklistSearch).values(searchRows(version.id, version.content));
+	}
+	return missing.length;
+}
+
+export interface SearchHit {
+	versionId: number;
+	/** null: the checklist's title or summary matched. */
+	itemKey: string | null;
+	rank: number;
+}
+
+/** Full-text matches among the given versions, in one locale, best first. */
+export async function searchDocuments(
+	versionIds: number[],
+	locale: string,
+	tsquery: string,
+	db: Db = getDb()
+): Promise<SearchHit[]> {
+	if (versionIds.length === 0) return [];
+	const query = sql`to_tsquery('simple', ${tsquery})`;
+	return db
+		.select({
+			versionId: checklistSearch.versionId,
+			itemKey: checklistSearch.itemKey,
+			rank: sql<number>`ts_rank(${checklistSearch.document}, ${query})::float8`
+		})
+		.from(checklistSearch)
+		.where(
+			and(
+				inArray(checklistSearch.versionId, versionIds),
+				eq(checklistSearch.locale, locale),
+				sql`${checklistSearch.document} @@ ${query}`
+			)
+		)
+		.orderBy(sql`3 desc`);
+}
+
+export async function insertSearchQuery(
+	row: { day: string; locale: string; query: string; resultCount: number },
+	db: Db = getDb()
+): Promise<void> {
+	await db.insert(searchQueries).values(row);
+}
+
+export type VersionInForce = Omit<NewChecklistVersion, 'serviceSlug' | 'publishedAt'> & {
+	id: number;
+};
 
 /** For each checklist (or the one with `slug`), the published version in force on `date`. */
 export async function versionsInForce(
@@ -75,6 +160,7 @@ export async function versionsInForce(
 ): Promise<VersionInForce[]> {
 	return db
 		.selectDistinctOn([checklists.id], {
+			id: checklistVersions.id,
 			slug: checklists.slug,
 			situation: checklists.situation,
 			version: checklistVersions.version,

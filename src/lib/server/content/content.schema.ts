@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+	bigserial,
 	check,
+	customType,
 	date,
 	index,
 	integer,
@@ -107,4 +109,47 @@ export const checklistVersions = pgTable(
 		unique('checklist_versions_checklist_version').on(t.checklistId, t.version),
 		index('checklist_versions_in_force').on(t.checklistId, t.effectiveFrom)
 	]
+);
+
+/** PostgreSQL full-text document (available in PGlite too). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * What full-text search reads: per version, locale and item (item_key null = the checklist's own
+ * title and summary), the text folded by `foldForSearch` (lower case, no diacritics) in the
+ * `simple` configuration, which exists on every PostgreSQL and in PGlite — Czech, Ukrainian and
+ * Vietnamese have no stock stemmer, and folding lets "zamestnanecka" find "zaměstnanecká".
+ */
+export const checklistSearch = pgTable(
+	'checklist_search',
+	{
+		versionId: integer('version_id')
+			.notNull()
+			.references(() => checklistVersions.id, { onDelete: 'cascade' }),
+		locale: text('locale').notNull(),
+		itemKey: text('item_key'),
+		document: tsvector('document').notNull()
+	},
+	(t) => [
+		index('checklist_search_document').using('gin', t.document),
+		index('checklist_search_version').on(t.versionId, t.locale)
+	]
+);
+
+/**
+ * Searches people ran, with how many checklists they found: zero-result queries show which
+ * content is missing. Free text, so it is scrubbed before it is stored (digits, e-mail
+ * addresses and long tokens removed; `scrubQuery`) and kept by day only, with no address,
+ * session or any link to a person.
+ */
+export const searchQueries = pgTable(
+	'search_queries',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		day: date('day').notNull(),
+		locale: text('locale').notNull(),
+		query: text('query').notNull(),
+		resultCount: integer('result_count').notNull()
+	},
+	(t) => [index('search_queries_day').on(t.day)]
 );

@@ -6,12 +6,17 @@ import { loadConfig } from '../config';
 import type { Db } from '../db';
 import { getDb } from '../db';
 import { readChecklistFiles } from './content-files';
+import { errorFacts, log } from '../log';
 import {
+	indexUnsearchableVersions,
 	insertChecklistVersion,
+	insertSearchQuery,
+	searchDocuments,
 	storedVersionKeys,
 	versionsInForce,
 	type VersionInForce
 } from './content.repository';
+import { scrubQuery, searchQueryTerms } from './search-text';
 import {
 	SITUATIONS,
 	type FormKind,
@@ -58,6 +63,7 @@ export async function loadChecklistsFromFiles(
 		);
 		if (added) inserted.push(key);
 	}
+	await indexUnsearchableVersions(db);
 	return { inserted };
 }
 
@@ -156,4 +162,90 @@ export async function getChecklist(
 ): Promise<ChecklistView | null> {
 	const [row] = await versionsInForce(pragueDate(today), slug);
 	return row ? toView(row, locale) : null;
+}
+
+export interface ChecklistSearchResult extends ChecklistSummaryView {
+	/** Titles of the items that matched, in the checklist's order. */
+	matchedItems: string[];
+}
+
+/**
+ * Full-text search over the checklists in force today, in the reader's language. Every search is
+ * recorded with its result count (the words only, scrubbed; see `scrubQuery`), so that queries
+ * finding nothing show which content is missing.
+ */
+export async function searchChecklists(
+	typed: string,
+	locale: Locale,
+	today: Date
+): Promise<ChecklistSearchResult[]> {
+	const terms = searchQueryTerms(typed);
+	if (!terms) return [];
+	const versions = await versionsInForce(pragueDate(today));
+	const hits = await searchDocuments(
+		versions.map((v) => v.id),
+		locale,
+		terms
+	);
+	const best = new Map<number, { rank: number; items: Set<string> }>();
+	for (const hit of hits) {
+		const entry = best.get(hit.versionId) ?? { rank: 0, items: new Set<string>() };
+		entry.rank = Math.max(entry.rank, hit.rank);
+		if (hit.itemKey) entry.items.add(hit.itemKey);
+		best.set(hit.versionId, entry);
+	}
+	const results = versions
+		.filter((v) => best.has(v.id))
+		.sort((a, b) => best.get(b.id)!.rank - best.get(a.id)!.rank)
+		.map((v) => ({
+			slug: v.slug,
+			title: pick(v.content.title, locale),
+			summary: pick(v.content.summary, locale),
+			matchedItems: v.content.items
+				.filter((item) => best.get(v.id)!.items.has(item.key))
+				.map((item) => pick(item.title, locale))
+		}));
+	// Off the latency path: a lost record costs a count, never the answer.
+	insertSearchQuery({
+		day: pragueDate(today),
+		locale,
+		query: scrubQuery(typed),
+		resultCount: results.length
+	}).catch((err: unknown) => log.warn({ err: errorFacts(err) }, 'search query not recorded'));
+	return results;
+}
+
+/** What the hotline sees of a checklist a caller is working through (escalation issue). */
+export interface ChecklistContext {
+	slug: string;
+	title: string;
+	version: number;
+	total: number;
+	/** Items the person has not ticked yet, in the checklist's order. */
+	unticked: { key: string; title: string }[];
+}
+
+/**
+ * The checklist in force today with the person's ticks (item keys kept on their device, sent
+ * with their consent), in the agent's locale. Keys the checklist does not have are ignored.
+ * Null for an unknown slug.
+ */
+export async function checklistContext(
+	slug: string,
+	ticked: readonly string[],
+	locale: Locale,
+	today: Date
+): Promise<ChecklistContext | null> {
+	const checklist = await getChecklist(slug, locale, today);
+	if (!checklist) return null;
+	const have = new Set(ticked);
+	return {
+		slug: checklist.slug,
+		title: checklist.title,
+		version: checklist.version,
+		total: checklist.items.length,
+		unticked: checklist.items
+			.filter((item) => !have.has(item.key))
+			.map((item) => ({ key: item.key, title: item.title }))
+	};
 }
