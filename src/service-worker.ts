@@ -30,11 +30,12 @@ precacheAndRoute([
 cleanupOutdatedCaches();
 
 const PAGES = `pages-${version}`;
+const MAX_PAGES = 120;
 const pages = new NetworkFirst({
 	cacheName: PAGES,
 	// On a bad connection, show the copy from the last visit rather than a spinner.
 	networkTimeoutSeconds: 4,
-	plugins: [new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 30 * 24 * 3600 })]
+	plugins: [new ExpirationPlugin({ maxEntries: MAX_PAGES, maxAgeSeconds: 30 * 24 * 3600 })]
 });
 
 registerRoute(new NavigationRoute(pages, { denylist: [/^\/(agent|staff|admin|login|api)(\/|$)/] }));
@@ -86,10 +87,15 @@ sw.addEventListener('activate', (event) => {
 });
 
 sw.addEventListener('message', (event) => {
-	const data = event.data as { type?: string; url?: string } | null;
+	const data = event.data as { type?: string; urls?: unknown } | null;
 	if (data?.type === 'SKIP_WAITING') void sw.skipWaiting();
-	// The page the person landed on, which loaded before this worker controlled it.
-	if (data?.type === 'CACHE_PAGE' && data.url && !isPrivatePath(data.url)) {
-		event.waitUntil(cachePages([data.url]));
+	// The page the person landed on (loaded before this worker controlled it) and the pages it
+	// names for offline use: same-origin public paths only, at most a page cache's worth.
+	if (data?.type === 'CACHE_PAGES' && Array.isArray(data.urls)) {
+		const urls = data.urls
+			.filter((u): u is string => typeof u === 'string' && u.startsWith('/') && !u.startsWith('//'))
+			.filter((u) => !isPrivatePath(u))
+			.slice(0, MAX_PAGES);
+		event.waitUntil(cachePages(urls));
 	}
 });

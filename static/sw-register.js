@@ -25,9 +25,14 @@
 					if (installing.state === 'installed') offer(installing);
 				});
 			});
-			// The page the person landed on loaded before the worker controlled it: cache it now.
+			// The page the person landed on loaded before the worker controlled it: cache it now,
+			// with the pages it names for offline use (e.g. every checklist from the index).
+			var meta = document.querySelector('meta[name="pobyt-offline-pages"]');
+			var urls = [location.pathname].concat(
+				meta ? meta.getAttribute('content').split(' ').filter(Boolean) : []
+			);
 			return navigator.serviceWorker.ready.then(function (ready) {
-				if (ready.active) ready.active.postMessage({ type: 'CACHE_PAGE', url: location.pathname });
+				if (ready.active) ready.active.postMessage({ type: 'CACHE_PAGES', urls: urls });
 			});
 		})
 		.catch(function () {

@@ -1,3 +1,8 @@
 /** The enhancement modules in src/lib/client/enhance/, built to /_app/enhance/<name>.js (vite.config.ts). */
-export const ENHANCEMENTS = ['save-proceeding', 'saved-list'] as const;
+export const ENHANCEMENTS = [
+	'save-proceeding',
+	'saved-list',
+	'checklist-ticks',
+	'saved-checklists'
+] as const;
 export type Enhancement = (typeof ENHANCEMENTS)[number];
