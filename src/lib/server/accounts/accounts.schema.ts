@@ -21,7 +21,10 @@ export const staffUsers = pgTable(
 		email: text('email').notNull(),
 		displayName: text('display_name').notNull(),
 		passwordHash: text('password_hash').notNull(),
+		/** Sealed with APP_SECRET (security/tokens.ts); null until the person enrols. */
 		totpKey: bytea('totp_key'),
+		/** The last TOTP time step accepted: a code is never accepted twice. */
+		totpLastStep: integer('totp_last_step'),
 		disabledAt: timestamp('disabled_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
@@ -70,4 +73,17 @@ export const staffSessions = pgTable(
 		secondFactorAt: timestamp('second_factor_at', { withTimezone: true })
 	},
 	(t) => [index('staff_sessions_user').on(t.userId)]
+);
+
+/** One-time recovery codes for a lost authenticator; only their SHA-256 is stored. */
+export const staffRecoveryCodes = pgTable(
+	'staff_recovery_codes',
+	{
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => staffUsers.id, { onDelete: 'cascade' }),
+		codeHash: bytea('code_hash').notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true })
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.codeHash] })]
 );

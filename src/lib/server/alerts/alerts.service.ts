@@ -1,6 +1,6 @@
 // E-mail alerts on a proceeding's status (issue "Application status tracking", item 5). Imported
 // by the event import, which the CLI runs with tsx: relative imports only, no `$lib`.
-import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import { CONFIRM_LINK_DAYS } from '../../alerts';
 import { m } from '../../paraglide/messages';
@@ -15,6 +15,7 @@ import type { ProceedingNumber } from '../proceedings/proceeding-number';
 import { deriveStatus, type Stage } from '../proceedings/proceeding-status';
 import { LOOKUP_LIMITS } from '../proceedings/proceedings.service';
 import { limitKey, Limits } from '../rate-limit/limiter';
+import { hashToken, newToken, TOKEN_PATTERN } from '../security/tokens';
 import { getConfig } from '../startup';
 import {
 	findByTokenHash,
@@ -30,19 +31,8 @@ import {
 } from './alerts.repository';
 
 export { CONFIRM_LINK_DAYS };
+export { hashToken, newToken };
 const CONFIRM_LINK_MS = CONFIRM_LINK_DAYS * 24 * 60 * 60 * 1000;
-
-/** 160 random bits; the link carries it, the database only its SHA-256. */
-export function newToken(): string {
-	return randomBytes(20).toString('base64url');
-}
-
-export function hashToken(token: string): Uint8Array {
-	return createHash('sha256').update(token, 'utf8').digest();
-}
-
-/** 20 bytes in base64url, as `newToken` and `unsubscribeToken` write them. */
-const TOKEN = /^[A-Za-z0-9_-]{27}$/;
 
 /**
  * The unsubscribe link goes into every alert, long after sign-up, so it cannot be a random token
@@ -207,7 +197,7 @@ export async function requestStatusAlert(request: AlertRequest): Promise<AlertRe
 export type LinkState = 'pending' | 'done' | 'expired' | 'unknown';
 
 function wellFormed(token: string): boolean {
-	return TOKEN.test(token);
+	return TOKEN_PATTERN.test(token);
 }
 
 /** What a confirmation link would do now (the page shows a button only for `pending`). */

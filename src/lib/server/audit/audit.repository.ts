@@ -1,0 +1,34 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { getDb } from '../db';
+import { auditLog } from './audit.schema';
+
+export interface AuditEntry {
+	actorId: string | null;
+	action: string;
+	subjectType: string;
+	subjectId: string;
+	reason: string;
+	at: Date;
+}
+
+export async function insertAudit(entry: AuditEntry): Promise<void> {
+	await getDb().insert(auditLog).values(entry);
+}
+
+export async function auditForSubject(
+	subjectType: string,
+	subjectId: string
+): Promise<AuditEntry[]> {
+	return getDb()
+		.select({
+			actorId: auditLog.actorId,
+			action: auditLog.action,
+			subjectType: auditLog.subjectType,
+			subjectId: auditLog.subjectId,
+			reason: auditLog.reason,
+			at: auditLog.at
+		})
+		.from(auditLog)
+		.where(and(eq(auditLog.subjectType, subjectType), eq(auditLog.subjectId, subjectId)))
+		.orderBy(asc(auditLog.at), asc(auditLog.id));
+}

@@ -1,0 +1,36 @@
+// Who read or changed what, about whom, why and when (GDPR Art. 5(2) and 32). Append-only: the
+// database refuses UPDATE, DELETE and TRUNCATE on the table (migration 0001).
+import { requireRole, type Actor } from '../accounts/access';
+import { auditForSubject, insertAudit, type AuditEntry } from './audit.repository';
+
+export type AuditSubject = 'staff_user' | 'checklist' | 'proceeding' | 'booking' | 'context';
+
+export interface AuditRecord {
+	action: string;
+	subjectType: AuditSubject;
+	subjectId: string;
+	/** The route or purpose, e.g. `/admin/users/[id]`. */
+	reason: string;
+}
+
+/** One record per read of personal data or change, written by the service that does it. */
+export async function audit(actor: Actor, record: AuditRecord, at: Date): Promise<void> {
+	await insertAudit({ actorId: actor.userId, ...record, at });
+}
+
+/** Everything recorded about one subject (a person's data export); admins only, and audited. */
+export async function exportAudit(
+	actor: Actor | null,
+	subjectType: AuditSubject,
+	subjectId: string,
+	at: Date
+): Promise<AuditEntry[]> {
+	const admin = requireRole(actor, 'admin');
+	const entries = await auditForSubject(subjectType, subjectId);
+	await audit(
+		admin,
+		{ action: 'audit.export', subjectType, subjectId, reason: '/admin/audit' },
+		at
+	);
+	return entries;
+}
