@@ -1,5 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Locale } from '$lib/paraglide/runtime';
+import type { ValidSession } from '$lib/server/accounts/sessions.service';
 
 declare global {
 	namespace App {
@@ -11,6 +12,8 @@ declare global {
 		interface Locals {
 			locale: Locale;
 			requestId: string;
+			/** The staff session on back-office paths (complete or awaiting its second factor). */
+			staff: ValidSession | null;
 		}
 		// interface PageData {}
 		// interface PageState {}

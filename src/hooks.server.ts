@@ -3,13 +3,14 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { i18n } from '$lib/server/http/i18n';
 import { requestLog } from '$lib/server/http/request-log';
 import { securityHeaders } from '$lib/server/http/security-headers';
+import { staffSession } from '$lib/server/http/staff-session';
 import { errorFacts, log } from '$lib/server/log';
 import { startServer } from '$lib/server/startup';
 import { m } from '$lib/paraglide/messages';
 
 export const init: ServerInit = startServer;
 
-export const handle = sequence(requestLog, securityHeaders, i18n);
+export const handle = sequence(requestLog, securityHeaders, i18n, staffSession);
 
 /** Unexpected errors: logged with an id (no request data), shown as a generic translated page. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

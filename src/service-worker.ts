@@ -38,7 +38,11 @@ const pages = new NetworkFirst({
 	plugins: [new ExpirationPlugin({ maxEntries: MAX_PAGES, maxAgeSeconds: 30 * 24 * 3600 })]
 });
 
-registerRoute(new NavigationRoute(pages, { denylist: [/^\/(agent|staff|admin|login|api)(\/|$)/] }));
+registerRoute(
+	new NavigationRoute(pages, {
+		denylist: [/^\/(?:[a-z]{2}\/)?(agent|staff|admin|login|logout|account|editor|api|dev)(\/|$)/]
+	})
+);
 registerRoute(
 	({ url, request }) =>
 		request.method === 'GET' &&

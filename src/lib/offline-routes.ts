@@ -17,7 +17,9 @@ export function offlinePageFor(pathname: string): string {
 
 /** Back office, machine endpoints, demo tools and pages behind e-mailed tokens: never cached on a device. */
 export function isPrivatePath(pathname: string): boolean {
-	return /^\/(?:[a-z]{2}\/)?(agent|staff|admin|login|api|dev|status\/alerts)(\/|$)/.test(pathname);
+	return /^\/(?:[a-z]{2}\/)?(agent|staff|admin|login|logout|account|editor|api|dev|status\/alerts)(\/|$)/.test(
+		pathname
+	);
 }
 
 /** The enhancement modules as pages request them (src/lib/enhancements.ts), for offline use. */

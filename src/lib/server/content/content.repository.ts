@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { staffUsers } from '../accounts/accounts.schema';
 import { getDb, type Db } from '../db';
 import {
 	checklists,
@@ -55,6 +56,7 @@ export interface NewChecklistVersion {
 	sourceUrl: string;
 	content: ChecklistContent;
 	publishedAt: Date;
+	publishedBy?: string | null;
 }
 
 /**
@@ -85,7 +87,8 @@ export async function insertChecklistVersion(
 				sourceTitle: input.sourceTitle,
 				sourceUrl: input.sourceUrl,
 				content: input.content,
-				publishedAt: input.publishedAt
+				publishedAt: input.publishedAt,
+				publishedBy: input.publishedBy ?? null
 			})
 			.onConflictDoNothing()
 			.returning({ id: checklistVersions.id });
@@ -148,7 +151,10 @@ export async function insertSearchQuery(
 	await db.insert(searchQueries).values(row);
 }
 
-export type VersionInForce = Omit<NewChecklistVersion, 'serviceSlug' | 'publishedAt'> & {
+export type VersionInForce = Omit<
+	NewChecklistVersion,
+	'serviceSlug' | 'publishedAt' | 'publishedBy'
+> & {
 	id: number;
 };
 
@@ -184,4 +190,52 @@ export async function versionsInForce(
 			desc(checklistVersions.effectiveFrom),
 			desc(checklistVersions.version)
 		);
+}
+
+export interface StoredVersion {
+	id: number;
+	slug: string;
+	situation: Situation;
+	serviceSlug: string | null;
+	version: number;
+	effectiveFrom: string;
+	lastReviewed: string;
+	sourceTitle: string;
+	sourceUrl: string;
+	content: ChecklistContent;
+	publishedAt: Date | null;
+	publishedByName: string | null;
+}
+
+/** Every version of one checklist, newest first (the editor's history). */
+export async function checklistHistory(slug: string, db: Db = getDb()): Promise<StoredVersion[]> {
+	return db
+		.select({
+			id: checklistVersions.id,
+			slug: checklists.slug,
+			situation: checklists.situation,
+			serviceSlug: checklists.serviceSlug,
+			version: checklistVersions.version,
+			effectiveFrom: checklistVersions.effectiveFrom,
+			lastReviewed: checklistVersions.lastReviewed,
+			sourceTitle: checklistVersions.sourceTitle,
+			sourceUrl: checklistVersions.sourceUrl,
+			content: checklistVersions.content,
+			publishedAt: checklistVersions.publishedAt,
+			publishedByName: staffUsers.displayName
+		})
+		.from(checklistVersions)
+		.innerJoin(checklists, eq(checklists.id, checklistVersions.checklistId))
+		.leftJoin(staffUsers, eq(staffUsers.id, checklistVersions.publishedBy))
+		.where(eq(checklists.slug, slug))
+		.orderBy(desc(checklistVersions.version));
+}
+
+/** Slugs with their latest version number and titles, for the editor's list. */
+export async function allChecklistSlugs(db: Db = getDb()): Promise<string[]> {
+	const rows = await db
+		.select({ slug: checklists.slug })
+		.from(checklists)
+		.orderBy(asc(checklists.slug));
+	return rows.map((r) => r.slug);
 }

@@ -11,8 +11,10 @@ import {
 	serial,
 	text,
 	timestamp,
-	unique
+	unique,
+	uuid
 } from 'drizzle-orm/pg-core';
+import { staffUsers } from '../accounts/accounts.schema';
 
 export const SITUATIONS = [
 	'work',
@@ -103,7 +105,9 @@ export const checklistVersions = pgTable(
 		sourceTitle: text('source_title').notNull(),
 		sourceUrl: text('source_url').notNull(),
 		content: jsonb('content').$type<ChecklistContent>().notNull(),
-		publishedAt: timestamp('published_at', { withTimezone: true })
+		publishedAt: timestamp('published_at', { withTimezone: true }),
+		/** The content editor who published it; null for versions from the source files. */
+		publishedBy: uuid('published_by').references(() => staffUsers.id)
 	},
 	(t) => [
 		unique('checklist_versions_checklist_version').on(t.checklistId, t.version),

@@ -109,7 +109,7 @@ export interface ChecklistView {
 }
 
 /** The Europe/Prague calendar date of an instant, `YYYY-MM-DD`. */
-function pragueDate(instant: Date): string {
+export function pragueDate(instant: Date): string {
 	const p = toPrague(instant);
 	return isoDate(p.year, p.month, p.day);
 }
@@ -133,7 +133,8 @@ export async function listChecklists(locale: Locale, today: Date): Promise<Situa
 	})).filter((g) => g.checklists.length > 0);
 }
 
-function toView(row: VersionInForce, locale: Locale): ChecklistView {
+/** The public view of a version in one locale (also the editor's preview). */
+export function toView(row: VersionInForce, locale: Locale): ChecklistView {
 	return {
 		slug: row.slug,
 		situation: row.situation,

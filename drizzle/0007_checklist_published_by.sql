@@ -1,0 +1,2 @@
+ALTER TABLE "checklist_versions" ADD COLUMN "published_by" uuid;--> statement-breakpoint
+ALTER TABLE "checklist_versions" ADD CONSTRAINT "checklist_versions_published_by_staff_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;

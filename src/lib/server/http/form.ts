@@ -1,0 +1,5 @@
+/** A text field of a submitted form, trimmed and cut to `max` characters ('' when absent). */
+export function formText(form: FormData, name: string, max = 200): string {
+	const value = form.get(name);
+	return typeof value === 'string' ? value.trim().slice(0, max) : '';
+}

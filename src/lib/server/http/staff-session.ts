@@ -1,0 +1,64 @@
+import { error, redirect, type Cookies, type Handle, type RequestEvent } from '@sveltejs/kit';
+import { delocalizePath } from '$lib/i18n';
+import { AccessDenied, type Actor } from '../accounts/access';
+import { validateSession } from '../accounts/sessions.service';
+import { now } from '../clock';
+
+export const SESSION_COOKIE = 'pobyt_staff';
+
+/** Paths of the back office: the only ones that read the staff cookie. */
+export const BACK_OFFICE = /^\/(login|logout|account|admin|staff|agent|editor)(\/|$)/;
+
+export function setSessionCookie(cookies: Cookies, token: string, expires: Date): void {
+	// HttpOnly, SameSite=Lax (a context link from an e-mail must arrive signed in), Secure
+	// except on http://localhost (Kit's default).
+	cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', expires });
+}
+
+export function deleteSessionCookie(cookies: Cookies): void {
+	cookies.delete(SESSION_COOKIE, { path: '/' });
+}
+
+/** Validates the staff session on back-office paths; those pages are never cached anywhere. */
+export const staffSession: Handle = async ({ event, resolve }) => {
+	event.locals.staff = null;
+	if (!BACK_OFFICE.test(delocalizePath(event.url.pathname))) return resolve(event);
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const session = await validateSession(token, now());
+		if (session) {
+			event.locals.staff = session;
+			setSessionCookie(event.cookies, token, session.expiresAt);
+		} else {
+			deleteSessionCookie(event.cookies);
+		}
+	}
+	const response = await resolve(event);
+	response.headers.set('cache-control', 'no-store');
+	return response;
+};
+
+/** A same-site path to return to after sign-in; anything else (`//evil`, `https:`) is dropped. */
+export function safeNext(next: string | null): string | null {
+	return next && /^\/(?!\/)[^\\]*$/.test(next) ? next : null;
+}
+
+/**
+ * Runs a back-office load or action for the signed-in staff member. Not signed in (or second
+ * factor pending): to /login, back here afterwards. A service refusing the actor: 403.
+ */
+export async function asStaff<T>(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	work: (actor: Actor) => Promise<T>
+): Promise<T> {
+	const session = event.locals.staff;
+	if (!session?.complete) {
+		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	}
+	try {
+		return await work(session.actor);
+	} catch (e) {
+		if (e instanceof AccessDenied) error(403, 'Forbidden');
+		throw e;
+	}
+}

@@ -1,0 +1,26 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { signOutEverywhere } from '$lib/server/accounts/sessions.service';
+import { asStaff, deleteSessionCookie } from '$lib/server/http/staff-session';
+
+/** Back-office areas and the roles that open them. */
+const AREAS = [{ key: 'editor', href: '/editor/checklists', roles: ['content_editor'] }] as const;
+
+export const load: PageServerLoad = (event) =>
+	asStaff(event, async (actor) => ({
+		displayName: actor.displayName,
+		roles: [...actor.roles],
+		areas: AREAS.filter((a) => a.roles.some((r) => actor.roles.has(r))).map((a) => ({
+			key: a.key,
+			href: a.href
+		}))
+	}));
+
+export const actions: Actions = {
+	everywhere: async (event) => {
+		const session = event.locals.staff;
+		if (session?.complete) await signOutEverywhere(session);
+		deleteSessionCookie(event.cookies);
+		redirect(303, '/login');
+	}
+};

@@ -1,0 +1,43 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { signIn } from '$lib/server/accounts/sessions.service';
+import { now } from '$lib/server/clock';
+import { formText } from '$lib/server/http/form';
+import { requesterOf } from '$lib/server/http/requester';
+import { safeNext, setSessionCookie } from '$lib/server/http/staff-session';
+import { staffText } from '$lib/staff-text';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.staff?.complete) redirect(303, safeNext(url.searchParams.get('next')) ?? '/account');
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const text = staffText(event.locals.locale);
+		const form = await event.request.formData();
+		const email = formText(form, 'email');
+		const password = formText(form, 'password', 1000);
+		const errors = [
+			...(email ? [] : [{ field: 'email', message: text.emailMissing }]),
+			...(password ? [] : [{ field: 'password', message: text.passwordMissing }])
+		];
+		if (errors.length > 0) return fail(400, { email, errors });
+		const { clientAddress, secret } = requesterOf(event);
+		const at = now();
+		const result = await signIn(email, password, { clientAddress, secret, now: at });
+		if (result.kind === 'throttled') {
+			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+			const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+			return fail(429, { email, errors: [{ field: 'email', message: text.throttled(minutes) }] });
+		}
+		if (result.kind === 'refused') {
+			return fail(400, { email, errors: [{ field: 'email', message: text.refused }] });
+		}
+		// The second factor must follow within minutes; the cookie lives no longer than that.
+		setSessionCookie(event.cookies, result.token, new Date(at.getTime() + 10 * 60 * 1000));
+		const next = safeNext(event.url.searchParams.get('next'));
+		const query = next ? `?next=${encodeURIComponent(next)}` : '';
+		redirect(303, `/login/${result.next}${query}`);
+	}
+};

@@ -1,0 +1,59 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { renderSVG } from 'uqr';
+import type { Actions, PageServerLoad } from './$types';
+import { beginEnrolment, confirmEnrolment } from '$lib/server/accounts/sessions.service';
+import { now } from '$lib/server/clock';
+import { formText } from '$lib/server/http/form';
+import { requesterOf } from '$lib/server/http/requester';
+import { safeNext } from '$lib/server/http/staff-session';
+import { getConfig } from '$lib/server/startup';
+import { staffText } from '$lib/staff-text';
+
+function enrolment(session: NonNullable<App.Locals['staff']>) {
+	const started = beginEnrolment(session, getConfig().appSecret);
+	return {
+		pending: started.pending,
+		manualKey: started.manualKey,
+		qrSvg: renderSVG(started.uri, { border: 2 })
+	};
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const session = locals.staff;
+	if (!session) redirect(303, '/login');
+	if (session.complete) redirect(303, safeNext(url.searchParams.get('next')) ?? '/account');
+	if (session.enrolled) redirect(303, `/login/verify${url.search}`);
+	return enrolment(session);
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const session = event.locals.staff;
+		if (!session || session.complete || session.enrolled) redirect(303, '/login');
+		const text = staffText(event.locals.locale);
+		const form = await event.request.formData();
+		const pending = formText(form, 'pending', 400);
+		const code = formText(form, 'code', 20);
+		// The same key stays on the page after a mistake: the person has already scanned it.
+		const again = { pending, manualKey: formText(form, 'manualKey', 100) };
+		if (!code)
+			return fail(400, { ...again, errors: [{ field: 'code', message: text.codeMissing }] });
+		const { clientAddress, secret } = requesterOf(event);
+		const result = await confirmEnrolment(session, pending, code, {
+			clientAddress,
+			secret,
+			now: now()
+		});
+		if (result.kind === 'throttled') {
+			const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+			return fail(429, { ...again, errors: [{ field: 'code', message: text.throttled(minutes) }] });
+		}
+		if (result.kind === 'refused') {
+			return fail(400, { ...again, errors: [{ field: 'code', message: text.codeRefused }] });
+		}
+		return {
+			recoveryCodes: result.recoveryCodes,
+			next: safeNext(event.url.searchParams.get('next')) ?? '/account'
+		};
+	}
+};

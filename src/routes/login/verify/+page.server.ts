@@ -1,0 +1,37 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { verifySecondFactor } from '$lib/server/accounts/sessions.service';
+import { now } from '$lib/server/clock';
+import { formText } from '$lib/server/http/form';
+import { requesterOf } from '$lib/server/http/requester';
+import { safeNext } from '$lib/server/http/staff-session';
+import { staffText } from '$lib/staff-text';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const session = locals.staff;
+	if (session?.complete) redirect(303, safeNext(url.searchParams.get('next')) ?? '/account');
+	if (!session) redirect(303, '/login');
+	if (!session.enrolled) redirect(303, `/login/enrol${url.search}`);
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const session = event.locals.staff;
+		if (!session || session.complete) redirect(303, '/login');
+		const text = staffText(event.locals.locale);
+		const code = formText(await event.request.formData(), 'code', 20);
+		if (!code) return fail(400, { errors: [{ field: 'code', message: text.codeMissing }] });
+		const { clientAddress, secret } = requesterOf(event);
+		const result = await verifySecondFactor(session, code, { clientAddress, secret, now: now() });
+		if (result.kind === 'throttled') {
+			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+			const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+			return fail(429, { errors: [{ field: 'code', message: text.throttled(minutes) }] });
+		}
+		if (result.kind === 'refused') {
+			return fail(400, { errors: [{ field: 'code', message: text.codeRefused }] });
+		}
+		redirect(303, safeNext(event.url.searchParams.get('next')) ?? '/account');
+	}
+};
