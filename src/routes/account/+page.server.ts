@@ -1,7 +1,6 @@
-import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signOutEverywhere } from '$lib/server/accounts/sessions.service';
-import { asStaff, deleteSessionCookie } from '$lib/server/http/staff-session';
+import { asStaff, deleteSessionCookie, staffRedirect } from '$lib/server/http/staff-session';
 
 /** Back-office areas and the roles that open them. */
 const AREAS = [{ key: 'editor', href: '/editor/checklists', roles: ['content_editor'] }] as const;
@@ -21,6 +20,6 @@ export const actions: Actions = {
 		const session = event.locals.staff;
 		if (session?.complete) await signOutEverywhere(session);
 		deleteSessionCookie(event.cookies);
-		redirect(303, '/login');
+		staffRedirect(event.locals, '/login');
 	}
 };

@@ -1,14 +1,15 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signIn } from '$lib/server/accounts/sessions.service';
 import { now } from '$lib/server/clock';
 import { formText } from '$lib/server/http/form';
 import { requesterOf } from '$lib/server/http/requester';
-import { safeNext, setSessionCookie } from '$lib/server/http/staff-session';
+import { safeNext, setSessionCookie, staffRedirect } from '$lib/server/http/staff-session';
 import { staffText } from '$lib/staff-text';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.staff?.complete) redirect(303, safeNext(url.searchParams.get('next')) ?? '/account');
+	if (locals.staff?.complete)
+		staffRedirect(locals, safeNext(url.searchParams.get('next')) ?? '/account');
 	return {};
 };
 
@@ -34,10 +35,9 @@ export const actions: Actions = {
 		if (result.kind === 'refused') {
 			return fail(400, { email, errors: [{ field: 'email', message: text.refused }] });
 		}
-		// The second factor must follow within minutes; the cookie lives no longer than that.
-		setSessionCookie(event.cookies, result.token, new Date(at.getTime() + 10 * 60 * 1000));
+		setSessionCookie(event.cookies, result.token);
 		const next = safeNext(event.url.searchParams.get('next'));
 		const query = next ? `?next=${encodeURIComponent(next)}` : '';
-		redirect(303, `/login/${result.next}${query}`);
+		staffRedirect(event.locals, `/login/${result.next}${query}`);
 	}
 };

@@ -121,8 +121,6 @@ export interface ValidSession {
 	/** The account has an authenticator enrolled. */
 	enrolled: boolean;
 	actor: Actor;
-	/** When it ends if idle from now (for the cookie). */
-	expiresAt: Date;
 }
 
 function isLive(record: SessionRecord, now: Date): boolean {
@@ -151,8 +149,6 @@ export async function validateSession(token: string, now: Date): Promise<ValidSe
 	}
 	if (now.getTime() - record.lastUsedAt.getTime() >= TOUCH_EVERY_MS)
 		await touchSession(record.id, now);
-	const idleEnd = now.getTime() + IDLE_TIMEOUT_MS;
-	const absoluteEnd = record.createdAt.getTime() + ABSOLUTE_TIMEOUT_MS;
 	return {
 		sessionId: record.id,
 		userId: record.user.id,
@@ -164,8 +160,7 @@ export async function validateSession(token: string, now: Date): Promise<ValidSe
 			displayName: record.user.displayName,
 			roles: new Set(record.roles),
 			branchIds: record.branchIds
-		},
-		expiresAt: new Date(Math.min(idleEnd, absoluteEnd))
+		}
 	};
 }
 

@@ -1,5 +1,5 @@
 import { error, redirect, type Cookies, type Handle, type RequestEvent } from '@sveltejs/kit';
-import { delocalizePath } from '$lib/i18n';
+import { delocalizePath, localizeHref } from '$lib/i18n';
 import { AccessDenied, type Actor } from '../accounts/access';
 import { validateSession } from '../accounts/sessions.service';
 import { now } from '../clock';
@@ -9,10 +9,13 @@ export const SESSION_COOKIE = 'pobyt_staff';
 /** Paths of the back office: the only ones that read the staff cookie. */
 export const BACK_OFFICE = /^\/(login|logout|account|admin|staff|agent|editor)(\/|$)/;
 
-export function setSessionCookie(cookies: Cookies, token: string, expires: Date): void {
-	// HttpOnly, SameSite=Lax (a context link from an e-mail must arrive signed in), Secure
-	// except on http://localhost (Kit's default).
-	cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', expires });
+/**
+ * HttpOnly, SameSite=Lax (a context link from an e-mail must arrive signed in), Secure except on
+ * http://localhost (Kit's default). A browser-session cookie: the server alone decides expiry
+ * (idle, absolute), and closing the browser on a shared counter PC forgets it too.
+ */
+export function setSessionCookie(cookies: Cookies, token: string): void {
+	cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax' });
 }
 
 export function deleteSessionCookie(cookies: Cookies): void {
@@ -28,7 +31,6 @@ export const staffSession: Handle = async ({ event, resolve }) => {
 		const session = await validateSession(token, now());
 		if (session) {
 			event.locals.staff = session;
-			setSessionCookie(event.cookies, token, session.expiresAt);
 		} else {
 			deleteSessionCookie(event.cookies);
 		}
@@ -37,6 +39,11 @@ export const staffSession: Handle = async ({ event, resolve }) => {
 	response.headers.set('cache-control', 'no-store');
 	return response;
 };
+
+/** Redirects within the back office, keeping the language prefix (`/en/…`). */
+export function staffRedirect(locals: App.Locals, path: string): never {
+	redirect(303, localizeHref(path, { locale: locals.locale }));
+}
 
 /** A same-site path to return to after sign-in; anything else (`//evil`, `https:`) is dropped. */
 export function safeNext(next: string | null): string | null {
@@ -53,7 +60,10 @@ export async function asStaff<T>(
 ): Promise<T> {
 	const session = event.locals.staff;
 	if (!session?.complete) {
-		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+		staffRedirect(
+			event.locals,
+			`/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`
+		);
 	}
 	try {
 		return await work(session.actor);

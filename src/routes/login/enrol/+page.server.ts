@@ -1,11 +1,12 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { renderSVG } from 'uqr';
 import type { Actions, PageServerLoad } from './$types';
 import { beginEnrolment, confirmEnrolment } from '$lib/server/accounts/sessions.service';
+import { localizeHref } from '$lib/i18n';
 import { now } from '$lib/server/clock';
 import { formText } from '$lib/server/http/form';
 import { requesterOf } from '$lib/server/http/requester';
-import { safeNext } from '$lib/server/http/staff-session';
+import { safeNext, staffRedirect } from '$lib/server/http/staff-session';
 import { getConfig } from '$lib/server/startup';
 import { staffText } from '$lib/staff-text';
 
@@ -20,16 +21,16 @@ function enrolment(session: NonNullable<App.Locals['staff']>) {
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const session = locals.staff;
-	if (!session) redirect(303, '/login');
-	if (session.complete) redirect(303, safeNext(url.searchParams.get('next')) ?? '/account');
-	if (session.enrolled) redirect(303, `/login/verify${url.search}`);
+	if (!session) staffRedirect(locals, '/login');
+	if (session.complete) staffRedirect(locals, safeNext(url.searchParams.get('next')) ?? '/account');
+	if (session.enrolled) staffRedirect(locals, `/login/verify${url.search}`);
 	return enrolment(session);
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const session = event.locals.staff;
-		if (!session || session.complete || session.enrolled) redirect(303, '/login');
+		if (!session || session.complete || session.enrolled) staffRedirect(event.locals, '/login');
 		const text = staffText(event.locals.locale);
 		const form = await event.request.formData();
 		const pending = formText(form, 'pending', 400);
@@ -53,7 +54,9 @@ export const actions: Actions = {
 		}
 		return {
 			recoveryCodes: result.recoveryCodes,
-			next: safeNext(event.url.searchParams.get('next')) ?? '/account'
+			next: localizeHref(safeNext(event.url.searchParams.get('next')) ?? '/account', {
+				locale: event.locals.locale
+			})
 		};
 	}
 };

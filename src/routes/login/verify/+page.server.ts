@@ -1,24 +1,25 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { verifySecondFactor } from '$lib/server/accounts/sessions.service';
 import { now } from '$lib/server/clock';
 import { formText } from '$lib/server/http/form';
 import { requesterOf } from '$lib/server/http/requester';
-import { safeNext } from '$lib/server/http/staff-session';
+import { safeNext, staffRedirect } from '$lib/server/http/staff-session';
 import { staffText } from '$lib/staff-text';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const session = locals.staff;
-	if (session?.complete) redirect(303, safeNext(url.searchParams.get('next')) ?? '/account');
-	if (!session) redirect(303, '/login');
-	if (!session.enrolled) redirect(303, `/login/enrol${url.search}`);
+	if (session?.complete)
+		staffRedirect(locals, safeNext(url.searchParams.get('next')) ?? '/account');
+	if (!session) staffRedirect(locals, '/login');
+	if (!session.enrolled) staffRedirect(locals, `/login/enrol${url.search}`);
 	return {};
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const session = event.locals.staff;
-		if (!session || session.complete) redirect(303, '/login');
+		if (!session || session.complete) staffRedirect(event.locals, '/login');
 		const text = staffText(event.locals.locale);
 		const code = formText(await event.request.formData(), 'code', 20);
 		if (!code) return fail(400, { errors: [{ field: 'code', message: text.codeMissing }] });
@@ -32,6 +33,6 @@ export const actions: Actions = {
 		if (result.kind === 'refused') {
 			return fail(400, { errors: [{ field: 'code', message: text.codeRefused }] });
 		}
-		redirect(303, safeNext(event.url.searchParams.get('next')) ?? '/account');
+		staffRedirect(event.locals, safeNext(event.url.searchParams.get('next')) ?? '/account');
 	}
 };

@@ -1,0 +1,302 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, E2E_NOW } from '../playwright.config';
+import { expectNoAxeViolations } from './fixtures';
+
+// The server's clock is fixed (E2E_NOW), so every account has exactly one fresh TOTP code for the
+// whole run: the first sign-in enrols and uses it, later ones use recovery codes. Tests that sign
+// in therefore run in this one file, in order, sharing what enrolment handed out.
+test.describe.configure({ mode: 'serial' });
+
+const ACCOUNTS = {
+	admin: 'admin@pobyt.demo',
+	branch_staff: 'urednik@pobyt.demo',
+	agent: 'operator@pobyt.demo',
+	content_editor: 'redaktor@pobyt.demo',
+	analyst: 'analytik@pobyt.demo'
+} as const;
+type Role = keyof typeof ACCOUNTS;
+const ROLES = Object.keys(ACCOUNTS) as Role[];
+
+const recovery = new Map<Role, string[]>();
+
+function totpAt(manualKey: string): string {
+	const key = decodeBase32IgnorePadding(manualKey.replace(/\s/g, ''));
+	return generateHOTP(key, BigInt(Math.floor(Date.parse(E2E_NOW) / 30_000)), 6);
+}
+
+/** Signs in through the pages, enrolling the authenticator on the first sign-in of the run. */
+async function signIn(page: Page, role: Role, options: { axe?: boolean } = {}): Promise<void> {
+	await page.goto('/en/login');
+	if (options.axe) await expectNoAxeViolations(page);
+	await page.getByLabel('E-mail').fill(ACCOUNTS[role]);
+	await page.getByLabel('Password').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	const codes = recovery.get(role);
+	if (codes) {
+		await expect(page).toHaveURL(/\/login\/verify/);
+		await page.getByLabel('Code').fill(codes.shift()!);
+		await page.getByRole('button', { name: 'Verify' }).click();
+		return;
+	}
+	await expect(page).toHaveURL(/\/login\/enrol/);
+	await expect(page.getByRole('img', { name: /authenticator/i })).toBeVisible();
+	if (options.axe) await expectNoAxeViolations(page);
+	const manualKey = (await page.locator('.manual-key').textContent())!;
+	await page.getByLabel('Code').fill(totpAt(manualKey));
+	await page.getByRole('button', { name: 'Confirm' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Recovery codes');
+	if (options.axe) await expectNoAxeViolations(page);
+	const shown = await page.locator('.recovery-codes code').allTextContents();
+	expect(shown).toHaveLength(8);
+	recovery.set(role, shown);
+	await page.getByRole('link', { name: 'Continue' }).click();
+}
+
+test('a wrong password gets one message, an error summary and a 400; the e-mail is kept', async ({
+	page
+}) => {
+	await page.goto('/en/login');
+	await page.getByLabel('E-mail').fill('nobody@pobyt.demo');
+	await page.getByLabel('Password').fill('wrong');
+	const [response] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.getByRole('button', { name: 'Sign in' }).click()
+	]);
+	expect(response.status()).toBe(400);
+	await expect(page.getByRole('alert')).toContainText(
+		'The e-mail or password is wrong, or the account is not active.'
+	);
+	await expect(page.getByLabel('E-mail')).toHaveValue('nobody@pobyt.demo');
+	await expectNoAxeViolations(page);
+});
+
+test('a content editor signs in with TOTP, edits the Ukrainian texts, previews and publishes; the public sees it', async ({
+	browser
+}) => {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, 'content_editor', { axe: true });
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account');
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: 'Document checklists – editing' }).click();
+	await expect(page.getByRole('table')).toContainText('Employee card – first application');
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('link', { name: 'Employee card – first application' }).click();
+	await page
+		.getByRole('navigation', { name: 'Language of the texts' })
+		.getByRole('link', { name: 'Українська' })
+		.click();
+	const title = page.getByLabel('Title', { exact: true });
+	await expect(title).toHaveValue('Картка працівника (zaměstnanecká karta) – заява про видачу');
+	await expectNoAxeViolations(page);
+
+	// A mistake: the message by the field, a summary, the rest of the input kept, 400.
+	await title.fill('Картка працівника – перша заява');
+	await page.getByLabel('Summary').fill('');
+	const [bad] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.getByRole('button', { name: 'Preview' }).click()
+	]);
+	expect(bad.status()).toBe(400);
+	await expect(page.getByRole('alert')).toContainText('Enter the text.');
+	await expect(page.getByLabel('Title', { exact: true })).toHaveValue(
+		'Картка працівника – перша заява'
+	);
+	await page.getByLabel('Summary').fill('Що підготувати до першої заяви про картку працівника.');
+	await page.getByRole('button', { name: 'Preview' }).click();
+	const preview = page.locator('.editor-preview');
+	await expect(preview.getByRole('heading', { level: 3 }).first()).toHaveText(
+		'Картка працівника – перша заява'
+	);
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('button', { name: 'Publish as a new version' }).click();
+	await expect(page.getByRole('status')).toContainText(
+		'Version 2 is published, in force from 2026-11-24.'
+	);
+	await expect(page.getByRole('table')).toContainText('Karel Redaktor');
+
+	const publicPage = await context.newPage();
+	await publicPage.goto('/uk/checklists/employee-card');
+	await expect(publicPage.getByRole('heading', { level: 1 })).toHaveText(
+		'Картка працівника – перша заява'
+	);
+	await publicPage.goto('/en/checklists/employee-card');
+	await expect(publicPage.getByRole('heading', { level: 1 })).toHaveText(
+		'Employee card – first application'
+	);
+
+	// Sign out ends the session on the server: the old cookie no longer opens anything.
+	const cookies = await context.cookies();
+	await page.goto('/en/account');
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+	await expect(page).toHaveURL(/\/login$/);
+	const replay = await browser.newContext();
+	await replay.addCookies(cookies);
+	const stale = await replay.newPage();
+	await stale.goto('/editor/checklists');
+	await expect(stale).toHaveURL(/\/login\?next=%2Feditor%2Fchecklists$/);
+	await replay.close();
+	await context.close();
+});
+
+// ---- Every back-office route and form action × every role (and signed out) ----
+
+type Expect = 200 | 403 | 'login' | 'account' | 'verify';
+interface RouteCase {
+	path: string;
+	/** Expected for GET, per role; `signedOut` for no session. */
+	get: Record<Role | 'signedOut', Expect>;
+	actions?: Record<string, { path: string; form: Record<string, string>; allowed: Role[] }>;
+}
+
+const everyone = (value: Expect) =>
+	Object.fromEntries([...ROLES, 'signedOut'].map((r) => [r, value])) as RouteCase['get'];
+const only = (roles: Role[]): RouteCase['get'] => ({
+	...(Object.fromEntries(ROLES.map((r) => [r, roles.includes(r) ? 200 : 403])) as Record<
+		Role,
+		Expect
+	>),
+	signedOut: 'login'
+});
+
+/** Keyed by SvelteKit route id; the test below fails if the route tree has one not listed. */
+const MATRIX: Record<string, RouteCase> = {
+	'/login': { path: '/login', get: { ...everyone('account'), signedOut: 200 } },
+	'/login/verify': { path: '/login/verify', get: { ...everyone('account'), signedOut: 'login' } },
+	'/login/enrol': { path: '/login/enrol', get: { ...everyone('account'), signedOut: 'login' } },
+	'/logout': { path: '/logout', get: everyone('account') },
+	'/account': {
+		path: '/account',
+		get: { ...everyone(200), signedOut: 'login' }
+	},
+	'/editor/checklists': { path: '/editor/checklists', get: only(['content_editor']) },
+	'/editor/checklists/[slug]': {
+		path: '/editor/checklists/eu-blue-card',
+		get: only(['content_editor']),
+		actions: {
+			preview: {
+				path: '/editor/checklists/eu-blue-card?/preview',
+				form: { baseVersion: '1' },
+				allowed: ['content_editor']
+			},
+			publish: {
+				path: '/editor/checklists/eu-blue-card?/publish',
+				// Invalid on purpose (empty texts): an allowed role gets 400, nothing is published.
+				form: { baseVersion: '1' },
+				allowed: ['content_editor']
+			}
+		}
+	}
+};
+
+const BACK_OFFICE_DIRS = ['login', 'logout', 'account', 'editor', 'admin', 'staff', 'agent'];
+
+function routeTree(): { routeId: string; actions: string[] }[] {
+	const out: { routeId: string; actions: string[] }[] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const full = join(dir, name);
+			if (statSync(full).isDirectory()) walk(full);
+			else if (name === '+page.server.ts' || name === '+server.ts' || name === '+page.svelte') {
+				const routeId = '/' + relative('src/routes', dir).split('\\').join('/');
+				const source = name === '+page.server.ts' ? readFileSync(full, 'utf8') : '';
+				const block = /export const actions[^{]*\{([\s\S]*?)\n\};/.exec(source)?.[1] ?? '';
+				const actions = [...block.matchAll(/^\t(\w+):/gm)].map((m) => m[1]!);
+				const existing = out.find((r) => r.routeId === routeId);
+				if (existing) existing.actions.push(...actions);
+				else out.push({ routeId, actions });
+			}
+		}
+	};
+	for (const dir of BACK_OFFICE_DIRS) {
+		try {
+			walk(join('src/routes', dir));
+		} catch {
+			// Not built yet.
+		}
+	}
+	return out;
+}
+
+/**
+ * Actions that sign in or end sessions: exercised by the sign-in tests above and the session
+ * tests in src/lib/server/accounts, not by the matrix (which needs its sessions alive).
+ */
+const SESSION_ACTIONS = new Set([
+	'/login?/default',
+	'/login/verify?/default',
+	'/login/enrol?/default',
+	'/logout?/default',
+	'/account?/everywhere'
+]);
+
+test('the matrix covers every back-office route and form action in the route tree', () => {
+	const tree = routeTree();
+	expect(tree.map((r) => r.routeId).sort()).toEqual(Object.keys(MATRIX).sort());
+	const missing = tree.flatMap((route) =>
+		route.actions
+			.map((action) => `${route.routeId}?/${action}`)
+			.filter((key) => !SESSION_ACTIONS.has(key))
+			.filter((key) => {
+				const [routeId, action] = key.split('?/');
+				return !MATRIX[routeId!]?.actions?.[action!];
+			})
+	);
+	expect(missing).toEqual([]);
+});
+
+async function outcome(request: APIRequestContext, path: string, post?: Record<string, string>) {
+	const response = post
+		? await request.post(path, {
+				form: post,
+				headers: { origin: new URL(test.info().project.use.baseURL!).origin, accept: 'text/html' },
+				maxRedirects: 0
+			})
+		: await request.get(path, { maxRedirects: 0 });
+	const location = response.headers()['location'] ?? '';
+	if (response.status() === 303 || response.status() === 302) {
+		if (location.startsWith('/login/verify')) return 'verify';
+		if (location.startsWith('/login')) return 'login';
+		if (location.startsWith('/account')) return 'account';
+		return `redirect ${location}`;
+	}
+	return response.status();
+}
+
+test('every role gets exactly what the matrix says, and nothing more', async ({
+	browser,
+	playwright
+}) => {
+	const baseURL = test.info().project.use.baseURL!;
+	const signedOut = await playwright.request.newContext({ baseURL });
+	const sessions = new Map<Role | 'signedOut', APIRequestContext>([['signedOut', signedOut]]);
+	for (const role of ROLES) {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signIn(page, role);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account');
+		sessions.set(role, context.request);
+	}
+	const problems: string[] = [];
+	for (const [routeId, route] of Object.entries(MATRIX)) {
+		for (const [who, request] of sessions) {
+			const got = await outcome(request, route.path);
+			if (got !== route.get[who])
+				problems.push(`GET ${routeId} as ${who}: ${got}, expected ${route.get[who]}`);
+			for (const [name, action] of Object.entries(route.actions ?? {})) {
+				const result = await outcome(request, action.path, action.form);
+				const expected =
+					who === 'signedOut' ? 'login' : action.allowed.includes(who as Role) ? 400 : 403;
+				if (result !== expected)
+					problems.push(`POST ${routeId} ?/${name} as ${who}: ${result}, expected ${expected}`);
+			}
+		}
+	}
+	expect(problems).toEqual([]);
+});
