@@ -2,14 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { DEMO_PASSWORD, E2E_NOW } from './tests/e2e-env';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 /** Debian's Chromium; Playwright's own browser download does not work on these machines. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const DEMO_PASSWORD = 'e2e-demo-password';
-/** Tuesday 24 November 2026, 10:30 in Prague: a workday, hotline open. */
-export const E2E_NOW = '2026-11-24T09:30:00Z';
 
 export default defineConfig({
 	testDir: 'tests',

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, E2E_NOW } from '../playwright.config';
+import { DEMO_PASSWORD, E2E_NOW } from './e2e-env';
 import { expectNoAxeViolations } from './fixtures';
 
 // The server's clock is fixed (E2E_NOW), so every account has exactly one fresh TOTP code for the
