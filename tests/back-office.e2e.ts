@@ -83,20 +83,20 @@ test('a content editor signs in with TOTP, edits the Ukrainian texts, previews a
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account');
 	await expectNoAxeViolations(page);
 	await page.getByRole('link', { name: 'Document checklists – editing' }).click();
-	await expect(page.getByRole('table')).toContainText('Employee card – first application');
+	await expect(page.getByRole('table')).toContainText('Long-term residence permit for study');
 	await expectNoAxeViolations(page);
 
-	await page.getByRole('link', { name: 'Employee card – first application' }).click();
+	await page.getByRole('link', { name: 'Long-term residence permit for study' }).click();
 	await page
 		.getByRole('navigation', { name: 'Language of the texts' })
 		.getByRole('link', { name: 'Українська' })
 		.click();
 	const title = page.getByLabel('Title', { exact: true });
-	await expect(title).toHaveValue('Картка працівника (zaměstnanecká karta) – заява про видачу');
+	await expect(title).toHaveValue('Дозвіл на довгострокове перебування з метою навчання');
 	await expectNoAxeViolations(page);
 
 	// A mistake: the message by the field, a summary, the rest of the input kept, 400.
-	await title.fill('Картка працівника – перша заява');
+	await title.fill('Дозвіл на перебування для навчання');
 	await page.getByLabel('Summary').fill('');
 	const [bad] = await Promise.all([
 		page.waitForResponse((r) => r.request().method() === 'POST'),
@@ -105,13 +105,13 @@ test('a content editor signs in with TOTP, edits the Ukrainian texts, previews a
 	expect(bad.status()).toBe(400);
 	await expect(page.getByRole('alert')).toContainText('Enter the text.');
 	await expect(page.getByLabel('Title', { exact: true })).toHaveValue(
-		'Картка працівника – перша заява'
+		'Дозвіл на перебування для навчання'
 	);
-	await page.getByLabel('Summary').fill('Що підготувати до першої заяви про картку працівника.');
+	await page.getByLabel('Summary').fill('Що підготувати до заяви про дозвіл для навчання.');
 	await page.getByRole('button', { name: 'Preview' }).click();
 	const preview = page.locator('.editor-preview');
 	await expect(preview.getByRole('heading', { level: 3 }).first()).toHaveText(
-		'Картка працівника – перша заява'
+		'Дозвіл на перебування для навчання'
 	);
 	await expectNoAxeViolations(page);
 
@@ -122,13 +122,13 @@ test('a content editor signs in with TOTP, edits the Ukrainian texts, previews a
 	await expect(page.getByRole('table')).toContainText('Karel Redaktor');
 
 	const publicPage = await context.newPage();
-	await publicPage.goto('/uk/checklists/employee-card');
+	await publicPage.goto('/uk/checklists/long-term-study');
 	await expect(publicPage.getByRole('heading', { level: 1 })).toHaveText(
-		'Картка працівника – перша заява'
+		'Дозвіл на перебування для навчання'
 	);
-	await publicPage.goto('/en/checklists/employee-card');
+	await publicPage.goto('/en/checklists/long-term-study');
 	await expect(publicPage.getByRole('heading', { level: 1 })).toHaveText(
-		'Employee card – first application'
+		'Long-term residence permit for study'
 	);
 
 	// Sign out ends the session on the server: the old cookie no longer opens anything.

@@ -30,16 +30,29 @@ describe.each(ENGINES)('retention on %s', (engine) => {
 				('c@example.com', 'old given up', 'x', '2026-09-01T00:00:00Z', null, 10),
 				('d@example.com', 'old still trying', 'x', '2026-09-01T00:00:00Z', null, 3)`);
 
-		expect(await purgeExpired(NOW)).toEqual({
-			rateLimits: 1,
-			unconfirmedSubscriptions: 1,
-			finishedMail: 2
-		});
-
 		const left = async (query: ReturnType<typeof sql>) =>
 			resultRows<{ v: string }>(await t.db.execute(query))
 				.map((r) => r.v)
 				.sort();
+		const [user] = resultRows<{ id: string }>(
+			await t.db.execute(
+				sql`insert into staff_users (email, display_name, password_hash) values ('s@pobyt.demo', 'S', 'x') returning id`
+			)
+		);
+		await t.db.execute(sql`
+			insert into staff_sessions (id, secret_hash, user_id, created_at, last_used_at) values
+				('idle', '\\x01', ${user!.id}, '2026-11-24T08:00:00Z', '2026-11-24T08:59:00Z'),
+				('capped', '\\x02', ${user!.id}, '2026-11-23T21:00:00Z', '2026-11-24T09:29:00Z'),
+				('live', '\\x03', ${user!.id}, '2026-11-24T08:00:00Z', '2026-11-24T09:10:00Z')`);
+
+		expect(await purgeExpired(NOW)).toEqual({
+			rateLimits: 1,
+			unconfirmedSubscriptions: 1,
+			finishedMail: 2,
+			staffSessions: 2
+		});
+		expect(await left(sql`select id as v from staff_sessions`)).toEqual(['live']);
+
 		expect(await left(sql`select key as v from rate_limits`)).toEqual(['current']);
 		expect(await left(sql`select email as v from status_subscriptions`)).toEqual([
 			'fresh@example.com',
@@ -53,7 +66,8 @@ describe.each(ENGINES)('retention on %s', (engine) => {
 		expect(await purgeExpired(NOW)).toEqual({
 			rateLimits: 0,
 			unconfirmedSubscriptions: 0,
-			finishedMail: 0
+			finishedMail: 0,
+			staffSessions: 0
 		});
 	});
 });

@@ -1,4 +1,6 @@
 import { CONFIRM_LINK_DAYS } from '../alerts';
+import { deleteStaleSessions } from './accounts/accounts.repository';
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './accounts/sessions.service';
 import { deleteUnconfirmedBefore } from './alerts/alerts.repository';
 import { getDb } from './db';
 import { log } from './log';
@@ -13,6 +15,7 @@ export interface Purged {
 	rateLimits: number;
 	unconfirmedSubscriptions: number;
 	finishedMail: number;
+	staffSessions: number;
 }
 
 /**
@@ -27,7 +30,11 @@ export async function purgeExpired(now: Date): Promise<Purged> {
 			new Date(now.getTime() - CONFIRM_LINK_DAYS * DAY),
 			db
 		),
-		finishedMail: await deleteFinishedBefore(new Date(now.getTime() - SENT_MAIL_DAYS * DAY), db)
+		finishedMail: await deleteFinishedBefore(new Date(now.getTime() - SENT_MAIL_DAYS * DAY), db),
+		staffSessions: await deleteStaleSessions(
+			new Date(now.getTime() - IDLE_TIMEOUT_MS),
+			new Date(now.getTime() - ABSOLUTE_TIMEOUT_MS)
+		)
 	};
 	log.info(purged, 'retention purge');
 	return purged;
