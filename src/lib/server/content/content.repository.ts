@@ -158,6 +158,19 @@ export type VersionInForce = Omit<
 	id: number;
 };
 
+/** A version with its checklist's slug and situation, as both the public and editors read it. */
+const VERSION_COLUMNS = {
+	id: checklistVersions.id,
+	slug: checklists.slug,
+	situation: checklists.situation,
+	version: checklistVersions.version,
+	effectiveFrom: checklistVersions.effectiveFrom,
+	lastReviewed: checklistVersions.lastReviewed,
+	sourceTitle: checklistVersions.sourceTitle,
+	sourceUrl: checklistVersions.sourceUrl,
+	content: checklistVersions.content
+};
+
 /** For each checklist (or the one with `slug`), the published version in force on `date`. */
 export async function versionsInForce(
 	date: string,
@@ -165,17 +178,7 @@ export async function versionsInForce(
 	db: Db = getDb()
 ): Promise<VersionInForce[]> {
 	return db
-		.selectDistinctOn([checklists.id], {
-			id: checklistVersions.id,
-			slug: checklists.slug,
-			situation: checklists.situation,
-			version: checklistVersions.version,
-			effectiveFrom: checklistVersions.effectiveFrom,
-			lastReviewed: checklistVersions.lastReviewed,
-			sourceTitle: checklistVersions.sourceTitle,
-			sourceUrl: checklistVersions.sourceUrl,
-			content: checklistVersions.content
-		})
+		.selectDistinctOn([checklists.id], VERSION_COLUMNS)
 		.from(checklists)
 		.innerJoin(checklistVersions, eq(checklistVersions.checklistId, checklists.id))
 		.where(
@@ -211,16 +214,8 @@ export interface StoredVersion {
 export async function checklistHistory(slug: string, db: Db = getDb()): Promise<StoredVersion[]> {
 	return db
 		.select({
-			id: checklistVersions.id,
-			slug: checklists.slug,
-			situation: checklists.situation,
+			...VERSION_COLUMNS,
 			serviceSlug: checklists.serviceSlug,
-			version: checklistVersions.version,
-			effectiveFrom: checklistVersions.effectiveFrom,
-			lastReviewed: checklistVersions.lastReviewed,
-			sourceTitle: checklistVersions.sourceTitle,
-			sourceUrl: checklistVersions.sourceUrl,
-			content: checklistVersions.content,
 			publishedAt: checklistVersions.publishedAt,
 			publishedByName: staffUsers.displayName
 		})
