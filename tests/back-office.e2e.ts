@@ -147,26 +147,55 @@ test('a content editor signs in with TOTP, edits the Ukrainian texts, previews a
 
 // ---- Every back-office route and form action × every role (and signed out) ----
 
-type Expect = 200 | 403 | 'login' | 'account' | 'verify';
+type Expect = 200 | 400 | 403 | 404 | 'login' | 'account' | 'verify';
 interface RouteCase {
 	path: string;
 	/** Expected for GET, per role; `signedOut` for no session. */
 	get: Record<Role | 'signedOut', Expect>;
-	actions?: Record<string, { path: string; form: Record<string, string>; allowed: Role[] }>;
+	/** `ok`: the status an allowed role gets (a harmless request: invalid, or about nobody). */
+	actions?: Record<
+		string,
+		{ path: string; form: Record<string, string>; allowed: Role[]; ok?: number }
+	>;
 }
 
 const everyone = (value: Expect) =>
 	Object.fromEntries([...ROLES, 'signedOut'].map((r) => [r, value])) as RouteCase['get'];
-const only = (roles: Role[]): RouteCase['get'] => ({
-	...(Object.fromEntries(ROLES.map((r) => [r, roles.includes(r) ? 200 : 403])) as Record<
+const only = (roles: Role[], ok: Expect = 200): RouteCase['get'] => ({
+	...(Object.fromEntries(ROLES.map((r) => [r, roles.includes(r) ? ok : 403])) as Record<
 		Role,
 		Expect
 	>),
 	signedOut: 'login'
 });
 
+const NOBODY = '/admin/users/00000000-0000-4000-8000-000000000000';
+const adminAction = (name: string) => ({
+	path: `${NOBODY}?/${name}`,
+	form: {},
+	allowed: ['admin'] as Role[],
+	ok: 404
+});
+
 /** Keyed by SvelteKit route id; the test below fails if the route tree has one not listed. */
 const MATRIX: Record<string, RouteCase> = {
+	'/admin': {
+		path: '/admin',
+		get: only(['admin']),
+		actions: { create: { path: '/admin?/create', form: {}, allowed: ['admin'] } }
+	},
+	'/admin/users/[id]': {
+		path: NOBODY,
+		get: only(['admin'], 404),
+		actions: Object.fromEntries(
+			['access', 'disable', 'enable', 'resetPassword', 'resetSecondFactor'].map((a) => [
+				a,
+				adminAction(a)
+			])
+		)
+	},
+	'/admin/audit': { path: '/admin/audit', get: only(['admin']) },
+	'/admin/audit/export': { path: '/admin/audit/export', get: only(['admin'], 400) },
 	'/login': { path: '/login', get: { ...everyone('account'), signedOut: 200 } },
 	'/login/verify': { path: '/login/verify', get: { ...everyone('account'), signedOut: 'login' } },
 	'/login/enrol': { path: '/login/enrol', get: { ...everyone('account'), signedOut: 'login' } },
@@ -292,11 +321,67 @@ test('every role gets exactly what the matrix says, and nothing more', async ({
 			for (const [name, action] of Object.entries(route.actions ?? {})) {
 				const result = await outcome(request, action.path, action.form);
 				const expected =
-					who === 'signedOut' ? 'login' : action.allowed.includes(who as Role) ? 400 : 403;
+					who === 'signedOut'
+						? 'login'
+						: action.allowed.includes(who as Role)
+							? (action.ok ?? 400)
+							: 403;
 				if (result !== expected)
 					problems.push(`POST ${routeId} ?/${name} as ${who}: ${result}, expected ${expected}`);
 			}
 		}
 	}
 	expect(problems).toEqual([]);
+});
+
+test('an admin creates an account, disables it and exports the access records; axe-clean', async ({
+	browser
+}) => {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, 'admin');
+	await page.getByRole('link', { name: 'Users and roles' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users and roles');
+	await expectNoAxeViolations(page);
+
+	// Invalid first: messages by the fields, input kept, 400.
+	const create = page.locator('form[action="?/create"]');
+	await create.getByLabel('Name').fill('Nová Úřednice');
+	const [bad] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		create.getByRole('button', { name: 'Create account' }).click()
+	]);
+	expect(bad.status()).toBe(400);
+	await expect(page.getByRole('alert')).toContainText('Enter an e-mail such as name@domain.cz.');
+	await expect(create.getByLabel('Name')).toHaveValue('Nová Úřednice');
+	await create.getByLabel('E-mail').fill('nova.urednice@pobyt.demo');
+	await create.getByLabel('Branch staff').check();
+	await create.getByLabel('Praha I', { exact: true }).check();
+	await create.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByRole('status')).toContainText(
+		'Hand over this one-time password in person'
+	);
+
+	await page.getByRole('link', { name: 'Nová Úřednice' }).click();
+	await expect(page.getByText('nova.urednice@pobyt.demo')).toBeVisible();
+	await expectNoAxeViolations(page);
+	const userUrl = new URL(page.url());
+	const userId = userUrl.pathname.split('/').pop()!;
+	await page.getByRole('button', { name: 'Disable account' }).click();
+	await expect(page.getByRole('status')).toHaveText('Saved.');
+	await expect(page.getByRole('button', { name: 'Enable account' })).toBeVisible();
+
+	await page.goto(`/en/admin/audit?type=staff_user&id=${userId}`);
+	const rows = page.locator('table tbody tr');
+	// Created, read (the page), disabled, read again (the page after the change).
+	await expect(rows).toHaveCount(4);
+	await expect(page.locator('table')).toContainText('staff_user.read');
+	await expect(page.locator('table')).toContainText('staff_user.create');
+	await expect(page.locator('table')).toContainText('staff_user.disable');
+	await expectNoAxeViolations(page);
+	const download = await page.request.get(`/en/admin/audit/export?type=staff_user&id=${userId}`);
+	expect(download.headers()['content-disposition']).toContain('attachment');
+	const exported = (await download.json()) as { records: { action: string }[] };
+	expect(exported.records.map((r) => r.action)).toContain('staff_user.create');
+	await context.close();
 });

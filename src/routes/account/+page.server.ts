@@ -3,7 +3,11 @@ import { signOutEverywhere } from '$lib/server/accounts/sessions.service';
 import { asStaff, deleteSessionCookie, staffRedirect } from '$lib/server/http/staff-session';
 
 /** Back-office areas and the roles that open them. */
-const AREAS = [{ key: 'editor', href: '/editor/checklists', roles: ['content_editor'] }] as const;
+const AREAS = [
+	{ key: 'admin', href: '/admin', roles: ['admin'] },
+	{ key: 'audit', href: '/admin/audit', roles: ['admin'] },
+	{ key: 'editor', href: '/editor/checklists', roles: ['content_editor'] }
+] as const;
 
 export const load: PageServerLoad = (event) =>
 	asStaff(event, async (actor) => ({

@@ -3,7 +3,14 @@
 import { requireRole, type Actor } from '../accounts/access';
 import { auditForSubject, insertAudit, type AuditEntry } from './audit.repository';
 
-export type AuditSubject = 'staff_user' | 'checklist' | 'proceeding' | 'booking' | 'context';
+export const SUBJECT_TYPES = [
+	'staff_user',
+	'checklist',
+	'proceeding',
+	'booking',
+	'context'
+] as const;
+export type AuditSubject = (typeof SUBJECT_TYPES)[number];
 
 export interface AuditRecord {
 	action: string;

@@ -1,0 +1,49 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { ROLES } from '$lib/server/accounts/roles';
+import { createUser, listUsers } from '$lib/server/accounts/users.service';
+import { listBranches } from '$lib/server/booking/branches.repository';
+import { now } from '$lib/server/clock';
+import { formText } from '$lib/server/http/form';
+import { formBranchIds, formRoles } from '$lib/server/http/staff-forms';
+import { asStaff } from '$lib/server/http/staff-session';
+import { staffText } from '$lib/staff-text';
+
+export const load: PageServerLoad = (event) =>
+	asStaff(event, async (actor) => ({
+		users: await listUsers(actor, now()),
+		branches: await listBranches(),
+		roles: [...ROLES]
+	}));
+
+export const actions: Actions = {
+	create: (event) =>
+		asStaff(event, async (actor) => {
+			const text = staffText(event.locals.locale);
+			const form = await event.request.formData();
+			const values = {
+				email: formText(form, 'email'),
+				displayName: formText(form, 'displayName'),
+				roles: formRoles(form),
+				branchIds: formBranchIds(form)
+			};
+			const errors = [
+				...(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)
+					? []
+					: [{ field: 'email', message: text.adminEmailInvalid }]),
+				...(values.displayName ? [] : [{ field: 'displayName', message: text.adminNameMissing }])
+			];
+			if (errors.length > 0) return fail(400, { values, errors });
+			const result = await createUser(actor, values, now());
+			if (result.kind === 'email_taken') {
+				return fail(409, { values, errors: [{ field: 'email', message: text.adminEmailTaken }] });
+			}
+			if (result.kind === 'unknown_branch') {
+				return fail(400, {
+					values,
+					errors: [{ field: 'branches', message: text.adminUnknownBranch }]
+				});
+			}
+			return { created: { email: values.email, password: result.password } };
+		})
+};

@@ -1,0 +1,42 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { ROLES } from '$lib/server/accounts/roles';
+import { changeUser, getUser, type UserChange } from '$lib/server/accounts/users.service';
+import { listBranches } from '$lib/server/booking/branches.repository';
+import { now } from '$lib/server/clock';
+import { formBranchIds, formRoles } from '$lib/server/http/staff-forms';
+import { asStaff } from '$lib/server/http/staff-session';
+
+export const load: PageServerLoad = (event) =>
+	asStaff(event, async (actor) => {
+		const user = await getUser(actor, event.params.id, now());
+		if (!user) error(404, 'Not found');
+		return { user, branches: await listBranches(), roles: [...ROLES] };
+	});
+
+function change(event: RequestEvent, read: (form: FormData) => UserChange) {
+	return asStaff(event, async (actor) => {
+		const result = await changeUser(
+			actor,
+			event.params.id,
+			read(await event.request.formData()),
+			now()
+		);
+		if (result.kind === 'not_found') error(404, 'Not found');
+		if (result.kind === 'refused') return fail(400, { refused: true });
+		return { done: true, password: result.password ?? null };
+	});
+}
+
+export const actions: Actions = {
+	access: (event) =>
+		change(event, (form) => ({
+			kind: 'access',
+			roles: formRoles(form),
+			branchIds: formBranchIds(form)
+		})),
+	disable: (event) => change(event, () => ({ kind: 'disable' })),
+	enable: (event) => change(event, () => ({ kind: 'enable' })),
+	resetPassword: (event) => change(event, () => ({ kind: 'reset_password' })),
+	resetSecondFactor: (event) => change(event, () => ({ kind: 'reset_second_factor' }))
+};
