@@ -8,3 +8,4 @@ export * from '../rate-limit/rate-limit.schema';
 export * from '../alerts/alerts.schema';
 export * from '../mail/outbox.schema';
 export * from '../content/content.schema';
+export * from '../booking/schedule.schema';

@@ -1,6 +1,8 @@
-import Holidays from 'date-holidays';
 import type { WeeklyHours } from '../booking/booking.schema';
+import { czechPublicHolidays } from '$lib/time/holidays';
 import { addDays, fromPrague, parseClock, toPrague, isoDate } from '$lib/time/prague';
+
+export { czechPublicHolidays };
 
 export interface HotlineLine {
 	id: string;
@@ -16,19 +18,6 @@ export interface HotlineConfig {
 }
 
 export type HotlineState = { open: true; closesAt: Date } | { open: false; opensAt: Date | null };
-
-const holidayCache = new Map<number, Set<string>>();
-
-/** Czech public holidays (state holidays and other public days off) of a year, as ISO dates. */
-export function czechPublicHolidays(year: number): Set<string> {
-	let set = holidayCache.get(year);
-	if (!set) {
-		const holidays = new Holidays('CZ').getHolidays(year) || [];
-		set = new Set(holidays.filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
-		holidayCache.set(year, set);
-	}
-	return set;
-}
 
 /** Whether the line is staffed at `now`, and when it closes or next opens (within two weeks). */
 export function hotlineState(hours: WeeklyHours, now: Date): HotlineState {

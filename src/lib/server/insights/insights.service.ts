@@ -13,6 +13,8 @@ export interface UsageEventKinds {
 	};
 	status_saved: { stage: string };
 	status_alert_signup: { step: 'requested' | 'confirmed' | 'unsubscribed' };
+	capacity_published: { branch: string; slotsCreated: number; seats: number };
+	branch_closure: { branch: string; slotsRemoved: number };
 }
 
 const FLUSH_EVERY_MS = 1000;

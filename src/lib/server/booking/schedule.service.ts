@@ -1,0 +1,146 @@
+// Branch schedules and slots (issue "Staff back office", item 5): weekly rules, closures, and
+// idempotent slot generation. Branch staff, only for their own branches.
+import { AccessDenied, requireRole, type Actor } from '../accounts/access';
+import { track } from '../insights/insights.service';
+import { addDays, fromPrague, isoDate, toPrague } from '../../time/prague';
+import {
+	closuresOf,
+	endRule,
+	findBranch,
+	insertClosure,
+	insertRule,
+	rulesOf,
+	slotSummary,
+	upsertSlots,
+	type BranchRecord,
+	type DaySummary,
+	type RuleRecord,
+	type UpsertReport
+} from './schedule.repository';
+import { listBranches } from './branches.repository';
+import { parseDate, planSlots, type Rule } from './slot-plan';
+
+/** The branch, if this actor is branch staff there; AccessDenied otherwise (also for admins). */
+async function ownBranch(actor: Actor | null, branchId: number): Promise<BranchRecord | null> {
+	const staff = requireRole(actor, 'branch_staff');
+	if (!staff.branchIds.includes(branchId)) throw new AccessDenied(['branch_staff']);
+	return findBranch(branchId);
+}
+
+export async function myBranches(actor: Actor | null): Promise<{ id: number; name: string }[]> {
+	const staff = requireRole(actor, 'branch_staff');
+	return (await listBranches())
+		.filter((b) => staff.branchIds.includes(b.id))
+		.map((b) => ({ id: b.id, name: b.name }));
+}
+
+function pragueToday(now: Date): string {
+	const p = toPrague(now);
+	return isoDate(p.year, p.month, p.day);
+}
+
+/** Midnight (Prague) at the start of `date` + `days`. */
+function dayStart(date: string, days = 0): Date {
+	const d = parseDate(date)!;
+	const n = addDays(d.year, d.month, d.day, days);
+	return fromPrague(n.year, n.month, n.day);
+}
+
+export interface BranchSchedule {
+	branch: BranchRecord;
+	rules: RuleRecord[];
+	closures: { id: number; fromDate: string; toDate: string; reason: string }[];
+	/** The next 14 days with slots. */
+	upcoming: DaySummary[];
+	today: string;
+}
+
+export async function branchSchedule(
+	actor: Actor | null,
+	branchId: number,
+	now: Date
+): Promise<BranchSchedule | null> {
+	const branch = await ownBranch(actor, branchId);
+	if (!branch) return null;
+	const today = pragueToday(now);
+	return {
+		branch,
+		rules: await rulesOf(branchId),
+		closures: (await closuresOf(branchId)).filter((c) => c.toDate >= today),
+		upcoming: await slotSummary(branchId, dayStart(today), dayStart(today, 14)),
+		today
+	};
+}
+
+export type RuleResult = { kind: 'ok'; id: number } | { kind: 'not_offered' };
+
+export async function addRule(
+	actor: Actor | null,
+	branchId: number,
+	rule: Rule
+): Promise<RuleResult | null> {
+	const branch = await ownBranch(actor, branchId);
+	if (!branch) return null;
+	if (!branch.services.some((s) => s.id === rule.serviceId)) return { kind: 'not_offered' };
+	return { kind: 'ok', id: await insertRule(branchId, rule, actor!.userId) };
+}
+
+export async function stopRule(
+	actor: Actor | null,
+	branchId: number,
+	ruleId: number,
+	now: Date
+): Promise<boolean> {
+	if (!(await ownBranch(actor, branchId))) return false;
+	// From tomorrow on: today's published slots stay.
+	return endRule(branchId, ruleId, pragueToday(now));
+}
+
+export interface GenerateReport extends UpsertReport {
+	planned: number;
+	holidays: string[];
+	closed: string[];
+}
+
+/**
+ * Publishes the slots the rules call for from `from` to `to` (Prague dates, from today on, at
+ * most 92 days). Idempotent: a second run with the same rules writes nothing.
+ */
+export async function generateSlots(
+	actor: Actor | null,
+	branchId: number,
+	from: string,
+	to: string,
+	now: Date
+): Promise<GenerateReport | null> {
+	const branch = await ownBranch(actor, branchId);
+	if (!branch) return null;
+	const start = from < pragueToday(now) ? pragueToday(now) : from;
+	const plan = planSlots(await rulesOf(branchId), await closuresOf(branchId), start, to);
+	// Slots that have already begun are history, not capacity.
+	const future = plan.slots.filter((s) => s.startsAt > now);
+	const report = await upsertSlots(branchId, future);
+	track('capacity_published', null, {
+		branch: branch.slug,
+		slotsCreated: report.created,
+		seats: future.reduce((sum, s) => sum + s.capacity, 0)
+	});
+	return { ...report, planned: future.length, holidays: plan.holidays, closed: plan.closed };
+}
+
+export async function closeDays(
+	actor: Actor | null,
+	branchId: number,
+	closure: { fromDate: string; toDate: string; reason: string }
+): Promise<{ removed: number; withBookings: number } | null> {
+	const branch = await ownBranch(actor, branchId);
+	if (!branch) return null;
+	const result = await insertClosure(
+		branchId,
+		closure,
+		{ from: dayStart(closure.fromDate), to: dayStart(closure.toDate, 1) },
+		actor!.userId
+	);
+	track('branch_closure', null, { branch: branch.slug, slotsRemoved: result.removed });
+	return result;
+}
