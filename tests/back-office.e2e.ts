@@ -195,6 +195,18 @@ const MATRIX: Record<string, RouteCase> = {
 		)
 	},
 	'/admin/audit': { path: '/admin/audit', get: only(['admin']) },
+	'/staff': { path: '/staff', get: only(['branch_staff']) },
+	// Branch 1 (Praha I) is one of the demo clerk's branches.
+	'/staff/[branch]': {
+		path: '/staff/1',
+		get: only(['branch_staff']),
+		actions: {
+			addRule: { path: '/staff/1?/addRule', form: {}, allowed: ['branch_staff'] },
+			stopRule: { path: '/staff/1?/stopRule', form: {}, allowed: ['branch_staff'], ok: 404 },
+			generate: { path: '/staff/1?/generate', form: {}, allowed: ['branch_staff'] },
+			close: { path: '/staff/1?/close', form: {}, allowed: ['branch_staff'] }
+		}
+	},
 	'/admin/audit/export': { path: '/admin/audit/export', get: only(['admin'], 400) },
 	'/login': { path: '/login', get: { ...everyone('account'), signedOut: 200 } },
 	'/login/verify': { path: '/login/verify', get: { ...everyone('account'), signedOut: 'login' } },
@@ -383,5 +395,51 @@ test('an admin creates an account, disables it and exports the access records; a
 	expect(download.headers()['content-disposition']).toContain('attachment');
 	const exported = (await download.json()) as { records: { action: string }[] };
 	expect(exported.records.map((r) => r.action)).toContain('staff_user.create');
+	await context.close();
+});
+
+test('a branch clerk adds a weekly rule and publishes a week of slots, twice without duplicates; axe-clean', async ({
+	browser
+}) => {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.setViewportSize({ width: 360, height: 740 });
+	await signIn(page, 'branch_staff');
+	await page.getByRole('link', { name: 'Branches – schedules and slots' }).click();
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: 'Praha I', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Praha I');
+	await expectNoAxeViolations(page);
+
+	const rule = page.locator('form[action="?/addRule"]');
+	await rule.getByLabel('Action').selectOption({ label: 'Registration after arrival' });
+	await rule.getByLabel('Day').selectOption({ label: 'Wednesday' });
+	await rule.getByLabel('From', { exact: true }).fill('08:00');
+	await rule.getByLabel('To', { exact: true }).fill('10:00');
+	await rule.getByLabel('Slot length (min)').fill('30');
+	await rule.getByLabel('Counters (capacity)').fill('2');
+	await rule.getByLabel('Valid from').fill('2026-11-24');
+	await rule.getByRole('button', { name: 'Add rule' }).click();
+	await expect(page.locator('table').filter({ hasText: 'Wednesday' })).toContainText('08:00–10:00');
+
+	const generate = page.locator('form[action="?/generate"]');
+	await generate.getByLabel('From', { exact: true }).fill('2026-11-24');
+	await generate.getByLabel('To', { exact: true }).fill('2026-11-30');
+	await generate.getByRole('button', { name: 'Create slots' }).click();
+	await expect(page.getByRole('status')).toContainText('Created: 4, updated: 0.');
+	await expect(page.locator('table').first()).toContainText('2026-11-25');
+	await generate.getByLabel('From', { exact: true }).fill('2026-11-24');
+	await generate.getByLabel('To', { exact: true }).fill('2026-11-30');
+	await generate.getByRole('button', { name: 'Create slots' }).click();
+	await expect(page.getByRole('status')).toContainText('Created: 0, updated: 0.');
+	await expectNoAxeViolations(page);
+
+	// Bad input: a message by the field, a summary, 400.
+	const [bad] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.locator('form[action="?/close"]').getByRole('button', { name: 'Close' }).click()
+	]);
+	expect(bad.status()).toBe(400);
+	await expect(page.getByRole('alert')).toContainText('Give a reason.');
 	await context.close();
 });

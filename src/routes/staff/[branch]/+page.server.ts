@@ -1,0 +1,150 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actor } from '$lib/server/accounts/access';
+import {
+	addRule,
+	ownBranch,
+	branchSchedule,
+	closeDays,
+	generateSlots,
+	stopRule
+} from '$lib/server/booking/schedule.service';
+import { MAX_PLAN_DAYS, parseDate } from '$lib/server/booking/slot-plan';
+import { now } from '$lib/server/clock';
+import { formText } from '$lib/server/http/form';
+import { asStaff } from '$lib/server/http/staff-session';
+import { staffText } from '$lib/staff-text';
+
+function branchId(event: { params: { branch: string } }): number {
+	const id = Number(event.params.branch);
+	if (!Number.isInteger(id) || id <= 0) error(404, 'Not found');
+	return id;
+}
+
+export const load: PageServerLoad = (event) =>
+	asStaff(event, async (actor) => {
+		const schedule = await branchSchedule(actor, branchId(event), now());
+		if (!schedule) error(404, 'Not found');
+		return { schedule };
+	});
+
+type FieldError = { field: string; message: string };
+
+/** Reads a form, then runs `work` with it; validation errors come back by field, with the input. */
+function staffAction<T extends object>(
+	event: RequestEvent,
+	work: (actor: Actor, form: FormData, errors: FieldError[]) => Promise<T | null>
+) {
+	return asStaff(event, async (actor) => {
+		// Refuse a wrong role before reading the form: it learns nothing about what is valid.
+		if (!(await ownBranch(actor, branchId(event)))) error(404, 'Not found');
+		const form = await event.request.formData();
+		const errors: FieldError[] = [];
+		const values = Object.fromEntries(
+			[...form.entries()].map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 200) : ''])
+		);
+		const result = await work(actor, form, errors);
+		if (errors.length > 0 || result === null) return fail(400, { errors, values });
+		return result;
+	});
+}
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function intIn(form: FormData, name: string, min: number, max: number): number | null {
+	const n = Number(formText(form, name, 10));
+	return Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
+
+function dateRange(form: FormData, from: string, to: string): { from: string; to: string } | null {
+	const a = formText(form, from, 10);
+	const b = formText(form, to, 10);
+	const pa = parseDate(a);
+	const pb = parseDate(b);
+	if (!pa || !pb || b < a) return null;
+	const days =
+		(Date.UTC(pb.year, pb.month - 1, pb.day) - Date.UTC(pa.year, pa.month - 1, pa.day)) /
+		86_400_000;
+	return days < MAX_PLAN_DAYS ? { from: a, to: b } : null;
+}
+
+export const actions: Actions = {
+	addRule: (event) =>
+		staffAction(event, async (actor, form, errors) => {
+			const text = staffText(event.locals.locale);
+			const starts = formText(form, 'starts', 5);
+			const ends = formText(form, 'ends', 5);
+			const serviceId = intIn(form, 'serviceId', 1, 1_000_000);
+			const weekday = intIn(form, 'weekday', 1, 7);
+			const slotMinutes = intIn(form, 'slotMinutes', 5, 240);
+			const capacity = intIn(form, 'capacity', 1, 50);
+			const validFrom = formText(form, 'validFrom', 10);
+			if (!TIME.test(starts) || !TIME.test(ends) || starts >= ends) {
+				errors.push({ field: 'starts', message: text.scheduleTimeInvalid });
+			}
+			if (slotMinutes === null)
+				errors.push({ field: 'slotMinutes', message: text.scheduleNumberInvalid });
+			if (capacity === null)
+				errors.push({ field: 'capacity', message: text.scheduleNumberInvalid });
+			if (!parseDate(validFrom))
+				errors.push({ field: 'validFrom', message: text.scheduleRangeInvalid });
+			if (serviceId === null || weekday === null) {
+				errors.push({ field: 'serviceId', message: text.scheduleNotOffered });
+			}
+			if (errors.length > 0) return null;
+			const result = await addRule(actor, branchId(event), {
+				serviceId: serviceId!,
+				weekday: weekday!,
+				starts,
+				ends,
+				slotMinutes: slotMinutes!,
+				capacity: capacity!,
+				validFrom,
+				validTo: null
+			});
+			if (!result) error(404, 'Not found');
+			if (result.kind === 'not_offered') {
+				errors.push({ field: 'serviceId', message: text.scheduleNotOffered });
+				return null;
+			}
+			return { ruleAdded: true };
+		}),
+	stopRule: (event) =>
+		staffAction(event, async (actor, form) => {
+			const ruleId = intIn(form, 'ruleId', 1, 2_000_000_000);
+			if (ruleId === null || !(await stopRule(actor, branchId(event), ruleId, now()))) {
+				error(404, 'Not found');
+			}
+			return { ruleStopped: true };
+		}),
+	generate: (event) =>
+		staffAction(event, async (actor, form, errors) => {
+			const range = dateRange(form, 'from', 'to');
+			if (!range) {
+				errors.push({
+					field: 'from',
+					message: staffText(event.locals.locale).scheduleRangeInvalid
+				});
+				return null;
+			}
+			const report = await generateSlots(actor, branchId(event), range.from, range.to, now());
+			if (!report) error(404, 'Not found');
+			return { report };
+		}),
+	close: (event) =>
+		staffAction(event, async (actor, form, errors) => {
+			const text = staffText(event.locals.locale);
+			const range = dateRange(form, 'closeFrom', 'closeTo');
+			const reason = formText(form, 'reason', 200);
+			if (!range) errors.push({ field: 'closeFrom', message: text.scheduleRangeInvalid });
+			if (!reason) errors.push({ field: 'reason', message: text.scheduleReasonMissing });
+			if (!range || !reason) return null;
+			const closed = await closeDays(actor, branchId(event), {
+				fromDate: range.from,
+				toDate: range.to,
+				reason
+			});
+			if (!closed) error(404, 'Not found');
+			return { closed };
+		})
+};
