@@ -21,7 +21,10 @@ import { listBranches } from './branches.repository';
 import { parseDate, planSlots, type Rule } from './slot-plan';
 
 /** The branch, if this actor is branch staff there; AccessDenied otherwise (also for admins). */
-export async function ownBranch(actor: Actor | null, branchId: number): Promise<BranchRecord | null> {
+export async function ownBranch(
+	actor: Actor | null,
+	branchId: number
+): Promise<BranchRecord | null> {
 	const staff = requireRole(actor, 'branch_staff');
 	if (!staff.branchIds.includes(branchId)) throw new AccessDenied(['branch_staff']);
 	return findBranch(branchId);
