@@ -9,3 +9,4 @@ export * from '../alerts/alerts.schema';
 export * from '../mail/outbox.schema';
 export * from '../content/content.schema';
 export * from '../booking/schedule.schema';
+export * from '../booking/bookings.schema';

@@ -1,0 +1,178 @@
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../db/seed';
+import { ENGINES, testDatabaseFor } from '../testing/test-database';
+import { branches, services } from './booking.schema';
+import { bookings } from './bookings.schema';
+import {
+	bookingByToken,
+	cancelBooking,
+	confirmBooking,
+	holdSlot,
+	releaseExpiredHolds,
+	type BookingDetails
+} from './bookings.service';
+import { slots } from './schedule.schema';
+
+const SECRET = 'test-secret-0123456789abcdef0123456789';
+const NOW = new Date('2026-11-24T09:00:00Z');
+const MIN = 60_000;
+const at = (ms: number) => new Date(NOW.getTime() + ms);
+
+const person = (over: Partial<BookingDetails> = {}): BookingDetails => ({
+	fullName: 'Olena Kovalenko',
+	birthDate: '1990-05-01',
+	nationality: 'UA',
+	documentNumber: 'FA 123456',
+	email: 'olena@example.com',
+	phone: null,
+	proceedingNumber: null,
+	...over
+});
+
+describe.each(ENGINES)('holds and bookings on %s', (engine) => {
+	const t = testDatabaseFor(engine);
+	let branchId: number;
+	const serviceIds: Record<string, number> = {};
+
+	beforeAll(async () => {
+		await seedDemoData(t.db, { now: NOW, password: 'x', proceedingCount: 2 });
+		const [branch] = await t.db
+			.select({ id: branches.id })
+			.from(branches)
+			.where(eq(branches.slug, 'praha-1'));
+		branchId = branch!.id;
+		for (const s of await t.db.select({ id: services.id, slug: services.slug }).from(services)) {
+			serviceIds[s.slug] = s.id;
+		}
+	});
+
+	async function slot(
+		capacity: number,
+		startsInHours: number,
+		service = 'registration'
+	): Promise<number> {
+		const startsAt = at(startsInHours * 60 * MIN);
+		const [row] = await t.db
+			.insert(slots)
+			.values({
+				branchId,
+				serviceId: serviceIds[service]!,
+				startsAt,
+				endsAt: new Date(startsAt.getTime() + 15 * MIN),
+				capacity
+			})
+			.returning({ id: slots.id });
+		return row!.id;
+	}
+	const booked = async (id: number) =>
+		(await t.db.select({ booked: slots.booked }).from(slots).where(eq(slots.id, id)))[0]!.booked;
+	const confirm = (holdToken: string, details = person(), now = NOW) =>
+		confirmBooking({ holdToken, details, channel: 'web', locale: 'uk', secret: SECRET, now });
+
+	it('holds only free seats, only 24 hours or more ahead', async () => {
+		const id = await slot(2, 72);
+		expect((await holdSlot(id, NOW)).kind).toBe('held');
+		expect((await holdSlot(id, NOW)).kind).toBe('held');
+		expect(await holdSlot(id, NOW)).toEqual({ kind: 'full' });
+		expect(await booked(id)).toBe(2);
+		expect(await holdSlot(await slot(5, 10), NOW)).toEqual({ kind: 'full' });
+	});
+
+	it("gives an expired hold's seat back exactly once", async () => {
+		const id = await slot(1, 96);
+		expect((await holdSlot(id, NOW)).kind).toBe('held');
+		expect(await releaseExpiredHolds(at(9 * MIN))).toBe(0);
+		expect(await releaseExpiredHolds(at(11 * MIN))).toBeGreaterThanOrEqual(1);
+		expect(await releaseExpiredHolds(at(11 * MIN))).toBe(0);
+		expect(await booked(id)).toBe(0);
+		// Holding again sweeps first, so a stale hold never blocks a free seat.
+		expect((await holdSlot(id, at(12 * MIN))).kind).toBe('held');
+	});
+
+	it('confirms a hold once: a retry gets the same booking and link; an expired hold is refused', async () => {
+		const id = await slot(3, 48);
+		const hold = await holdSlot(id, NOW);
+		if (hold.kind !== 'held') throw new Error('full');
+		const first = await confirm(hold.token);
+		expect(first.kind).toBe('confirmed');
+		if (first.kind !== 'confirmed') return;
+		expect(first.booking.reference).toMatch(
+			/^[ACDEFGHJKMNPQRTUVWXY34679]{4}-[ACDEFGHJKMNPQRTUVWXY34679]{4}$/
+		);
+		expect(first.booking.serviceSlug).toBe('registration');
+		const again = await confirm(hold.token);
+		expect(again).toMatchObject({ kind: 'confirmed', token: first.token });
+		expect(again.kind === 'confirmed' && again.booking.id).toBe(first.booking.id);
+		expect(await booked(id)).toBe(1);
+		expect((await bookingByToken(first.token))?.reference).toBe(first.booking.reference);
+
+		const late = await holdSlot(id, NOW);
+		if (late.kind !== 'held') throw new Error('full');
+		expect(await confirm(late.token, person({ documentNumber: 'X1' }), at(11 * MIN))).toEqual({
+			kind: 'expired'
+		});
+	});
+
+	it('one active booking per person and action; three bookings in 60 days at most', async () => {
+		const olga = person({ documentNumber: 'OL 777', birthDate: '1985-02-02' });
+		const a = await slot(2, 50, 'biometrics');
+		const h1 = await holdSlot(a, NOW);
+		const h2 = await holdSlot(a, NOW);
+		if (h1.kind !== 'held' || h2.kind !== 'held') throw new Error('full');
+		expect((await confirm(h1.token, olga)).kind).toBe('confirmed');
+		// Spaces and case in the document number do not make another person.
+		expect(await confirm(h2.token, { ...olga, documentNumber: 'ol777' })).toEqual({
+			kind: 'already_booked'
+		});
+		expect(await booked(a)).toBe(2); // the refused hold keeps its seat until it expires
+
+		for (const service of ['card-pickup', 'exit-order']) {
+			const h = await holdSlot(await slot(1, 60, service), NOW);
+			if (h.kind !== 'held') throw new Error('full');
+			expect((await confirm(h.token, olga)).kind).toBe('confirmed');
+		}
+		const fourth = await holdSlot(await slot(1, 60, 'report-changes'), NOW);
+		if (fourth.kind !== 'held') throw new Error('full');
+		expect(await confirm(fourth.token, olga)).toEqual({ kind: 'limit' });
+	});
+
+	it('cancels once, giving the seat back', async () => {
+		const id = await slot(1, 80);
+		const hold = await holdSlot(id, NOW);
+		if (hold.kind !== 'held') throw new Error('full');
+		const done = await confirm(hold.token, person({ documentNumber: 'CANCEL 1' }));
+		if (done.kind !== 'confirmed') throw new Error(done.kind);
+		expect(await booked(id)).toBe(1);
+		expect(await cancelBooking(done.token, at(MIN))).toBe(true);
+		expect(await cancelBooking(done.token, at(MIN))).toBe(false);
+		expect(await booked(id)).toBe(0);
+		expect((await bookingByToken(done.token))?.cancelledAt).not.toBeNull();
+		expect(await cancelBooking('not-a-token', NOW)).toBe(false);
+	});
+
+	it.runIf(engine === 'postgres')(
+		'64 people racing for 3 seats: exactly 3 holds; 20 identical confirmations: 1 booking',
+		async () => {
+			const id = await slot(3, 100);
+			const holds = await Promise.all(Array.from({ length: 64 }, () => holdSlot(id, NOW)));
+			const won = holds.filter((h) => h.kind === 'held');
+			expect(won).toHaveLength(3);
+			expect(await booked(id)).toBe(3);
+
+			const token = (won[0] as { token: string }).token;
+			const results = await Promise.all(
+				Array.from({ length: 20 }, () => confirm(token, person({ documentNumber: 'RACE 20' })))
+			);
+			const ids = new Set(results.map((r) => (r.kind === 'confirmed' ? r.booking.id : r.kind)));
+			expect([...ids]).toHaveLength(1);
+			expect(results.every((r) => r.kind === 'confirmed')).toBe(true);
+			const [rows] = await t.db
+				.select({ n: sql<number>`count(*)::int` })
+				.from(bookings)
+				.where(eq(bookings.slotId, id));
+			expect(rows!.n).toBe(1);
+			expect(await booked(id)).toBe(3);
+		}
+	);
+});

@@ -1,0 +1,246 @@
+import { and, eq, gte, isNull, sql } from 'drizzle-orm';
+import { getDb } from '../db';
+import { driverError } from '../db/errors';
+import { resultRows } from '../db/rows';
+import { branches, services } from './booking.schema';
+import { bookingHolds, bookings, type Channel } from './bookings.schema';
+import { slots } from './schedule.schema';
+
+/**
+ * Deletes holds that have expired and gives their seats back. The delete is the claim: a hold
+ * can be deleted once, so its seat is returned exactly once, however many sweepers run.
+ */
+export async function releaseExpiredHolds(now: Date): Promise<number> {
+	const rows = resultRows<{ released: number }>(
+		await getDb().execute(sql`
+			with gone as (
+				delete from booking_holds where expires_at <= ${now.toISOString()}::timestamptz returning slot_id
+			), counts as (
+				select slot_id, count(*)::int as n from gone group by slot_id
+			), freed as (
+				update slots s set booked = s.booked - c.n from counts c where s.id = c.slot_id returning c.n
+			)
+			select coalesce(sum(n), 0)::int as released from freed`)
+	);
+	return rows[0]?.released ?? 0;
+}
+
+/**
+ * Takes a seat and records the hold in ONE statement: the conditional update (`booked <
+ * capacity`) is the only check, so concurrent holds can never take more seats than exist.
+ */
+export async function takeSeat(input: {
+	slotId: number;
+	tokenHash: Uint8Array;
+	expiresAt: Date;
+	now: Date;
+	earliestStart: Date;
+}): Promise<boolean> {
+	const rows = resultRows<{ id: string }>(
+		await getDb().execute(sql`
+			with seat as (
+				update slots set booked = booked + 1
+				where id = ${input.slotId} and booked < capacity
+					and starts_at >= ${input.earliestStart.toISOString()}::timestamptz
+				returning id
+			)
+			insert into booking_holds (slot_id, token_hash, expires_at, created_at)
+			select id, ${input.tokenHash}, ${input.expiresAt.toISOString()}::timestamptz, ${input.now.toISOString()}::timestamptz
+			from seat
+			returning id`)
+	);
+	return rows.length === 1;
+}
+
+export interface HeldSlot {
+	slotId: number;
+	branchId: number;
+	serviceId: number;
+	startsAt: Date;
+	endsAt: Date;
+	expiresAt: Date;
+}
+
+export async function findHold(tokenHash: Uint8Array, now: Date): Promise<HeldSlot | null> {
+	const [row] = await getDb()
+		.select({
+			slotId: slots.id,
+			branchId: slots.branchId,
+			serviceId: slots.serviceId,
+			startsAt: slots.startsAt,
+			endsAt: slots.endsAt,
+			expiresAt: bookingHolds.expiresAt
+		})
+		.from(bookingHolds)
+		.innerJoin(slots, eq(slots.id, bookingHolds.slotId))
+		.where(and(eq(bookingHolds.tokenHash, tokenHash), gte(bookingHolds.expiresAt, now)));
+	return row ?? null;
+}
+
+export interface NewBooking {
+	reference: string;
+	tokenHash: Uint8Array;
+	personKey: string;
+	fullName: string;
+	birthDate: string;
+	nationality: string;
+	documentNumber: string;
+	email: string;
+	phone: string | null;
+	proceedingNumber: string | null;
+	locale: string;
+	channel: Channel;
+	idempotencyKey: string;
+}
+
+export type ConfirmOutcome =
+	| { kind: 'confirmed'; bookingId: string }
+	| { kind: 'expired' }
+	| { kind: 'already_booked' }
+	| { kind: 'limit' };
+
+class Refused extends Error {
+	constructor(readonly outcome: ConfirmOutcome) {
+		super(outcome.kind);
+	}
+}
+
+/**
+ * Turns a live hold into a booking in one transaction: the hold is deleted (its seat becomes the
+ * booking's), the person's limits are checked under a per-person advisory lock, and the booking
+ * is inserted — or nothing happens and the hold stays.
+ */
+export async function confirmHold(
+	holdTokenHash: Uint8Array,
+	booking: NewBooking,
+	limits: { perWindow: number; windowStart: Date },
+	now: Date
+): Promise<ConfirmOutcome> {
+	try {
+		return await getDb().transaction(async (tx) => {
+			const [hold] = await tx
+				.delete(bookingHolds)
+				.where(and(eq(bookingHolds.tokenHash, holdTokenHash), gte(bookingHolds.expiresAt, now)))
+				.returning({ slotId: bookingHolds.slotId });
+			if (!hold) throw new Refused({ kind: 'expired' });
+			const [slot] = await tx
+				.select({ branchId: slots.branchId, serviceId: slots.serviceId })
+				.from(slots)
+				.where(eq(slots.id, hold.slotId));
+			// Two confirmations for one person at once: the second waits here, then counts the first.
+			await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${booking.personKey}))`);
+			const [recent] = await tx
+				.select({ n: sql<number>`count(*)::int` })
+				.from(bookings)
+				.where(
+					and(
+						eq(bookings.personKey, booking.personKey),
+						gte(bookings.createdAt, limits.windowStart),
+						isNull(bookings.cancelledAt)
+					)
+				);
+			if ((recent?.n ?? 0) >= limits.perWindow) throw new Refused({ kind: 'limit' });
+			const [row] = await tx
+				.insert(bookings)
+				.values({
+					...booking,
+					slotId: hold.slotId,
+					branchId: slot!.branchId,
+					serviceId: slot!.serviceId,
+					createdAt: now
+				})
+				.returning({ id: bookings.id });
+			return { kind: 'confirmed' as const, bookingId: row!.id };
+		});
+	} catch (error) {
+		if (error instanceof Refused) return error.outcome;
+		const { code, message } = driverError(error);
+		if (code === '23505' && message.includes('bookings_one_active_per_person')) {
+			return { kind: 'already_booked' };
+		}
+		throw error;
+	}
+}
+
+export async function bookingIdByIdempotencyKey(key: string): Promise<string | null> {
+	const [row] = await getDb()
+		.select({ id: bookings.id })
+		.from(bookings)
+		.where(eq(bookings.idempotencyKey, key));
+	return row?.id ?? null;
+}
+
+export interface BookingRecord {
+	id: string;
+	reference: string;
+	fullName: string;
+	email: string;
+	locale: string;
+	channel: Channel;
+	startsAt: Date;
+	endsAt: Date;
+	serviceSlug: string;
+	branch: { id: number; name: string; street: string; postcode: string; city: string };
+	cancelledAt: Date | null;
+	checkedInAt: Date | null;
+	completedAt: Date | null;
+	noShowAt: Date | null;
+}
+
+const bookingColumns = {
+	id: bookings.id,
+	reference: bookings.reference,
+	fullName: bookings.fullName,
+	email: bookings.email,
+	locale: bookings.locale,
+	channel: bookings.channel,
+	startsAt: slots.startsAt,
+	endsAt: slots.endsAt,
+	serviceSlug: services.slug,
+	branchId: branches.id,
+	branchName: branches.name,
+	street: branches.street,
+	postcode: branches.postcode,
+	city: branches.city,
+	cancelledAt: bookings.cancelledAt,
+	checkedInAt: bookings.checkedInAt,
+	completedAt: bookings.completedAt,
+	noShowAt: bookings.noShowAt
+};
+
+export async function findBooking(
+	where: { tokenHash: Uint8Array } | { id: string }
+): Promise<BookingRecord | null> {
+	const [row] = await getDb()
+		.select(bookingColumns)
+		.from(bookings)
+		.innerJoin(slots, eq(slots.id, bookings.slotId))
+		.innerJoin(services, eq(services.id, bookings.serviceId))
+		.innerJoin(branches, eq(branches.id, bookings.branchId))
+		.where('id' in where ? eq(bookings.id, where.id) : eq(bookings.tokenHash, where.tokenHash));
+	if (!row) return null;
+	const { branchId, branchName, street, postcode, city, ...rest } = row;
+	return { ...rest, branch: { id: branchId, name: branchName, street, postcode, city } };
+}
+
+/**
+ * Cancels and gives the seat back in one statement, only while the booking is active and its
+ * slot has not begun. Returns whether this call cancelled it (a second call finds nothing).
+ */
+export async function cancelActive(tokenHash: Uint8Array, now: Date): Promise<boolean> {
+	const rows = resultRows<{ id: string }>(
+		await getDb().execute(sql`
+			with cancelled as (
+				update bookings b set cancelled_at = ${now.toISOString()}::timestamptz
+				from slots s
+				where b.token_hash = ${tokenHash} and s.id = b.slot_id
+					and b.cancelled_at is null and b.checked_in_at is null
+					and b.completed_at is null and b.no_show_at is null
+					and s.starts_at > ${now.toISOString()}::timestamptz
+				returning b.slot_id
+			)
+			update slots s set booked = s.booked - 1 from cancelled c where s.id = c.slot_id
+			returning s.id`)
+	);
+	return rows.length === 1;
+}

@@ -1,0 +1,92 @@
+import { sql } from 'drizzle-orm';
+import {
+	bigint,
+	check,
+	date,
+	index,
+	integer,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { bytea } from '../db/columns';
+import { branches, services } from './booking.schema';
+import { slots } from './schedule.schema';
+
+/**
+ * A seat held for 10 minutes while the person fills in their details. Holding took the seat
+ * (`slots.booked + 1`); deleting an expired hold gives it back, exactly once (the delete is
+ * the claim).
+ */
+export const bookingHolds = pgTable(
+	'booking_holds',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		slotId: bigint('slot_id', { mode: 'number' })
+			.notNull()
+			.references(() => slots.id, { onDelete: 'cascade' }),
+		tokenHash: bytea('token_hash').notNull(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull()
+	},
+	(t) => [
+		uniqueIndex('booking_holds_token').on(t.tokenHash),
+		index('booking_holds_expiry').on(t.expiresAt)
+	]
+);
+
+export const CHANNELS = ['web', 'hotline', 'branch'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * A confirmed appointment. Its state is derived from its timestamps (cancelled, checked in,
+ * done, no-show), never overwritten. The person is identified for the booking rules by
+ * `person_key`, an HMAC of travel-document number and date of birth.
+ */
+export const bookings = pgTable(
+	'bookings',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		slotId: bigint('slot_id', { mode: 'number' })
+			.notNull()
+			.references(() => slots.id),
+		branchId: integer('branch_id')
+			.notNull()
+			.references(() => branches.id),
+		serviceId: integer('service_id')
+			.notNull()
+			.references(() => services.id),
+		reference: text('reference').notNull(),
+		tokenHash: bytea('token_hash').notNull(),
+		personKey: text('person_key').notNull(),
+		fullName: text('full_name').notNull(),
+		birthDate: date('birth_date').notNull(),
+		nationality: text('nationality').notNull(),
+		documentNumber: text('document_number').notNull(),
+		email: text('email').notNull(),
+		phone: text('phone'),
+		proceedingNumber: text('proceeding_number'),
+		locale: text('locale').notNull(),
+		channel: text('channel').$type<Channel>().notNull(),
+		idempotencyKey: text('idempotency_key'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+		checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+		completedAt: timestamp('completed_at', { withTimezone: true }),
+		noShowAt: timestamp('no_show_at', { withTimezone: true })
+	},
+	(t) => [
+		uniqueIndex('bookings_reference').on(t.reference),
+		uniqueIndex('bookings_token').on(t.tokenHash),
+		uniqueIndex('bookings_idempotency').on(t.idempotencyKey),
+		// One active booking per person and action, whatever races the application loses.
+		uniqueIndex('bookings_one_active_per_person')
+			.on(t.personKey, t.serviceId)
+			.where(sql`${t.cancelledAt} is null and ${t.completedAt} is null and ${t.noShowAt} is null`),
+		index('bookings_slot').on(t.slotId),
+		index('bookings_person').on(t.personKey, t.createdAt),
+		check('bookings_channel', sql`${t.channel} in ('web', 'hotline', 'branch')`)
+	]
+);

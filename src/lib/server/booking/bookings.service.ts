@@ -1,0 +1,146 @@
+// Booking a slot (issue "Branch appointment booking"): hold a seat for 10 minutes, confirm with
+// the person's details, cancel. Capacity lives in the database (slots.booked ≤ capacity, a CHECK;
+// every change a conditional update), so no race in the application can overbook.
+import { createHmac, randomBytes } from 'node:crypto';
+import { hashToken, newToken } from '../security/tokens';
+import {
+	bookingIdByIdempotencyKey,
+	cancelActive,
+	confirmHold,
+	findBooking,
+	releaseExpiredHolds,
+	takeSeat,
+	type BookingRecord
+} from './bookings.repository';
+import type { Channel } from './bookings.schema';
+
+export const HOLD_MINUTES = 10;
+/** Bookable from 24 hours ahead (DOMAIN.md; configurable later per action). */
+export const MIN_LEAD_HOURS = 24;
+/** At most 3 bookings per person in 60 days (DOMAIN.md). */
+export const PERSON_LIMIT = { bookings: 3, days: 60 };
+
+/** No 0/O, 1/I/L, 2/Z, 5/S, 8/B: read aloud at the counter and typed by hand. */
+const REFERENCE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+
+export function newReference(): string {
+	const bytes = randomBytes(8);
+	const chars = Array.from(bytes, (b) => REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length]).join(
+		''
+	);
+	return `${chars.slice(0, 4)}-${chars.slice(4)}`;
+}
+
+/** What identifies a person for the booking rules: document number and date of birth, keyed. */
+export function personKey(secret: string, documentNumber: string, birthDate: string): string {
+	const doc = documentNumber.toUpperCase().replace(/[\s-]/g, '');
+	return createHmac('sha256', secret)
+		.update(`person\u0000${doc}\u0000${birthDate}`)
+		.digest('base64url');
+}
+
+export type HoldResult = { kind: 'held'; token: string; expiresAt: Date } | { kind: 'full' };
+
+/** Holds one seat of a slot for 10 minutes; `full` when none is free (or it starts too soon). */
+export async function holdSlot(slotId: number, now: Date): Promise<HoldResult> {
+	await releaseExpiredHolds(now);
+	const token = newToken();
+	const expiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
+	const held = await takeSeat({
+		slotId,
+		tokenHash: hashToken(token),
+		expiresAt,
+		now,
+		earliestStart: new Date(now.getTime() + MIN_LEAD_HOURS * 3_600_000)
+	});
+	return held ? { kind: 'held', token, expiresAt } : { kind: 'full' };
+}
+
+export interface BookingDetails {
+	fullName: string;
+	birthDate: string;
+	nationality: string;
+	documentNumber: string;
+	email: string;
+	phone: string | null;
+	proceedingNumber: string | null;
+}
+
+export type ConfirmResult =
+	| { kind: 'confirmed'; token: string; booking: BookingRecord }
+	| { kind: 'expired' }
+	| { kind: 'already_booked' }
+	| { kind: 'limit' };
+
+/**
+ * The booking's own token is derived from the hold token, and the hold token (hashed) is the
+ * idempotency key: a double submit or a retry after a lost response gets the same booking and
+ * the same link, and a hold can become at most one booking.
+ */
+function bookingToken(secret: string, holdToken: string): string {
+	return createHmac('sha256', secret)
+		.update(`booking\u0000${holdToken}`)
+		.digest('base64url')
+		.slice(0, 27);
+}
+
+export async function confirmBooking(input: {
+	holdToken: string;
+	details: BookingDetails;
+	channel: Channel;
+	locale: string;
+	secret: string;
+	now: Date;
+}): Promise<ConfirmResult> {
+	const token = bookingToken(input.secret, input.holdToken);
+	const idempotencyKey = Buffer.from(hashToken(`idem:${input.holdToken}`)).toString('base64url');
+	const existing = await bookingIdByIdempotencyKey(idempotencyKey);
+	if (existing)
+		return { kind: 'confirmed', token, booking: (await findBooking({ id: existing }))! };
+	for (let attempt = 0; ; attempt++) {
+		const outcome = await confirmHold(
+			hashToken(input.holdToken),
+			{
+				...input.details,
+				reference: newReference(),
+				tokenHash: hashToken(token),
+				personKey: personKey(input.secret, input.details.documentNumber, input.details.birthDate),
+				locale: input.locale,
+				channel: input.channel,
+				idempotencyKey
+			},
+			{
+				perWindow: PERSON_LIMIT.bookings,
+				windowStart: new Date(input.now.getTime() - PERSON_LIMIT.days * 86_400_000)
+			},
+			input.now
+		).catch(async (error: unknown) => {
+			// The same hold confirmed concurrently: the other request won; answer with its booking.
+			const winner = await bookingIdByIdempotencyKey(idempotencyKey);
+			if (winner) return { kind: 'confirmed' as const, bookingId: winner };
+			// A reference collision (one in 25^8 ≈ 1.5·10^11): try another, once or twice.
+			if (attempt < 2) return null;
+			throw error;
+		});
+		if (outcome === null) continue;
+		if (outcome.kind !== 'confirmed') {
+			// A hold already turned into a booking by an earlier request also lands here as expired.
+			const winner = await bookingIdByIdempotencyKey(idempotencyKey);
+			if (winner)
+				return { kind: 'confirmed', token, booking: (await findBooking({ id: winner }))! };
+			return outcome;
+		}
+		return { kind: 'confirmed', token, booking: (await findBooking({ id: outcome.bookingId }))! };
+	}
+}
+
+export async function bookingByToken(token: string): Promise<BookingRecord | null> {
+	return /^[A-Za-z0-9_-]{27}$/.test(token) ? findBooking({ tokenHash: hashToken(token) }) : null;
+}
+
+/** Cancels an active booking that has not begun; false if there was nothing to cancel. */
+export async function cancelBooking(token: string, now: Date): Promise<boolean> {
+	return /^[A-Za-z0-9_-]{27}$/.test(token) ? cancelActive(hashToken(token), now) : false;
+}
+
+export { releaseExpiredHolds };
