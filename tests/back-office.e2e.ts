@@ -196,6 +196,16 @@ const MATRIX: Record<string, RouteCase> = {
 	},
 	'/admin/audit': { path: '/admin/audit', get: only(['admin']) },
 	'/staff': { path: '/staff', get: only(['branch_staff']) },
+	'/staff/[branch]/day': {
+		path: '/staff/1/day',
+		get: only(['branch_staff']),
+		actions: Object.fromEntries(
+			['arrived', 'done', 'noShow'].map((a) => [
+				a,
+				{ path: `/staff/1/day?/${a}`, form: {}, allowed: ['branch_staff'] as Role[] }
+			])
+		)
+	},
 	// Branch 1 (Praha I) is one of the demo clerk's branches.
 	'/staff/[branch]': {
 		path: '/staff/1',

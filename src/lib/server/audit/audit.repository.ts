@@ -12,7 +12,11 @@ export interface AuditEntry {
 }
 
 export async function insertAudit(entry: AuditEntry): Promise<void> {
-	await getDb().insert(auditLog).values(entry);
+	await insertAudits([entry]);
+}
+
+export async function insertAudits(entries: AuditEntry[]): Promise<void> {
+	await getDb().insert(auditLog).values(entries);
 }
 
 export async function auditForSubject(

@@ -244,3 +244,80 @@ export async function cancelActive(tokenHash: Uint8Array, now: Date): Promise<bo
 	);
 	return rows.length === 1;
 }
+
+export interface CounterRow {
+	id: string;
+	reference: string;
+	fullName: string;
+	serviceSlug: string;
+	startsAt: Date;
+	checkedInAt: Date | null;
+	completedAt: Date | null;
+	noShowAt: Date | null;
+}
+
+/** A branch's active (not cancelled) bookings starting in [from, to), by time. */
+export async function bookingsOfDay(branchId: number, from: Date, to: Date): Promise<CounterRow[]> {
+	return getDb()
+		.select({
+			id: bookings.id,
+			reference: bookings.reference,
+			fullName: bookings.fullName,
+			serviceSlug: services.slug,
+			startsAt: slots.startsAt,
+			checkedInAt: bookings.checkedInAt,
+			completedAt: bookings.completedAt,
+			noShowAt: bookings.noShowAt
+		})
+		.from(bookings)
+		.innerJoin(slots, eq(slots.id, bookings.slotId))
+		.innerJoin(services, eq(services.id, bookings.serviceId))
+		.where(
+			and(
+				eq(bookings.branchId, branchId),
+				isNull(bookings.cancelledAt),
+				gte(slots.startsAt, from),
+				sql`${slots.startsAt} < ${to.toISOString()}::timestamptz`
+			)
+		)
+		.orderBy(slots.startsAt, bookings.reference);
+}
+
+export type CounterStep = 'arrived' | 'done' | 'no_show';
+
+/**
+ * One step at the counter, as a conditional update so that a double click or two clerks change
+ * nothing twice: arrived (from booked), done (from arrived), no-show (from booked). Returns the
+ * booking id when this call made the change.
+ */
+export async function markAtCounter(
+	branchId: number,
+	reference: string,
+	step: CounterStep,
+	now: Date
+): Promise<string | null> {
+	const active = and(
+		eq(bookings.branchId, branchId),
+		eq(bookings.reference, reference),
+		isNull(bookings.cancelledAt),
+		isNull(bookings.completedAt),
+		isNull(bookings.noShowAt)
+	);
+	const query =
+		step === 'arrived'
+			? getDb()
+					.update(bookings)
+					.set({ checkedInAt: now })
+					.where(and(active, isNull(bookings.checkedInAt)))
+			: step === 'done'
+				? getDb()
+						.update(bookings)
+						.set({ completedAt: now })
+						.where(and(active, sql`${bookings.checkedInAt} is not null`))
+				: getDb()
+						.update(bookings)
+						.set({ noShowAt: now })
+						.where(and(active, isNull(bookings.checkedInAt)));
+	const [row] = await query.returning({ id: bookings.id });
+	return row?.id ?? null;
+}

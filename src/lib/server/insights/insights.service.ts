@@ -15,6 +15,7 @@ export interface UsageEventKinds {
 	status_alert_signup: { step: 'requested' | 'confirmed' | 'unsubscribed' };
 	capacity_published: { branch: string; slotsCreated: number; seats: number };
 	branch_closure: { branch: string; slotsRemoved: number };
+	counter: { branch: string; step: 'arrived' | 'done' | 'no_show' };
 }
 
 const FLUSH_EVERY_MS = 1000;

@@ -1,0 +1,45 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { CounterStep } from '$lib/server/booking/bookings.repository';
+import { counterDay, counterStep } from '$lib/server/booking/counter.service';
+import { ownBranch } from '$lib/server/booking/schedule.service';
+import { parseDate } from '$lib/server/booking/slot-plan';
+import { now } from '$lib/server/clock';
+import { pragueDate } from '$lib/server/content/content.service';
+import { formText } from '$lib/server/http/form';
+import { asStaff } from '$lib/server/http/staff-session';
+import { staffText } from '$lib/staff-text';
+
+function branchId(event: { params: { branch: string } }): number {
+	const id = Number(event.params.branch);
+	if (!Number.isInteger(id) || id <= 0) error(404, 'Not found');
+	return id;
+}
+
+export const load: PageServerLoad = (event) =>
+	asStaff(event, async (actor) => {
+		const asked = event.url.searchParams.get('date') ?? '';
+		const date = parseDate(asked) ? asked : pragueDate(now());
+		const day = await counterDay(actor, branchId(event), date, now());
+		if (!day) error(404, 'Not found');
+		return { day };
+	});
+
+function step(event: RequestEvent, which: CounterStep) {
+	return asStaff(event, async (actor) => {
+		if (!(await ownBranch(actor, branchId(event)))) error(404, 'Not found');
+		const reference = formText(await event.request.formData(), 'reference', 20);
+		const result = await counterStep(actor, branchId(event), reference, which, now());
+		if (result === 'not_found') {
+			const message = staffText(event.locals.locale).counterNotFound;
+			return fail(400, { reference, errors: [{ field: 'reference', message }] });
+		}
+		return { saved: true };
+	});
+}
+
+export const actions: Actions = {
+	arrived: (event) => step(event, 'arrived'),
+	done: (event) => step(event, 'done'),
+	noShow: (event) => step(event, 'no_show')
+};
