@@ -53,6 +53,7 @@ export async function takeSeat(input: {
 }
 
 export interface HeldSlot {
+	details: Record<string, string | null> | null;
 	slotId: number;
 	branchId: number;
 	serviceId: number;
@@ -64,6 +65,7 @@ export interface HeldSlot {
 export async function findHold(tokenHash: Uint8Array, now: Date): Promise<HeldSlot | null> {
 	const [row] = await getDb()
 		.select({
+			details: bookingHolds.details,
 			slotId: slots.id,
 			branchId: slots.branchId,
 			serviceId: slots.serviceId,
@@ -75,6 +77,20 @@ export async function findHold(tokenHash: Uint8Array, now: Date): Promise<HeldSl
 		.innerJoin(slots, eq(slots.id, bookingHolds.slotId))
 		.where(and(eq(bookingHolds.tokenHash, tokenHash), gte(bookingHolds.expiresAt, now)));
 	return row ?? null;
+}
+
+/** Keeps the typed details on a live hold (for "check your answers"); false if it expired. */
+export async function saveHoldDetails(
+	tokenHash: Uint8Array,
+	details: Record<string, string | null>,
+	now: Date
+): Promise<boolean> {
+	const rows = await getDb()
+		.update(bookingHolds)
+		.set({ details })
+		.where(and(eq(bookingHolds.tokenHash, tokenHash), gte(bookingHolds.expiresAt, now)))
+		.returning({ id: bookingHolds.id });
+	return rows.length === 1;
 }
 
 export interface NewBooking {

@@ -5,6 +5,7 @@ import {
 	date,
 	index,
 	integer,
+	jsonb,
 	pgTable,
 	text,
 	timestamp,
@@ -29,7 +30,9 @@ export const bookingHolds = pgTable(
 			.references(() => slots.id, { onDelete: 'cascade' }),
 		tokenHash: bytea('token_hash').notNull(),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull()
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+		/** What the person typed on the details page, until they confirm; gone with the hold. */
+		details: jsonb('details').$type<Record<string, string | null>>()
 	},
 	(t) => [
 		uniqueIndex('booking_holds_token').on(t.tokenHash),
