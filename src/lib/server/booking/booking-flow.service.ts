@@ -1,0 +1,112 @@
+// What the public booking pages show: actions, branches with their next free day, free times.
+// Reads only; every change goes through bookings.service.ts.
+import { addDays, fromPrague, isoDate, toPrague } from '../../time/prague';
+import { activeServices, branchesFor, freeSlots, type ServiceRow } from './catalogue.repository';
+import { MIN_LEAD_HOURS } from './bookings.service';
+
+/** How far ahead the calendar looks (configurable per action later). */
+export const BOOKING_HORIZON_DAYS = 60;
+
+export type ServiceChoice = Omit<ServiceRow, 'id'>;
+
+export async function listServices(): Promise<ServiceChoice[]> {
+	return (await activeServices()).map(({ id: _id, ...rest }) => rest);
+}
+
+async function serviceBySlug(slug: string): Promise<ServiceRow | null> {
+	return (await activeServices()).find((s) => s.slug === slug) ?? null;
+}
+
+function pragueDateOf(instant: Date): string {
+	const p = toPrague(instant);
+	return isoDate(p.year, p.month, p.day);
+}
+
+const earliest = (now: Date) => new Date(now.getTime() + MIN_LEAD_HOURS * 3_600_000);
+
+export interface BranchOption {
+	slug: string;
+	name: string;
+	address: string;
+	/** Prague date of the next free slot, or null. */
+	nextFreeDate: string | null;
+}
+
+export async function branchChoices(
+	serviceSlug: string,
+	now: Date
+): Promise<{
+	service: ServiceChoice;
+	regions: { region: string; branches: BranchOption[] }[];
+} | null> {
+	const service = await serviceBySlug(serviceSlug);
+	if (!service) return null;
+	const rows = await branchesFor(service.id, earliest(now));
+	const regions: { region: string; branches: BranchOption[] }[] = [];
+	for (const row of rows) {
+		let group = regions.find((r) => r.region === row.region);
+		if (!group) regions.push((group = { region: row.region, branches: [] }));
+		group.branches.push({
+			slug: row.slug,
+			name: row.name,
+			address: `${row.street}, ${row.postcode} ${row.city}`,
+			nextFreeDate: row.nextFree ? pragueDateOf(row.nextFree) : null
+		});
+	}
+	const { id: _id, ...choice } = service;
+	return { service: choice, regions };
+}
+
+export interface TimeOption {
+	slotId: number;
+	/** `HH:MM` Prague. */
+	time: string;
+}
+
+export interface BranchTimes {
+	service: ServiceChoice & { id: number };
+	branch: BranchOption & { id: number };
+	days: { date: string; times: TimeOption[] }[];
+}
+
+export async function timeChoices(
+	serviceSlug: string,
+	branchSlug: string,
+	now: Date
+): Promise<BranchTimes | null> {
+	const service = await serviceBySlug(serviceSlug);
+	if (!service) return null;
+	const from = earliest(now);
+	const branch = (await branchesFor(service.id, from)).find((b) => b.slug === branchSlug);
+	if (!branch) return null;
+	const today = toPrague(now);
+	const end = addDays(today.year, today.month, today.day, BOOKING_HORIZON_DAYS + 1);
+	const slots = await freeSlots(
+		service.id,
+		branch.id,
+		from,
+		fromPrague(end.year, end.month, end.day)
+	);
+	const days: BranchTimes['days'] = [];
+	for (const slot of slots) {
+		const local = toPrague(slot.startsAt);
+		const date = isoDate(local.year, local.month, local.day);
+		let day = days.find((d) => d.date === date);
+		if (!day) days.push((day = { date, times: [] }));
+		day.times.push({
+			slotId: slot.id,
+			time: `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`
+		});
+	}
+	return {
+		service,
+		branch: {
+			id: branch.id,
+			slug: branch.slug,
+			name: branch.name,
+			address: `${branch.street}, ${branch.postcode} ${branch.city}`,
+			nextFreeDate: branch.nextFree ? pragueDateOf(branch.nextFree) : null
+		},
+		days
+	};
+}
