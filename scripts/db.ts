@@ -17,7 +17,10 @@ await withDatabase(async (database, config) => {
 	if (config.mode === 'production') {
 		throw new ConfigError('db:seed loads demo data and does not run with APP_MODE=production.');
 	}
-	const { seeded, accounts } = await seedDemoData(database.db, { password: config.demoPassword });
+	const { seeded, accounts } = await seedDemoData(database.db, {
+		password: config.demoPassword,
+		demoSlots: true
+	});
 	console.log(
 		seeded ? formatDemoAccounts(accounts) : 'The database already has data: nothing seeded.'
 	);

@@ -4,6 +4,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, E2E_NOW } from './e2e-env';
+import { bookInRussian, ru } from './booking-flow';
 import { expectNoAxeViolations } from './fixtures';
 
 // The server's clock is fixed (E2E_NOW), so every account has exactly one fresh TOTP code for the
@@ -422,7 +423,7 @@ test('a branch clerk adds a weekly rule and publishes a week of slots, twice wit
 	await expectNoAxeViolations(page);
 
 	const rule = page.locator('form[action="?/addRule"]');
-	await rule.getByLabel('Action').selectOption({ label: 'Registration after arrival' });
+	await rule.getByLabel('Action').selectOption({ label: 'Exit order' });
 	await rule.getByLabel('Day').selectOption({ label: 'Wednesday' });
 	await rule.getByLabel('From', { exact: true }).fill('08:00');
 	await rule.getByLabel('To', { exact: true }).fill('10:00');
@@ -451,5 +452,52 @@ test('a branch clerk adds a weekly rule and publishes a week of slots, twice wit
 	]);
 	expect(bad.status()).toBe(400);
 	await expect(page.getByRole('alert')).toContainText('Give a reason.');
+	await context.close();
+});
+
+test('a foreigner books at Praha I in Russian; the clerk finds them on the day and checks them in by reference', async ({
+	browser
+}) => {
+	test.setTimeout(60_000);
+	const foreigner = await browser.newContext();
+	const booking = await foreigner.newPage();
+	const { reference } = await bookInRussian(
+		booking,
+		{
+			name: 'Гульнара Исмаилова',
+			document: 'KZ 5555 0001'
+		},
+		{ slot: 6 }
+	);
+	// The day of the appointment, from its calendar file (UTC), in Prague.
+	const ics = await booking.request.get(
+		(await booking.getByRole('link', { name: ru.booking_calendar }).getAttribute('href'))!
+	);
+	const start = /DTSTART:(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})/.exec(await ics.text())!;
+	const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Prague' }).format(
+		new Date(Date.UTC(+start[1]!, +start[2]! - 1, +start[3]!, +start[4]!, +start[5]!))
+	);
+	await foreigner.close();
+
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, 'branch_staff');
+	await page.goto('/en/staff/1');
+	await page.getByRole('link', { name: 'The day at the counter' }).click();
+	await page.getByLabel('Day').fill(day);
+	await page.getByRole('button', { name: 'Show' }).click();
+	const row = page.locator('tr', { hasText: reference });
+	await expect(row).toContainText('Гульнара Исмаилова');
+	await expect(row).toContainText('booked');
+	await expectNoAxeViolations(page);
+
+	await page
+		.getByLabel('Booking reference (e.g. AC3D-7KFM)')
+		.fill(reference.toLowerCase().replace('-', ' '));
+	await page.getByRole('button', { name: 'Check in', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText('Recorded.');
+	await expect(page.locator('tr', { hasText: reference })).toContainText('arrived');
+	await page.getByRole('button', { name: `Done ${reference}` }).click();
+	await expect(page.locator('tr', { hasText: reference })).toContainText('done');
 	await context.close();
 });

@@ -2,6 +2,8 @@
 // Reads only; every change goes through bookings.service.ts.
 import { addDays, fromPrague, isoDate, toPrague } from '../../time/prague';
 import { activeServices, branchesFor, freeSlots, type ServiceRow } from './catalogue.repository';
+import { hashToken } from '../security/tokens';
+import { findHold, saveHoldDetails } from './bookings.repository';
 import { MIN_LEAD_HOURS } from './bookings.service';
 
 /** How far ahead the calendar looks (configurable per action later). */
@@ -109,4 +111,52 @@ export async function timeChoices(
 		},
 		days
 	};
+}
+
+export interface HoldView {
+	service: { slug: string; needsProceeding: boolean; checklistSlug: string | null };
+	branch: { slug: string; name: string; address: string };
+	startsAt: Date;
+	expiresAt: Date;
+	details: Record<string, string | null> | null;
+}
+
+/** The live hold behind the cookie, if it is for this action and branch. */
+export async function holdFor(
+	token: string | undefined,
+	serviceSlug: string,
+	branchSlug: string,
+	now: Date
+): Promise<HoldView | null> {
+	if (!token || !/^[A-Za-z0-9_-]{27}$/.test(token)) return null;
+	const hold = await findHold(hashToken(token), now);
+	if (!hold) return null;
+	const service = await serviceBySlug(serviceSlug);
+	if (!service || service.id !== hold.serviceId) return null;
+	const branch = (await branchesFor(service.id, new Date(0))).find((b) => b.slug === branchSlug);
+	if (!branch || branch.id !== hold.branchId) return null;
+	return {
+		service: {
+			slug: service.slug,
+			needsProceeding: service.needsProceeding,
+			checklistSlug: service.checklistSlug
+		},
+		branch: {
+			slug: branch.slug,
+			name: branch.name,
+			address: `${branch.street}, ${branch.postcode} ${branch.city}`
+		},
+		startsAt: hold.startsAt,
+		expiresAt: hold.expiresAt,
+		details: hold.details
+	};
+}
+
+/** Keeps the validated details on the hold until confirmation; false when the hold expired. */
+export async function keepDetails(
+	token: string,
+	details: Record<string, string | null>,
+	now: Date
+): Promise<boolean> {
+	return saveHoldDetails(hashToken(token), details, now);
 }

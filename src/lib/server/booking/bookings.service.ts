@@ -144,3 +144,5 @@ export async function cancelBooking(token: string, now: Date): Promise<boolean> 
 }
 
 export { releaseExpiredHolds };
+
+export const HOLD_LIMITS = [{ name: 'hold:addr', points: 20, durationSeconds: 10 * 60 }];

@@ -8,11 +8,15 @@ import {
 	branchServices,
 	proceedingEvents,
 	proceedings,
+	scheduleRules,
 	services,
+	slots,
 	staffBranches,
 	staffRoles,
 	staffUsers
 } from './schema';
+import { planSlots } from '../booking/slot-plan';
+import { addDays, isoDate, toPrague } from '../../time/prague';
 import { SEED_BRANCHES, SEED_DEMO_PROCEEDINGS, SEED_SERVICES, SEED_STAFF } from './seed-data';
 
 export interface SeedOptions {
@@ -23,6 +27,11 @@ export interface SeedOptions {
 	proceedingCount?: number;
 	/** PRNG seed, so the same options give the same data. */
 	seed?: number;
+	/**
+	 * Weekly rules and four weeks of published slots at every branch (registration, and
+	 * biometrics where taken, card pick-up elsewhere), so the demo can be booked at once.
+	 */
+	demoSlots?: boolean;
 }
 
 export interface SeededAccount {
@@ -162,6 +171,40 @@ function history(
 }
 
 /** Whether the database holds no data yet (first start). */
+/** Mon and Wed 8:00–11:00, 30-minute slots, 2 counters, for four weeks from `now`. */
+async function seedDemoSlots(
+	tx: Db,
+	branchRows: { id: number; bio: boolean }[],
+	serviceRows: { id: number; slug: string }[],
+	now: Date
+): Promise<void> {
+	const id = (slug: string) => serviceRows.find((s) => s.slug === slug)!.id;
+	const today = toPrague(now);
+	const from = isoDate(today.year, today.month, today.day);
+	const last = addDays(today.year, today.month, today.day, 27);
+	const to = isoDate(last.year, last.month, last.day);
+	for (const branch of branchRows) {
+		const rules = [id('registration'), branch.bio ? id('biometrics') : id('card-pickup')].flatMap(
+			(serviceId) =>
+				[1, 3].map((weekday) => ({
+					serviceId,
+					weekday,
+					starts: '08:00',
+					ends: '11:00',
+					slotMinutes: 30,
+					capacity: 2,
+					validFrom: from,
+					validTo: null
+				}))
+		);
+		await tx.insert(scheduleRules).values(rules.map((r) => ({ ...r, branchId: branch.id })));
+		const planned = planSlots(rules, [], from, to).slots.filter((s) => s.startsAt > now);
+		if (planned.length > 0) {
+			await tx.insert(slots).values(planned.map((p) => ({ ...p, branchId: branch.id })));
+		}
+	}
+}
+
 export async function isEmpty(db: Db): Promise<boolean> {
 	const [row] = await db.select({ n: count() }).from(branches);
 	return (row?.n ?? 0) === 0;
@@ -195,7 +238,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
 		const serviceRows = await tx
 			.insert(services)
 			.values(SEED_SERVICES.map((s, i) => ({ ...s, sortOrder: i })))
-			.returning({ id: services.id, bioOnly: services.biometricsOnly });
+			.returning({ id: services.id, slug: services.slug, bioOnly: services.biometricsOnly });
 		await tx
 			.insert(branchServices)
 			.values(
@@ -205,6 +248,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
 						.map((s) => ({ branchId: b.id, serviceId: s.id }))
 				)
 			);
+		if (options.demoSlots) await seedDemoSlots(tx, branchRows, serviceRows, now);
 
 		const used = new Set<string>();
 		const proceedingValues: (typeof proceedings.$inferInsert)[] = [];

@@ -49,8 +49,13 @@ export async function prepareDatabase(database: Database, config: Config): Promi
 	await loadChecklistsFromFiles(database.db, config.contentDir);
 	let demoAccounts: SeededAccount[] = [];
 	if (config.mode === 'demo' && (await isEmpty(database.db))) {
-		demoAccounts = (await seedDemoData(database.db, { password: config.demoPassword, now: now() }))
-			.accounts;
+		demoAccounts = (
+			await seedDemoData(database.db, {
+				password: config.demoPassword,
+				now: now(),
+				demoSlots: true
+			})
+		).accounts;
 	}
 	return { database, demoAccounts };
 }

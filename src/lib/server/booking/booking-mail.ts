@@ -1,0 +1,39 @@
+// The confirmation e-mail, in the person's language, through the outbox (SMTP when configured).
+import { m } from '../../paraglide/messages';
+import { isLocale, type Locale } from '../../paraglide/runtime';
+import { localizeHref } from '../../i18n';
+import { formatDateTime } from '../../format';
+import { serviceName } from '../../service-names';
+import { enqueueMail } from '../mail/outbox.repository';
+import type { BookingRecord } from './bookings.repository';
+
+export async function sendBookingConfirmation(
+	booking: BookingRecord,
+	token: string,
+	origin: string
+): Promise<void> {
+	const locale: Locale = isLocale(booking.locale) ? booking.locale : 'cs';
+	const o = { locale };
+	const when = formatDateTime(booking.startsAt, locale);
+	const b = booking.branch;
+	await enqueueMail([
+		{
+			to: booking.email,
+			subject: m.booking_email_subject(
+				{ reference: booking.reference, date: formatDateTime(booking.startsAt, locale) },
+				o
+			),
+			text: m.booking_email_body(
+				{
+					reference: booking.reference,
+					when,
+					where: `${b.name}, ${b.street}, ${b.postcode} ${b.city}`,
+					what: serviceName(booking.serviceSlug, locale),
+					link: `${origin}${localizeHref(`/booking/${token}`, { locale })}`
+				},
+				o
+			),
+			listUnsubscribe: null
+		}
+	]);
+}

@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import { bookInRussian, openAllDays, ru } from './booking-flow';
+import { expectNoAxeViolations, firstLoadJsGzip } from './fixtures';
+
+test.describe('booking in Russian', () => {
+	test('book, see the confirmation with QR and calendar file, cancel; axe on every page at 360 px', async ({
+		browser
+	}) => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.setViewportSize({ width: 360, height: 740 });
+		const { reference } = await bookInRussian(
+			page,
+			{ name: 'Айгерим Сапарова', document: 'N 1234 5678' },
+			{ axe: true }
+		);
+		await expect(
+			page.getByRole('img', { name: ru.booking_qr_label!.replace('{reference}', reference) })
+		).toBeVisible();
+		await expect(page.getByText(ru.booking_confirmed!)).toBeVisible();
+
+		const ics = await page.request.get(
+			await page
+				.getByRole('link', { name: ru.booking_calendar })
+				.getAttribute('href')
+				.then((h) => h!)
+		);
+		expect(ics.headers()['content-type']).toContain('text/calendar');
+		const body = await ics.text();
+		expect(body).toContain('BEGIN:VEVENT');
+		expect(body).toContain(reference);
+		expect(body).toMatch(/DTSTART:\d{8}T\d{6}Z/);
+
+		await page.getByRole('button', { name: ru.booking_cancel_button }).click();
+		await expect(page.getByText(ru.booking_cancelled!)).toBeVisible();
+		await expectNoAxeViolations(page);
+		// The same booking cannot be cancelled twice, and its calendar file is gone.
+		await page.reload();
+		await expect(page.getByRole('button', { name: ru.booking_cancel_button })).toHaveCount(0);
+		await context.close();
+	});
+
+	test('the whole booking works without JavaScript', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		const { reference } = await bookInRussian(page, {
+			name: 'Бауыржан Ахметов',
+			document: 'N 9876 5432'
+		});
+		await expect(page.locator('.booking-reference')).toHaveText(reference);
+		await context.close();
+	});
+
+	test('bad details: messages by each field, a summary, input kept, 400; nothing booked', async ({
+		page
+	}) => {
+		await page.goto('/ru/book/registration/praha-1');
+		await openAllDays(page);
+		await page.locator('input[name="slot"]').nth(4).check();
+		await page.getByRole('button', { name: ru.book_hold_button }).click();
+		await page.getByLabel(ru.book_full_name!).fill('Иван Петров');
+		await page.getByLabel(ru.book_email!).fill('not-an-email');
+		const [response] = await Promise.all([
+			page.waitForResponse((r) => r.request().method() === 'POST'),
+			page.getByRole('button', { name: ru.book_continue }).click()
+		]);
+		expect(response.status()).toBe(400);
+		const summary = page.locator('.error-summary');
+		await expect(summary).toContainText(ru.book_error_email!);
+		await expect(summary).toContainText(ru.book_error_document!);
+		await expect(page.getByLabel(ru.book_full_name!)).toHaveValue('Иван Петров');
+		await expectNoAxeViolations(page);
+	});
+
+	test('first-load JavaScript of the booking pages is far below 40 KB', async ({ page }) => {
+		for (const path of ['/ru/book', '/ru/book/registration', '/ru/book/registration/praha-1']) {
+			const { bytes } = await firstLoadJsGzip(page, path);
+			expect(bytes).toBeLessThanOrEqual(40 * 1024);
+		}
+	});
+});
