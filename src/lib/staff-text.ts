@@ -71,11 +71,12 @@ const cs = {
 	scheduleClosedDays: 'Přeskočené uzavřené dny',
 	scheduleConflicts: 'Termíny s více rezervacemi, než nově dovoluje pravidlo (kapacita ponechána):',
 	scheduleClose: 'Uzavřít pracoviště',
-	scheduleCloseLead: 'Volné termíny v uzavřených dnech se odstraní a nové se nevytvoří.',
+	scheduleCloseLead:
+		'Rezervace v uzavřených dnech se zruší a objednaní dostanou e-mail v jazyce, ve kterém rezervovali. Termíny se odstraní a nové se nevytvoří.',
 	scheduleReason: 'Důvod',
 	scheduleCloseButton: 'Uzavřít',
-	scheduleClosed: (removed: number, kept: number) =>
-		`Odstraněno volných termínů: ${removed}. Termínů s rezervacemi: ${kept}.`,
+	scheduleClosed: (removed: number, cancelled: number) =>
+		`Odstraněno termínů: ${removed}. Zrušeno rezervací (s e-mailem): ${cancelled}.`,
 	scheduleClosures: 'Uzavírky',
 	scheduleUpcoming: 'Příštích 14 dní',
 	scheduleDate: 'Datum',
@@ -251,7 +252,8 @@ const en: StaffText = {
 	scheduleClosedDays: 'Closed days skipped',
 	scheduleConflicts: 'Slots with more bookings than the rule now allows (capacity kept):',
 	scheduleClose: 'Close the branch',
-	scheduleCloseLead: 'Free slots on closed days are removed and no new ones are created.',
+	scheduleCloseLead:
+		'Bookings on the closed days are cancelled and the people are e-mailed in the language they booked in. The slots are removed and no new ones are created.',
 	scheduleReason: 'Reason',
 	scheduleCloseButton: 'Close',
 	scheduleClosed: (removed, kept) =>

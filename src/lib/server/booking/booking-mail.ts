@@ -4,8 +4,9 @@ import { isLocale, type Locale } from '../../paraglide/runtime';
 import { localizeHref } from '../../i18n';
 import { formatDateTime } from '../../format';
 import { serviceName } from '../../service-names';
-import { enqueueMail } from '../mail/outbox.repository';
+import { enqueueMail, type OutboxMessage } from '../mail/outbox.repository';
 import type { BookingRecord } from './bookings.repository';
+import type { CancelledByClosure } from './schedule.repository';
 
 export async function sendBookingConfirmation(
 	booking: BookingRecord,
@@ -36,4 +37,30 @@ export async function sendBookingConfirmation(
 			listUnsubscribe: null
 		}
 	]);
+}
+
+/** Bookings a branch closure cancelled: one e-mail each, in the person's language. */
+export function closureMessages(
+	cancelled: CancelledByClosure[],
+	branch: { name: string; street: string; postcode: string; city: string },
+	origin: string
+): OutboxMessage[] {
+	return cancelled.map((booking) => {
+		const locale: Locale = isLocale(booking.locale) ? booking.locale : 'cs';
+		const o = { locale };
+		return {
+			to: booking.email,
+			subject: m.booking_closed_subject({ reference: booking.reference }, o),
+			text: m.booking_closed_body(
+				{
+					reference: booking.reference,
+					when: formatDateTime(booking.startsAt, locale),
+					where: `${branch.name}, ${branch.street}, ${branch.postcode} ${branch.city}`,
+					link: `${origin}${localizeHref(`/book/${booking.serviceSlug}`, { locale })}`
+				},
+				o
+			),
+			listUnsubscribe: null
+		};
+	});
 }

@@ -16,3 +16,18 @@ export async function listBranches(): Promise<BranchRow[]> {
 		.where(eq(branches.active, true))
 		.orderBy(asc(branches.name));
 }
+
+export async function branchAddress(
+	id: number
+): Promise<{ name: string; street: string; postcode: string; city: string }> {
+	const [row] = await getDb()
+		.select({
+			name: branches.name,
+			street: branches.street,
+			postcode: branches.postcode,
+			city: branches.city
+		})
+		.from(branches)
+		.where(eq(branches.id, id));
+	return row!;
+}

@@ -6,7 +6,9 @@ import { auditLog } from '../audit/audit.schema';
 import { seedDemoData } from '../db/seed';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { branches, services } from './booking.schema';
-import { confirmBooking, holdSlot } from './bookings.service';
+import { mailOutbox } from '../mail/outbox.schema';
+import { bookingByToken, confirmBooking, holdSlot } from './bookings.service';
+import { closeDays } from './schedule.service';
 import { counterDay, counterStep, normaliseReference } from './counter.service';
 import { slots } from './schedule.schema';
 
@@ -115,5 +117,56 @@ describe.each(ENGINES)('the day at the counter on %s', (engine) => {
 		await expect(
 			counterStep({ ...clerk, roles: new Set(['agent']) }, praha1, refs[0]!, 'arrived', DAY)
 		).rejects.toBeInstanceOf(AccessDenied);
+	});
+
+	it('closing the day cancels the active booking, e-mails the person in their language, keeps the rest', async () => {
+		const [slot] = await t.db
+			.select({ id: slots.id })
+			.from(slots)
+			.where(eq(slots.branchId, praha1));
+		const hold = await holdSlot(slot!.id, BOOKED_AT);
+		if (hold.kind !== 'held') throw new Error('full');
+		const done = await confirmBooking({
+			holdToken: hold.token,
+			details: {
+				fullName: 'Trần Thị Mai',
+				birthDate: '1992-04-04',
+				nationality: 'VN',
+				documentNumber: 'CC 3',
+				email: 'mai@example.com',
+				phone: null,
+				proceedingNumber: null
+			},
+			channel: 'web',
+			locale: 'vi',
+			secret: SECRET,
+			now: BOOKED_AT
+		});
+		if (done.kind !== 'confirmed') throw new Error(done.kind);
+		const result = await closeDays(
+			clerk,
+			praha1,
+			{ fromDate: '2026-11-26', toDate: '2026-11-26', reason: 'porucha' },
+			BOOKED_AT,
+			'https://pobyt.example'
+		);
+		expect(result).toEqual({ removed: 0, cancelled: 1 });
+		expect((await bookingByToken(done.token))?.cancelledAt).not.toBeNull();
+		const [mail] = await t.db
+			.select()
+			.from(mailOutbox)
+			.where(eq(mailOutbox.toAddress, 'mai@example.com'));
+		expect(mail!.subject).toBe(
+			`Lịch hẹn ${done.booking.reference} đã bị hủy – chi nhánh sẽ đóng cửa`
+		);
+		expect(mail!.textBody).toContain('https://pobyt.example/vi/book/registration');
+		// Those who came stay on the record; the seat the cancelled booking held is free again.
+		const day = (await counterDay(clerk, praha1, '2026-11-26', DAY))!;
+		expect(day.entries.map((e) => e.status).sort()).toEqual(['done', 'no_show']);
+		const [after] = await t.db
+			.select({ booked: slots.booked })
+			.from(slots)
+			.where(eq(slots.id, slot!.id));
+		expect(after!.booked).toBe(2);
 	});
 });

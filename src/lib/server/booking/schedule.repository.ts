@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { getDb } from '../db';
+import { enqueueMail, type OutboxMessage } from '../mail/outbox.repository';
 import { resultRows } from '../db/rows';
 import { branches, branchServices, services } from './booking.schema';
 import { closures, scheduleRules, slots } from './schedule.schema';
@@ -88,32 +89,78 @@ export async function closuresOf(
 		.orderBy(asc(closures.fromDate));
 }
 
+export interface CancelledByClosure {
+	id: string;
+	reference: string;
+	email: string;
+	locale: string;
+	serviceSlug: string;
+	startsAt: Date;
+}
+
 /**
- * Records a closure and removes the free slots it covers, in one transaction. Slots that already
- * have bookings stay (and are counted): the people booked must be told first.
+ * Records a closure in one transaction: the active bookings it covers are cancelled (their
+ * people told through the outbox, in the same transaction), then every slot of those days is
+ * removed. Either all of it happens or none. Bookings already checked in or done stay.
  */
 export async function insertClosure(
 	branchId: number,
 	closure: Closure & { reason: string },
 	range: { from: Date; to: Date },
-	createdBy: string
-): Promise<{ removed: number; withBookings: number }> {
+	createdBy: string,
+	now: Date,
+	tell: (cancelled: CancelledByClosure[]) => OutboxMessage[]
+): Promise<{ removed: number; cancelled: CancelledByClosure[] }> {
 	return getDb().transaction(async (tx) => {
 		await tx.insert(closures).values({ branchId, ...closure, createdBy });
-		const inRange = and(
-			eq(slots.branchId, branchId),
-			gte(slots.startsAt, range.from),
-			lt(slots.startsAt, range.to)
-		);
+		const cancelled = resultRows<{
+			id: string;
+			reference: string;
+			email: string;
+			locale: string;
+			service_slug: string;
+			starts_at: string | Date;
+		}>(
+			await tx.execute(sql`
+				with cancelled as (
+					update bookings b set cancelled_at = ${now.toISOString()}::timestamptz
+					from slots s
+					where s.id = b.slot_id and b.branch_id = ${branchId}
+						and s.starts_at >= ${range.from.toISOString()}::timestamptz
+						and s.starts_at < ${range.to.toISOString()}::timestamptz
+						and b.cancelled_at is null and b.checked_in_at is null
+						and b.completed_at is null and b.no_show_at is null
+					returning b.id, b.slot_id, b.reference, b.email, b.locale, b.service_id, s.starts_at
+				), freed as (
+					update slots s set booked = s.booked - c.n
+					from (select slot_id, count(*)::int as n from cancelled group by slot_id) c
+					where s.id = c.slot_id
+					returning s.id
+				)
+				select c.id, c.reference, c.email, c.locale, v.slug as service_slug, c.starts_at
+				from cancelled c join services v on v.id = c.service_id
+				order by c.starts_at`)
+		).map((r) => ({
+			id: r.id,
+			reference: r.reference,
+			email: r.email,
+			locale: r.locale,
+			serviceSlug: r.service_slug,
+			startsAt: new Date(r.starts_at)
+		}));
+		await enqueueMail(tell(cancelled), tx);
 		const removed = await tx
 			.delete(slots)
-			.where(and(inRange, eq(slots.booked, 0)))
+			.where(
+				and(
+					eq(slots.branchId, branchId),
+					gte(slots.startsAt, range.from),
+					lt(slots.startsAt, range.to),
+					eq(slots.booked, 0)
+				)
+			)
 			.returning({ id: slots.id });
-		const [kept] = await tx
-			.select({ n: sql<number>`count(*)::int` })
-			.from(slots)
-			.where(inRange);
-		return { removed: removed.length, withBookings: kept?.n ?? 0 };
+		return { removed: removed.length, cancelled };
 	});
 }
 

@@ -17,7 +17,9 @@ import {
 	type RuleRecord,
 	type UpsertReport
 } from './schedule.repository';
-import { listBranches } from './branches.repository';
+import { branchAddress, listBranches } from './branches.repository';
+import { closureMessages } from './booking-mail';
+import { auditEach } from '../audit/audit.service';
 import { parseDate, planSlots, type Rule } from './slot-plan';
 
 /** The branch, if this actor is branch staff there; AccessDenied otherwise (also for admins). */
@@ -131,19 +133,43 @@ export async function generateSlots(
 	return { ...report, planned: future.length, holidays: plan.holidays, closed: plan.closed };
 }
 
+/**
+ * Closes the branch for whole days: active bookings on them are cancelled and their people
+ * e-mailed in their language (one transaction with the closure), free slots removed, and no
+ * slot is generated there again.
+ */
 export async function closeDays(
 	actor: Actor | null,
 	branchId: number,
-	closure: { fromDate: string; toDate: string; reason: string }
-): Promise<{ removed: number; withBookings: number } | null> {
+	closure: { fromDate: string; toDate: string; reason: string },
+	now: Date,
+	origin: string
+): Promise<{ removed: number; cancelled: number } | null> {
 	const branch = await ownBranch(actor, branchId);
 	if (!branch) return null;
+	const address = await branchAddress(branchId);
 	const result = await insertClosure(
 		branchId,
 		closure,
 		{ from: dayStart(closure.fromDate), to: dayStart(closure.toDate, 1) },
-		actor!.userId
+		actor!.userId,
+		now,
+		(cancelled) => closureMessages(cancelled, address, origin)
 	);
-	track('branch_closure', null, { branch: branch.slug, slotsRemoved: result.removed });
-	return result;
+	await auditEach(
+		actor!,
+		result.cancelled.map((c) => ({
+			action: 'booking.cancel_closure',
+			subjectType: 'booking' as const,
+			subjectId: c.id,
+			reason: '/staff/[branch]'
+		})),
+		now
+	);
+	track('branch_closure', null, {
+		branch: branch.slug,
+		slotsRemoved: result.removed,
+		bookingsCancelled: result.cancelled.length
+	});
+	return { removed: result.removed, cancelled: result.cancelled.length };
 }

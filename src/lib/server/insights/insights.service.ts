@@ -14,7 +14,7 @@ export interface UsageEventKinds {
 	status_saved: { stage: string };
 	status_alert_signup: { step: 'requested' | 'confirmed' | 'unsubscribed' };
 	capacity_published: { branch: string; slotsCreated: number; seats: number };
-	branch_closure: { branch: string; slotsRemoved: number };
+	branch_closure: { branch: string; slotsRemoved: number; bookingsCancelled: number };
 	counter: { branch: string; step: 'arrived' | 'done' | 'no_show' };
 }
 

@@ -13,6 +13,7 @@ import { MAX_PLAN_DAYS, parseDate } from '$lib/server/booking/slot-plan';
 import { now } from '$lib/server/clock';
 import { formText } from '$lib/server/http/form';
 import { asStaff } from '$lib/server/http/staff-session';
+import { getConfig } from '$lib/server/startup';
 import { staffText } from '$lib/staff-text';
 
 function branchId(event: { params: { branch: string } }): number {
@@ -139,11 +140,13 @@ export const actions: Actions = {
 			if (!range) errors.push({ field: 'closeFrom', message: text.scheduleRangeInvalid });
 			if (!reason) errors.push({ field: 'reason', message: text.scheduleReasonMissing });
 			if (!range || !reason) return null;
-			const closed = await closeDays(actor, branchId(event), {
-				fromDate: range.from,
-				toDate: range.to,
-				reason
-			});
+			const closed = await closeDays(
+				actor,
+				branchId(event),
+				{ fromDate: range.from, toDate: range.to, reason },
+				now(),
+				getConfig().publicOrigin
+			);
 			if (!closed) error(404, 'Not found');
 			return { closed };
 		})
