@@ -64,3 +64,26 @@ export function closureMessages(
 		};
 	});
 }
+
+/** A seat offered from the waitlist: the link continues the booking with the seat held. */
+export function offerMessage(
+	offer: { email: string; locale: string },
+	token: string,
+	expiresAt: Date,
+	origin: string
+): OutboxMessage {
+	const locale: Locale = isLocale(offer.locale) ? offer.locale : 'cs';
+	const o = { locale };
+	return {
+		to: offer.email,
+		subject: m.waitlist_offer_subject({}, o),
+		text: m.waitlist_offer_body(
+			{
+				until: formatDateTime(expiresAt, locale),
+				link: `${origin}${localizeHref(`/book/claim/${token}`, { locale })}`
+			},
+			o
+		),
+		listUnsubscribe: null
+	};
+}

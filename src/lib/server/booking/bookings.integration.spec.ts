@@ -13,8 +13,12 @@ import {
 	type BookingDetails
 } from './bookings.service';
 import { slots } from './schedule.schema';
+import { mailOutbox } from '../mail/outbox.schema';
+import { waitlistEntries } from './waitlist.schema';
+import { claimOffer, joinWaitlist } from './waitlist.service';
 
 const SECRET = 'test-secret-0123456789abcdef0123456789';
+const ORIGIN = 'https://pobyt.example';
 const NOW = new Date('2026-11-24T09:00:00Z');
 const MIN = 60_000;
 const at = (ms: number) => new Date(NOW.getTime() + ms);
@@ -144,11 +148,11 @@ describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 		const done = await confirm(hold.token, person({ documentNumber: 'CANCEL 1' }));
 		if (done.kind !== 'confirmed') throw new Error(done.kind);
 		expect(await booked(id)).toBe(1);
-		expect(await cancelBooking(done.token, at(MIN))).toBe(true);
-		expect(await cancelBooking(done.token, at(MIN))).toBe(false);
+		expect(await cancelBooking(done.token, at(MIN), ORIGIN)).toBe(true);
+		expect(await cancelBooking(done.token, at(MIN), ORIGIN)).toBe(false);
 		expect(await booked(id)).toBe(0);
 		expect((await bookingByToken(done.token))?.cancelledAt).not.toBeNull();
-		expect(await cancelBooking('not-a-token', NOW)).toBe(false);
+		expect(await cancelBooking('not-a-token', NOW, ORIGIN)).toBe(false);
 	});
 
 	it.runIf(engine === 'postgres')(
@@ -175,4 +179,72 @@ describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 			expect(await booked(id)).toBe(3);
 		}
 	);
+
+	describe('the waitlist', () => {
+		const offersTo = async (email: string) =>
+			t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email));
+		const join = (email: string, id: number, at: Date, priority = 0) =>
+			t.db.insert(waitlistEntries).values({
+				serviceId: serviceIds['residence-confirmation']!,
+				branchId,
+				fromDate: '2026-11-01',
+				toDate: '2026-12-31',
+				email,
+				locale: 'uk',
+				priority,
+				createdAt: at
+			});
+
+		it('a cancellation offers the seat, held, to the first waiting: displaced by a closure first, then first come', async () => {
+			const id = await slot(1, 90, 'residence-confirmation');
+			const hold = await holdSlot(id, NOW);
+			if (hold.kind !== 'held') throw new Error('full');
+			const done = await confirm(hold.token, person({ documentNumber: 'WAIT 1' }));
+			if (done.kind !== 'confirmed') throw new Error(done.kind);
+			await join('first@example.com', id, at(MIN));
+			await join('displaced@example.com', id, at(2 * MIN), 1);
+			await joinWaitlist({
+				serviceId: serviceIds['residence-confirmation']!,
+				branchId,
+				fromDate: '2026-11-01',
+				toDate: '2026-12-31',
+				email: 'third@example.com',
+				locale: 'vi',
+				now: at(3 * MIN)
+			});
+
+			expect(await cancelBooking(done.token, at(5 * MIN), ORIGIN)).toBe(true);
+			expect(await offersTo('first@example.com')).toHaveLength(0);
+			const [offer] = await offersTo('displaced@example.com');
+			expect(offer!.subject).toBe('Звільнився час – ми тримаємо його для вас');
+			const token = /\/uk\/book\/claim\/([A-Za-z0-9_-]{27})/.exec(offer!.textBody)![1]!;
+			expect(await claimOffer(token, at(6 * MIN))).toMatchObject({
+				serviceSlug: 'residence-confirmation',
+				branchSlug: 'praha-1'
+			});
+			// Held for them: nobody else can take the seat meanwhile; the offer lapses after 30 min.
+			expect(await booked(id)).toBe(1);
+			expect(await holdSlot(id, at(6 * MIN))).toEqual({ kind: 'full' });
+			expect(await claimOffer(token, at(36 * MIN))).toBeNull();
+		});
+
+		it.runIf(engine === 'postgres')(
+			'two seats freed at once go to two different people',
+			async () => {
+				const id = await slot(2, 95, 'residence-confirmation');
+				const tokens: string[] = [];
+				for (const doc of ['PAIR 1', 'PAIR 2']) {
+					const hold = await holdSlot(id, NOW);
+					if (hold.kind !== 'held') throw new Error('full');
+					const done = await confirm(hold.token, person({ documentNumber: doc }));
+					if (done.kind !== 'confirmed') throw new Error(done.kind);
+					tokens.push(done.token);
+				}
+				await Promise.all(tokens.map((tk) => cancelBooking(tk, at(7 * MIN), ORIGIN)));
+				expect(await offersTo('first@example.com')).toHaveLength(1);
+				expect(await offersTo('third@example.com')).toHaveLength(1);
+				expect(await booked(id)).toBe(2);
+			}
+		);
+	});
 });

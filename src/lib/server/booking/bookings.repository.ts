@@ -241,10 +241,10 @@ export async function findBooking(
 
 /**
  * Cancels and gives the seat back in one statement, only while the booking is active and its
- * slot has not begun. Returns whether this call cancelled it (a second call finds nothing).
+ * slot has not begun. Returns the freed slot when this call cancelled it (a second finds nothing).
  */
-export async function cancelActive(tokenHash: Uint8Array, now: Date): Promise<boolean> {
-	const rows = resultRows<{ id: string }>(
+export async function cancelActive(tokenHash: Uint8Array, now: Date): Promise<number | null> {
+	const rows = resultRows<{ id: string | number }>(
 		await getDb().execute(sql`
 			with cancelled as (
 				update bookings b set cancelled_at = ${now.toISOString()}::timestamptz
@@ -258,7 +258,7 @@ export async function cancelActive(tokenHash: Uint8Array, now: Date): Promise<bo
 			update slots s set booked = s.booked - 1 from cancelled c where s.id = c.slot_id
 			returning s.id`)
 	);
-	return rows.length === 1;
+	return rows.length === 1 ? Number(rows[0]!.id) : null;
 }
 
 export interface CounterRow {

@@ -13,6 +13,7 @@ import {
 	type BookingRecord
 } from './bookings.repository';
 import type { Channel } from './bookings.schema';
+import { offerFreedSeat } from './waitlist.service';
 
 export const HOLD_MINUTES = 10;
 /** Bookable from 24 hours ahead (DOMAIN.md; configurable later per action). */
@@ -138,9 +139,16 @@ export async function bookingByToken(token: string): Promise<BookingRecord | nul
 	return /^[A-Za-z0-9_-]{27}$/.test(token) ? findBooking({ tokenHash: hashToken(token) }) : null;
 }
 
-/** Cancels an active booking that has not begun; false if there was nothing to cancel. */
-export async function cancelBooking(token: string, now: Date): Promise<boolean> {
-	return /^[A-Za-z0-9_-]{27}$/.test(token) ? cancelActive(hashToken(token), now) : false;
+/**
+ * Cancels an active booking that has not begun and offers the freed seat to the first person on
+ * the waitlist; false if there was nothing to cancel.
+ */
+export async function cancelBooking(token: string, now: Date, origin: string): Promise<boolean> {
+	if (!/^[A-Za-z0-9_-]{27}$/.test(token)) return false;
+	const slotId = await cancelActive(hashToken(token), now);
+	if (slotId === null) return false;
+	await offerFreedSeat(slotId, origin, now);
+	return true;
 }
 
 export { releaseExpiredHolds };

@@ -9,6 +9,7 @@ import { branches, services } from './booking.schema';
 import { mailOutbox } from '../mail/outbox.schema';
 import { bookingByToken, confirmBooking, holdSlot } from './bookings.service';
 import { closeDays } from './schedule.service';
+import { waitlistEntries } from './waitlist.schema';
 import { counterDay, counterStep, normaliseReference } from './counter.service';
 import { slots } from './schedule.schema';
 

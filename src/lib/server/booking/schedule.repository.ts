@@ -4,6 +4,7 @@ import { enqueueMail, type OutboxMessage } from '../mail/outbox.repository';
 import { resultRows } from '../db/rows';
 import { branches, branchServices, services } from './booking.schema';
 import { closures, scheduleRules, slots } from './schedule.schema';
+import { waitlistEntries } from './waitlist.schema';
 import type { Closure, PlannedSlot, Rule } from './slot-plan';
 
 export interface BranchRecord {
@@ -94,6 +95,7 @@ export interface CancelledByClosure {
 	reference: string;
 	email: string;
 	locale: string;
+	serviceId: number;
 	serviceSlug: string;
 	startsAt: Date;
 }
@@ -109,8 +111,10 @@ export async function insertClosure(
 	range: { from: Date; to: Date },
 	createdBy: string,
 	now: Date,
+	waiting: { from: string; to: string },
 	tell: (cancelled: CancelledByClosure[]) => OutboxMessage[]
 ): Promise<{ removed: number; cancelled: CancelledByClosure[] }> {
+	const { from: waitFrom, to: waitTo } = waiting;
 	return getDb().transaction(async (tx) => {
 		await tx.insert(closures).values({ branchId, ...closure, createdBy });
 		const cancelled = resultRows<{
@@ -118,6 +122,7 @@ export async function insertClosure(
 			reference: string;
 			email: string;
 			locale: string;
+			service_id: number;
 			service_slug: string;
 			starts_at: string | Date;
 		}>(
@@ -137,7 +142,7 @@ export async function insertClosure(
 					where s.id = c.slot_id
 					returning s.id
 				)
-				select c.id, c.reference, c.email, c.locale, v.slug as service_slug, c.starts_at
+				select c.id, c.reference, c.email, c.locale, c.service_id, v.slug as service_slug, c.starts_at
 				from cancelled c join services v on v.id = c.service_id
 				order by c.starts_at`)
 		).map((r) => ({
@@ -145,10 +150,26 @@ export async function insertClosure(
 			reference: r.reference,
 			email: r.email,
 			locale: r.locale,
+			serviceId: Number(r.service_id),
 			serviceSlug: r.service_slug,
 			startsAt: new Date(r.starts_at)
 		}));
 		await enqueueMail(tell(cancelled), tx);
+		// Those the closure displaced go first on the waitlist for the same action and branch.
+		if (cancelled.length > 0) {
+			await tx.insert(waitlistEntries).values(
+				cancelled.map((c) => ({
+					serviceId: c.serviceId,
+					branchId,
+					fromDate: waitFrom,
+					toDate: waitTo,
+					email: c.email,
+					locale: c.locale,
+					priority: 1,
+					createdAt: now
+				}))
+			);
+		}
 		const removed = await tx
 			.delete(slots)
 			.where(

@@ -51,6 +51,15 @@ function dayStart(date: string, days = 0): Date {
 	return fromPrague(n.year, n.month, n.day);
 }
 
+/** People a closure cancels wait, with priority, for a seat until this many days after it. */
+const WAITLIST_AFTER_CLOSURE_DAYS = 30;
+
+function addDaysTo(date: string, days: number): string {
+	const d = parseDate(date)!;
+	const n = addDays(d.year, d.month, d.day, days);
+	return isoDate(n.year, n.month, n.day);
+}
+
 export interface BranchSchedule {
 	branch: BranchRecord;
 	rules: RuleRecord[];
@@ -154,6 +163,7 @@ export async function closeDays(
 		{ from: dayStart(closure.fromDate), to: dayStart(closure.toDate, 1) },
 		actor!.userId,
 		now,
+		{ from: pragueToday(now), to: addDaysTo(closure.toDate, WAITLIST_AFTER_CLOSURE_DAYS) },
 		(cancelled) => closureMessages(cancelled, address, origin)
 	);
 	await auditEach(

@@ -10,3 +10,4 @@ export * from '../mail/outbox.schema';
 export * from '../content/content.schema';
 export * from '../booking/schedule.schema';
 export * from '../booking/bookings.schema';
+export * from '../booking/waitlist.schema';

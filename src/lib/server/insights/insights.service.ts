@@ -16,6 +16,8 @@ export interface UsageEventKinds {
 	capacity_published: { branch: string; slotsCreated: number; seats: number };
 	branch_closure: { branch: string; slotsRemoved: number; bookingsCancelled: number };
 	counter: { branch: string; step: 'arrived' | 'done' | 'no_show' };
+	waitlist_signup: Record<string, never>;
+	waitlist_offer: Record<string, never>;
 }
 
 const FLUSH_EVERY_MS = 1000;

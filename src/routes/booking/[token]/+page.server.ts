@@ -4,6 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { listServices } from '$lib/server/booking/booking-flow.service';
 import { bookingByToken, cancelBooking } from '$lib/server/booking/bookings.service';
 import { now } from '$lib/server/clock';
+import { getConfig } from '$lib/server/startup';
 
 /** The token in the URL is the only key to the booking (≥ 128 bits; only its hash is stored). */
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 
 export const actions: Actions = {
 	cancel: async ({ params }) => {
-		const cancelled = await cancelBooking(params.token, now());
+		const cancelled = await cancelBooking(params.token, now(), getConfig().publicOrigin);
 		if (!cancelled) return fail(409, { tooLate: true });
 		return { cancelled: true };
 	}
