@@ -72,6 +72,28 @@ test.describe('booking in Russian', () => {
 		await expectNoAxeViolations(page);
 	});
 
+	test('the waiting list: from the times page, a 400 with messages for bad input, then on the list; axe-clean', async ({
+		page
+	}) => {
+		await page.goto('/ru/book/registration/praha-1');
+		await page.getByRole('link', { name: ru.waitlist_link }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru.waitlist_title!);
+		await expectNoAxeViolations(page);
+		await page.getByLabel(ru.waitlist_to!).fill('2020-01-01');
+		const [bad] = await Promise.all([
+			page.waitForResponse((r) => r.request().method() === 'POST'),
+			page.getByRole('button', { name: ru.waitlist_button }).click()
+		]);
+		expect(bad.status()).toBe(400);
+		await expect(page.locator('.error-summary')).toContainText(ru.book_error_email!);
+		await expect(page.locator('.error-summary')).toContainText(ru.waitlist_error_range!);
+		await page.getByLabel(ru.book_email!).fill('waiting@example.com');
+		await page.getByLabel(ru.waitlist_to!).fill('2026-12-20');
+		await page.getByRole('button', { name: ru.waitlist_button }).click();
+		await expect(page.getByRole('status')).toHaveText(ru.waitlist_done!);
+		await expectNoAxeViolations(page);
+	});
+
 	test('first-load JavaScript of the booking pages is far below 40 KB', async ({ page }) => {
 		for (const path of ['/ru/book', '/ru/book/registration', '/ru/book/registration/praha-1']) {
 			const { bytes } = await firstLoadJsGzip(page, path);
