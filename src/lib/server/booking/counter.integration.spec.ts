@@ -169,5 +169,16 @@ describe.each(ENGINES)('the day at the counter on %s', (engine) => {
 			.from(slots)
 			.where(eq(slots.id, slot!.id));
 		expect(after!.booked).toBe(2);
+		// The person the closure displaced waits first for the next free seat.
+		const [waiting] = await t.db
+			.select()
+			.from(waitlistEntries)
+			.where(eq(waitlistEntries.email, 'mai@example.com'));
+		expect(waiting).toMatchObject({
+			priority: 1,
+			locale: 'vi',
+			branchId: praha1,
+			toDate: '2026-12-26'
+		});
 	});
 });
