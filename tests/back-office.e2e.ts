@@ -41,6 +41,7 @@ async function signIn(page: Page, role: Role, options: { axe?: boolean } = {}): 
 		await expect(page).toHaveURL(/\/login\/verify/);
 		await page.getByLabel('Code').fill(codes.shift()!);
 		await page.getByRole('button', { name: 'Verify' }).click();
+		await expect(page).toHaveURL(/\/account$/);
 		return;
 	}
 	await expect(page).toHaveURL(/\/login\/enrol/);
@@ -499,5 +500,42 @@ test('a foreigner books at Praha I in Russian; the clerk finds them on the day a
 	await expect(page.locator('tr', { hasText: reference })).toContainText('arrived');
 	await page.getByRole('button', { name: `Done ${reference}` }).click();
 	await expect(page.locator('tr', { hasText: reference })).toContainText('done');
+	await context.close();
+});
+
+test('where the browser can read QR codes, the clerk checks a person in with the camera', async ({
+	browser
+}) => {
+	const foreigner = await browser.newContext();
+	const { reference } = await bookInRussian(
+		await foreigner.newPage(),
+		{ name: 'Айдар Нурланов', document: 'KZ 5555 0002' },
+		{ slot: 6 }
+	);
+	await foreigner.close();
+
+	const context = await browser.newContext();
+	// A camera that films the booking's QR code: a canvas stream, and a detector that reads it.
+	await context.addInitScript((code: string) => {
+		const canvas = document.createElement('canvas');
+		canvas.width = 64;
+		canvas.height = 64;
+		const paint = canvas.getContext('2d')!;
+		setInterval(() => paint.fillRect(0, 0, 64, Math.random() * 64), 50);
+		const stream = canvas.captureStream(20);
+		Object.defineProperty(navigator, 'mediaDevices', {
+			value: { getUserMedia: async () => stream }
+		});
+		(window as unknown as { BarcodeDetector: unknown }).BarcodeDetector = class {
+			async detect() {
+				return [{ rawValue: code }];
+			}
+		};
+	}, reference);
+	const page = await context.newPage();
+	await signIn(page, 'branch_staff');
+	await page.goto('/en/staff/1/day');
+	await page.getByRole('button', { name: 'Scan the QR code with the camera' }).click();
+	await expect(page.getByRole('status')).toHaveText('Recorded.');
 	await context.close();
 });

@@ -3,6 +3,7 @@ export const ENHANCEMENTS = [
 	'save-proceeding',
 	'saved-list',
 	'checklist-ticks',
-	'saved-checklists'
+	'saved-checklists',
+	'counter-scan'
 ] as const;
 export type Enhancement = (typeof ENHANCEMENTS)[number];
