@@ -436,12 +436,13 @@ test('a branch clerk adds a weekly rule and publishes a week of slots, twice wit
 
 	const generate = page.locator('form[action="?/generate"]');
 	await generate.getByLabel('From', { exact: true }).fill('2026-11-24');
-	await generate.getByLabel('To', { exact: true }).fill('2026-11-30');
+	await generate.getByLabel('To', { exact: true }).fill('2026-12-06');
 	await generate.getByRole('button', { name: 'Create slots' }).click();
-	await expect(page.getByRole('status')).toContainText('Created: 4, updated: 0.');
+	// Wednesdays 25 November and 2 December, 8:00–10:00 in 30 minutes.
+	await expect(page.getByRole('status')).toContainText('Created: 8, updated: 0.');
 	await expect(page.locator('table').first()).toContainText('2026-11-25');
 	await generate.getByLabel('From', { exact: true }).fill('2026-11-24');
-	await generate.getByLabel('To', { exact: true }).fill('2026-11-30');
+	await generate.getByLabel('To', { exact: true }).fill('2026-12-06');
 	await generate.getByRole('button', { name: 'Create slots' }).click();
 	await expect(page.getByRole('status')).toContainText('Created: 0, updated: 0.');
 	await expectNoAxeViolations(page);
@@ -456,19 +457,20 @@ test('a branch clerk adds a weekly rule and publishes a week of slots, twice wit
 	await context.close();
 });
 
-test('a foreigner books at Praha I in Russian; the clerk finds them on the day and checks them in by reference', async ({
+test('a foreigner books a slot the clerk published, in Russian; the clerk finds them on the day and checks them in by reference', async ({
 	browser
 }) => {
 	test.setTimeout(60_000);
 	const foreigner = await browser.newContext();
 	const booking = await foreigner.newPage();
+	// One of the slots the clerk published above (exit order, Praha I, from 2 December).
 	const { reference } = await bookInRussian(
 		booking,
 		{
 			name: 'Гульнара Исмаилова',
 			document: 'KZ 5555 0001'
 		},
-		{ slot: 6 }
+		{ service: 'exit_order' }
 	);
 	// The day of the appointment, from its calendar file (UTC), in Prague.
 	const ics = await booking.request.get(
@@ -478,6 +480,7 @@ test('a foreigner books at Praha I in Russian; the clerk finds them on the day a
 	const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Prague' }).format(
 		new Date(Date.UTC(+start[1]!, +start[2]! - 1, +start[3]!, +start[4]!, +start[5]!))
 	);
+	expect(day).toBe('2026-12-02');
 	await foreigner.close();
 
 	const context = await browser.newContext();

@@ -10,11 +10,11 @@ export async function openAllDays(page: Page): Promise<void> {
 	while ((await closed.count()) > 0) await closed.first().click();
 }
 
-/** Books "registration after arrival" at Praha I through the pages, in Russian. */
+/** Books an action (default "registration after arrival") at Praha I through the pages, in Russian. */
 export async function bookInRussian(
 	page: Page,
 	person: { name: string; document: string },
-	options: { axe?: boolean; slot?: number } = {}
+	options: { axe?: boolean; slot?: number; service?: string } = {}
 ): Promise<{ reference: string; url: string }> {
 	const check = async () => {
 		if (options.axe) {
@@ -25,7 +25,9 @@ export async function bookInRussian(
 	await page.goto('/ru/book');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru.page_book_title!);
 	await check();
-	await page.getByRole('link', { name: ru.service_registration }).click();
+	await page
+		.getByRole('link', { name: ru[`service_${options.service ?? 'registration'}`] })
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru.book_choose_branch!);
 	await check();
 	await page.getByRole('link', { name: 'Praha I', exact: true }).click();
