@@ -8,7 +8,8 @@ export const SUBJECT_TYPES = [
 	'checklist',
 	'proceeding',
 	'booking',
-	'context'
+	'context',
+	'branch'
 ] as const;
 export type AuditSubject = (typeof SUBJECT_TYPES)[number];
 

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessDenied, type Actor } from '../accounts/access';
 import { staffUsers } from '../accounts/accounts.schema';
+import { auditLog } from '../audit/audit.schema';
 import { seedDemoData } from '../db/seed';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { branches } from './booking.schema';
@@ -86,6 +87,17 @@ describe.each(ENGINES)('schedules and slots on %s', (engine) => {
 
 		const again = (await generateSlots(clerk, praha1, '2026-10-19', '2026-11-01', NOW))!;
 		expect(again).toMatchObject({ planned: 12, created: 0, updated: 0, conflicts: [] });
+		// Every change to the schedule is on the record: two rules, two publications.
+		const records = await t.db
+			.select({ action: auditLog.action })
+			.from(auditLog)
+			.where(and(eq(auditLog.subjectType, 'branch'), eq(auditLog.subjectId, String(praha1))));
+		expect(records.map((r) => r.action).sort()).toEqual([
+			'schedule.publish',
+			'schedule.publish',
+			'schedule.rule_add',
+			'schedule.rule_add'
+		]);
 	});
 
 	it('never shrinks a slot below its bookings and reports the conflict', async () => {

@@ -19,7 +19,7 @@ import {
 } from './schedule.repository';
 import { branchAddress, listBranches } from './branches.repository';
 import { closureMessages } from './booking-mail';
-import { auditEach } from '../audit/audit.service';
+import { audit, auditEach } from '../audit/audit.service';
 import { parseDate, planSlots, type Rule } from './slot-plan';
 
 /** The branch, if this actor is branch staff there; AccessDenied otherwise (also for admins). */
@@ -88,15 +88,27 @@ export async function branchSchedule(
 
 export type RuleResult = { kind: 'ok'; id: number } | { kind: 'not_offered' };
 
+/** Every change to a branch's schedule leaves one audit record: who, what, when. */
+function auditBranch(actor: Actor, branchId: number, action: string, now: Date): Promise<void> {
+	return audit(
+		actor,
+		{ action, subjectType: 'branch', subjectId: String(branchId), reason: '/staff/[branch]' },
+		now
+	);
+}
+
 export async function addRule(
 	actor: Actor | null,
 	branchId: number,
-	rule: Rule
+	rule: Rule,
+	now: Date = new Date()
 ): Promise<RuleResult | null> {
 	const branch = await ownBranch(actor, branchId);
 	if (!branch) return null;
 	if (!branch.services.some((s) => s.id === rule.serviceId)) return { kind: 'not_offered' };
-	return { kind: 'ok', id: await insertRule(branchId, rule, actor!.userId) };
+	const id = await insertRule(branchId, rule, actor!.userId);
+	await auditBranch(actor!, branchId, 'schedule.rule_add', now);
+	return { kind: 'ok', id };
 }
 
 export async function stopRule(
@@ -107,7 +119,9 @@ export async function stopRule(
 ): Promise<boolean> {
 	if (!(await ownBranch(actor, branchId))) return false;
 	// From tomorrow on: today's published slots stay.
-	return endRule(branchId, ruleId, pragueToday(now));
+	const ended = await endRule(branchId, ruleId, pragueToday(now));
+	if (ended) await auditBranch(actor!, branchId, 'schedule.rule_end', now);
+	return ended;
 }
 
 export interface GenerateReport extends UpsertReport {
@@ -139,6 +153,7 @@ export async function generateSlots(
 		slotsCreated: report.created,
 		seats: future.reduce((sum, s) => sum + s.capacity, 0)
 	});
+	await auditBranch(actor!, branchId, 'schedule.publish', now);
 	return { ...report, planned: future.length, holidays: plan.holidays, closed: plan.closed };
 }
 
@@ -166,6 +181,7 @@ export async function closeDays(
 		{ from: pragueToday(now), to: addDaysTo(closure.toDate, WAITLIST_AFTER_CLOSURE_DAYS) },
 		(cancelled) => closureMessages(cancelled, address, origin)
 	);
+	await auditBranch(actor!, branchId, 'schedule.close', now);
 	await auditEach(
 		actor!,
 		result.cancelled.map((c) => ({

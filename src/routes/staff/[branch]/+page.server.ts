@@ -93,16 +93,21 @@ export const actions: Actions = {
 				errors.push({ field: 'serviceId', message: text.scheduleNotOffered });
 			}
 			if (errors.length > 0) return null;
-			const result = await addRule(actor, branchId(event), {
-				serviceId: serviceId!,
-				weekday: weekday!,
-				starts,
-				ends,
-				slotMinutes: slotMinutes!,
-				capacity: capacity!,
-				validFrom,
-				validTo: null
-			});
+			const result = await addRule(
+				actor,
+				branchId(event),
+				{
+					serviceId: serviceId!,
+					weekday: weekday!,
+					starts,
+					ends,
+					slotMinutes: slotMinutes!,
+					capacity: capacity!,
+					validFrom,
+					validTo: null
+				},
+				now()
+			);
 			if (!result) error(404, 'Not found');
 			if (result.kind === 'not_offered') {
 				errors.push({ field: 'serviceId', message: text.scheduleNotOffered });
