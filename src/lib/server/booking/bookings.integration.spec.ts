@@ -13,6 +13,8 @@ import {
 	type BookingDetails
 } from './bookings.service';
 import { slots } from './schedule.schema';
+import { usageEvents } from '../insights/insights.schema';
+import { flushUsageEvents } from '../insights/insights.service';
 import { mailOutbox } from '../mail/outbox.schema';
 import { waitlistEntries } from './waitlist.schema';
 import { claimOffer, joinWaitlist } from './waitlist.service';
@@ -179,6 +181,25 @@ describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 			expect(await booked(id)).toBe(3);
 		}
 	);
+
+	it('counts the funnel anonymously: holds, confirmations, cancellations, refusals by reason', async () => {
+		await flushUsageEvents();
+		const rows = await t.db.select().from(usageEvents);
+		const facets = rows.map((r) => `${r.kind}:${r.facets?.step ?? r.facets?.reason}`);
+		for (const expected of [
+			'booking:held',
+			'booking:confirmed',
+			'booking:cancelled',
+			'booking_refused:full',
+			'booking_refused:expired',
+			'booking_refused:already_booked',
+			'booking_refused:limit'
+		]) {
+			expect(facets).toContain(expected);
+		}
+		const text = JSON.stringify(rows);
+		expect(text).not.toMatch(/Olena|example\.com|FA 123456|1990-05-01/);
+	});
 
 	describe('the waitlist', () => {
 		const offersTo = async (email: string) =>

@@ -14,6 +14,7 @@ import {
 } from './bookings.repository';
 import type { Channel } from './bookings.schema';
 import { offerFreedSeat } from './waitlist.service';
+import { track } from '../insights/insights.service';
 
 export const HOLD_MINUTES = 10;
 /** Bookable from 24 hours ahead (DOMAIN.md; configurable later per action). */
@@ -43,7 +44,12 @@ export function personKey(secret: string, documentNumber: string, birthDate: str
 export type HoldResult = { kind: 'held'; token: string; expiresAt: Date } | { kind: 'full' };
 
 /** Holds one seat of a slot for 10 minutes; `full` when none is free (or it starts too soon). */
-export async function holdSlot(slotId: number, now: Date): Promise<HoldResult> {
+export async function holdSlot(
+	slotId: number,
+	now: Date,
+	/** For the anonymous funnel counts only. */
+	serviceSlug = 'unknown'
+): Promise<HoldResult> {
 	await releaseExpiredHolds(now);
 	const token = newToken();
 	const expiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
@@ -54,6 +60,8 @@ export async function holdSlot(slotId: number, now: Date): Promise<HoldResult> {
 		now,
 		earliestStart: new Date(now.getTime() + MIN_LEAD_HOURS * 3_600_000)
 	});
+	if (held) track('booking', null, { step: 'held', service: serviceSlug });
+	else track('booking_refused', null, { reason: 'full', service: serviceSlug });
 	return held ? { kind: 'held', token, expiresAt } : { kind: 'full' };
 }
 
@@ -124,14 +132,20 @@ export async function confirmBooking(input: {
 			throw error;
 		});
 		if (outcome === null) continue;
-		if (outcome.kind !== 'confirmed') {
-			// A hold already turned into a booking by an earlier request also lands here as expired.
-			const winner = await bookingIdByIdempotencyKey(idempotencyKey);
-			if (winner)
-				return { kind: 'confirmed', token, booking: (await findBooking({ id: winner }))! };
-			return outcome;
+		if (outcome.kind === 'confirmed') {
+			const booking = (await findBooking({ id: outcome.bookingId }))!;
+			track('booking', input.locale, {
+				step: 'confirmed',
+				service: booking.serviceSlug,
+				channel: input.channel
+			});
+			return { kind: 'confirmed', token, booking };
 		}
-		return { kind: 'confirmed', token, booking: (await findBooking({ id: outcome.bookingId }))! };
+		// A hold already turned into a booking by an earlier request also lands here as expired.
+		const winner = await bookingIdByIdempotencyKey(idempotencyKey);
+		if (winner) return { kind: 'confirmed', token, booking: (await findBooking({ id: winner }))! };
+		track('booking_refused', input.locale, { reason: outcome.kind });
+		return outcome;
 	}
 }
 
@@ -147,6 +161,7 @@ export async function cancelBooking(token: string, now: Date, origin: string): P
 	if (!/^[A-Za-z0-9_-]{27}$/.test(token)) return false;
 	const slotId = await cancelActive(hashToken(token), now);
 	if (slotId === null) return false;
+	track('booking', null, { step: 'cancelled', service: 'any' });
 	await offerFreedSeat(slotId, origin, now);
 	return true;
 }
@@ -154,3 +169,8 @@ export async function cancelBooking(token: string, now: Date, origin: string): P
 export { releaseExpiredHolds };
 
 export const HOLD_LIMITS = [{ name: 'hold:addr', points: 20, durationSeconds: 10 * 60 }];
+
+/** A hold refused by the per-address limit (anonymous count for the report). */
+export function noteThrottledHold(serviceSlug: string): void {
+	track('booking_refused', null, { reason: 'throttled', service: serviceSlug });
+}

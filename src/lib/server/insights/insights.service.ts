@@ -16,6 +16,15 @@ export interface UsageEventKinds {
 	capacity_published: { branch: string; slotsCreated: number; seats: number };
 	branch_closure: { branch: string; slotsRemoved: number; bookingsCancelled: number };
 	counter: { branch: string; step: 'arrived' | 'done' | 'no_show' };
+	booking: {
+		step: 'held' | 'confirmed' | 'cancelled';
+		service: string;
+		channel?: string;
+	};
+	booking_refused: {
+		reason: 'full' | 'expired' | 'already_booked' | 'limit' | 'throttled';
+		service?: string;
+	};
 	waitlist_signup: Record<string, never>;
 	waitlist_offer: Record<string, never>;
 }

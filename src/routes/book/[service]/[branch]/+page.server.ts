@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '$lib/i18n';
 import { timeChoices } from '$lib/server/booking/booking-flow.service';
-import { holdSlot, HOLD_LIMITS } from '$lib/server/booking/bookings.service';
+import { holdSlot, HOLD_LIMITS, noteThrottledHold } from '$lib/server/booking/bookings.service';
 import { now } from '$lib/server/clock';
 import { getDb } from '$lib/server/db';
 import { formText } from '$lib/server/http/form';
@@ -31,13 +31,16 @@ export const actions: Actions = {
 			'hold:addr': limitKey(secret, 'hold', clientAddress)
 		});
 		if (!limit.allowed) {
+			noteThrottledHold(params.service);
 			event.setHeaders({ 'retry-after': String(limit.retryAfterSeconds) });
 			return fail(429, {
 				error: 'throttled' as const,
 				minutes: Math.ceil(limit.retryAfterSeconds / 60)
 			});
 		}
-		const held = offered ? await holdSlot(slotId, now()) : { kind: 'full' as const };
+		const held = offered
+			? await holdSlot(slotId, now(), params.service)
+			: { kind: 'full' as const };
 		if (held.kind === 'full') return fail(409, { error: 'gone' as const });
 		setHoldCookie(cookies, held.token);
 		redirect(
