@@ -31,12 +31,36 @@ test.describe('booking in Russian', () => {
 		expect(body).toContain(reference);
 		expect(body).toMatch(/DTSTART:\d{8}T\d{6}Z/);
 
+		// Kept on the phone: listed on /my with its QR code, also offline.
+		const bookingUrl = page.url();
+		await expect(page.locator('#booking-saved')).toBeVisible();
+		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
+			timeout: 20_000
+		});
+		await page.goto('/ru/my');
+		const saved = page.locator('#saved-bookings');
+		await expect(saved.getByRole('link', { name: reference })).toHaveAttribute(
+			'href',
+			new URL(bookingUrl).pathname
+		);
+		await expect(saved.locator('.booking-qr svg')).toBeVisible();
+		await expectNoAxeViolations(page);
+		await context.setOffline(true);
+		await page.reload();
+		await expect(saved.getByRole('link', { name: reference })).toBeVisible();
+		await expect(saved.locator('.booking-qr svg')).toBeVisible();
+		await context.setOffline(false);
+
+		await page.goto(bookingUrl);
 		await page.getByRole('button', { name: ru.booking_cancel_button }).click();
 		await expect(page.getByText(ru.booking_cancelled!)).toBeVisible();
 		await expectNoAxeViolations(page);
 		// The same booking cannot be cancelled twice, and its calendar file is gone.
 		await page.reload();
 		await expect(page.getByRole('button', { name: ru.booking_cancel_button })).toHaveCount(0);
+		// A cancelled booking is no longer kept on the device.
+		await page.goto('/ru/my');
+		await expect(page.locator('#bookings-empty')).toBeVisible();
 		await context.close();
 	});
 

@@ -4,6 +4,8 @@ export const ENHANCEMENTS = [
 	'saved-list',
 	'checklist-ticks',
 	'saved-checklists',
-	'counter-scan'
+	'counter-scan',
+	'save-booking',
+	'saved-bookings'
 ] as const;
 export type Enhancement = (typeof ENHANCEMENTS)[number];

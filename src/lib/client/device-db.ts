@@ -23,19 +23,35 @@ export interface ChecklistProgress {
 	updatedAt: string;
 }
 
+/** A confirmed booking, so its QR code and details open on the phone without a connection. */
+export interface SavedBooking {
+	reference: string;
+	/** The booking's own page (its token is the only key to it). */
+	href: string;
+	service: string;
+	when: string;
+	where: string;
+	/** ISO instant, for ordering. */
+	startsAt: string;
+	/** The QR code of the reference, as the server drew it. */
+	qrSvg: string;
+}
+
 interface PobytDb extends DBSchema {
 	proceedings: { key: string; value: SavedProceeding };
 	checklists: { key: string; value: ChecklistProgress };
+	bookings: { key: string; value: SavedBooking };
 }
 
 let opened: Promise<IDBPDatabase<PobytDb>> | undefined;
 
 /** What this device keeps, in one IndexedDB database; versions only ever add stores. */
 export function deviceDb(): Promise<IDBPDatabase<PobytDb>> {
-	opened ??= openDB<PobytDb>('pobyt', 2, {
+	opened ??= openDB<PobytDb>('pobyt', 3, {
 		upgrade(database, oldVersion) {
 			if (oldVersion < 1) database.createObjectStore('proceedings', { keyPath: 'number' });
 			if (oldVersion < 2) database.createObjectStore('checklists', { keyPath: 'slug' });
+			if (oldVersion < 3) database.createObjectStore('bookings', { keyPath: 'reference' });
 		}
 	});
 	return opened;
