@@ -2,11 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { DEMO_PASSWORD, E2E_NOW } from './tests/e2e-env';
+import { CHROMIUM, CHROMIUM_ARGS, DEMO_PASSWORD, E2E_NOW } from './tests/e2e-env';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
-/** Debian's Chromium; Playwright's own browser download does not work on these machines. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
 	testDir: 'tests',
@@ -21,15 +19,7 @@ export default defineConfig({
 		trace: 'retain-on-failure',
 		launchOptions: {
 			executablePath: CHROMIUM,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
+			args: CHROMIUM_ARGS
 		}
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],

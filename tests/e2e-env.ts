@@ -2,3 +2,17 @@
 export const DEMO_PASSWORD = 'e2e-demo-password';
 /** Tuesday 24 November 2026, 10:30 in Prague: a workday, hotline open. */
 export const E2E_NOW = '2026-11-24T09:30:00Z';
+
+/** Debian's Chromium; Playwright's own browser download does not work on these machines. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Without the background-networking flags Chromium's calls home are refused, many at a time. */
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];

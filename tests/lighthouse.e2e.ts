@@ -1,8 +1,7 @@
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { expect, test } from '@playwright/test';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from './e2e-env';
 
 // The checklist issue asks for Lighthouse accessibility 100 on the index and a checklist page.
 test('Lighthouse accessibility is 100 on the checklist index and a checklist', async () => {
@@ -10,16 +9,7 @@ test('Lighthouse accessibility is 100 on the checklist index and a checklist', a
 	const base = test.info().project.use.baseURL!;
 	const chrome = await launch({
 		chromePath: CHROMIUM,
-		chromeFlags: [
-			'--headless=new',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
+		chromeFlags: ['--headless=new', ...CHROMIUM_ARGS]
 	});
 	try {
 		for (const path of [

@@ -72,3 +72,10 @@ export async function asStaff<T>(
 		throw e;
 	}
 }
+
+/** The branch id in a `/staff/[branch]/…` URL; anything that is not one is a 404. */
+export function branchParam(params: { branch: string }): number {
+	const id = Number(params.branch);
+	if (!Number.isInteger(id) || id <= 0) error(404, 'Not found');
+	return id;
+}

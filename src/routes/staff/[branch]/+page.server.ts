@@ -12,19 +12,13 @@ import {
 import { MAX_PLAN_DAYS, parseDate } from '$lib/server/booking/slot-plan';
 import { now } from '$lib/server/clock';
 import { formText } from '$lib/server/http/form';
-import { asStaff } from '$lib/server/http/staff-session';
+import { asStaff, branchParam } from '$lib/server/http/staff-session';
 import { getConfig } from '$lib/server/startup';
 import { staffText } from '$lib/staff-text';
 
-function branchId(event: { params: { branch: string } }): number {
-	const id = Number(event.params.branch);
-	if (!Number.isInteger(id) || id <= 0) error(404, 'Not found');
-	return id;
-}
-
 export const load: PageServerLoad = (event) =>
 	asStaff(event, async (actor) => {
-		const schedule = await branchSchedule(actor, branchId(event), now());
+		const schedule = await branchSchedule(actor, branchParam(event.params), now());
 		if (!schedule) error(404, 'Not found');
 		return { schedule };
 	});
@@ -38,7 +32,7 @@ function staffAction<T extends object>(
 ) {
 	return asStaff(event, async (actor) => {
 		// Refuse a wrong role before reading the form: it learns nothing about what is valid.
-		if (!(await ownBranch(actor, branchId(event)))) error(404, 'Not found');
+		if (!(await ownBranch(actor, branchParam(event.params)))) error(404, 'Not found');
 		const form = await event.request.formData();
 		const errors: FieldError[] = [];
 		const values = Object.fromEntries(
@@ -95,7 +89,7 @@ export const actions: Actions = {
 			if (errors.length > 0) return null;
 			const result = await addRule(
 				actor,
-				branchId(event),
+				branchParam(event.params),
 				{
 					serviceId: serviceId!,
 					weekday: weekday!,
@@ -118,7 +112,7 @@ export const actions: Actions = {
 	stopRule: (event) =>
 		staffAction(event, async (actor, form) => {
 			const ruleId = intIn(form, 'ruleId', 1, 2_000_000_000);
-			if (ruleId === null || !(await stopRule(actor, branchId(event), ruleId, now()))) {
+			if (ruleId === null || !(await stopRule(actor, branchParam(event.params), ruleId, now()))) {
 				error(404, 'Not found');
 			}
 			return { ruleStopped: true };
@@ -133,7 +127,13 @@ export const actions: Actions = {
 				});
 				return null;
 			}
-			const report = await generateSlots(actor, branchId(event), range.from, range.to, now());
+			const report = await generateSlots(
+				actor,
+				branchParam(event.params),
+				range.from,
+				range.to,
+				now()
+			);
 			if (!report) error(404, 'Not found');
 			return { report };
 		}),
@@ -147,7 +147,7 @@ export const actions: Actions = {
 			if (!range || !reason) return null;
 			const closed = await closeDays(
 				actor,
-				branchId(event),
+				branchParam(event.params),
 				{ fromDate: range.from, toDate: range.to, reason },
 				now(),
 				getConfig().publicOrigin

@@ -7,29 +7,23 @@ import { parseDate } from '$lib/server/booking/slot-plan';
 import { now } from '$lib/server/clock';
 import { pragueDate } from '$lib/server/content/content.service';
 import { formText } from '$lib/server/http/form';
-import { asStaff } from '$lib/server/http/staff-session';
+import { asStaff, branchParam } from '$lib/server/http/staff-session';
 import { staffText } from '$lib/staff-text';
-
-function branchId(event: { params: { branch: string } }): number {
-	const id = Number(event.params.branch);
-	if (!Number.isInteger(id) || id <= 0) error(404, 'Not found');
-	return id;
-}
 
 export const load: PageServerLoad = (event) =>
 	asStaff(event, async (actor) => {
 		const asked = event.url.searchParams.get('date') ?? '';
 		const date = parseDate(asked) ? asked : pragueDate(now());
-		const day = await counterDay(actor, branchId(event), date, now());
+		const day = await counterDay(actor, branchParam(event.params), date, now());
 		if (!day) error(404, 'Not found');
 		return { day };
 	});
 
 function step(event: RequestEvent, which: CounterStep) {
 	return asStaff(event, async (actor) => {
-		if (!(await ownBranch(actor, branchId(event)))) error(404, 'Not found');
+		if (!(await ownBranch(actor, branchParam(event.params)))) error(404, 'Not found');
 		const reference = formText(await event.request.formData(), 'reference', 20);
-		const result = await counterStep(actor, branchId(event), reference, which, now());
+		const result = await counterStep(actor, branchParam(event.params), reference, which, now());
 		if (result === 'not_found') {
 			const message = staffText(event.locals.locale).counterNotFound;
 			return fail(400, { reference, errors: [{ field: 'reference', message }] });
