@@ -51,7 +51,18 @@ test.describe('booking in Russian', () => {
 		await expect(saved.locator('.booking-qr svg')).toBeVisible();
 		await context.setOffline(false);
 
+		// Reschedule: a new time at the same branch, the same reference and link.
 		await page.goto(bookingUrl);
+		await page.getByRole('link', { name: ru.booking_reschedule_link }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru.booking_reschedule_title!);
+		await expectNoAxeViolations(page);
+		await openAllDays(page);
+		await page.locator('input[name="slot"]').nth(8).check();
+		await page.getByRole('button', { name: ru.booking_reschedule_button }).click();
+		await expect(page).toHaveURL(new RegExp(`${new URL(bookingUrl).pathname}\\?moved$`));
+		await expect(page.getByText(ru.booking_moved!)).toBeVisible();
+		await expect(page.locator('.booking-reference')).toHaveText(reference);
+
 		await page.getByRole('button', { name: ru.booking_cancel_button }).click();
 		await expect(page.getByText(ru.booking_cancelled!)).toBeVisible();
 		await expectNoAxeViolations(page);

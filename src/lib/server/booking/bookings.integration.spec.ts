@@ -10,6 +10,7 @@ import {
 	confirmBooking,
 	holdSlot,
 	releaseExpiredHolds,
+	rescheduleBooking,
 	type BookingDetails
 } from './bookings.service';
 import { slots } from './schedule.schema';
@@ -179,6 +180,47 @@ describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 				.where(eq(bookings.slotId, id));
 			expect(rows!.n).toBe(1);
 			expect(await booked(id)).toBe(3);
+		}
+	);
+
+	it('reschedules: the new seat is taken before the old one is given back; a full slot changes nothing', async () => {
+		const a = await slot(1, 110, 'present-original');
+		const b = await slot(1, 120, 'present-original');
+		const full = await slot(1, 130, 'present-original');
+		const hold = await holdSlot(a, NOW);
+		const blocker = await holdSlot(full, NOW);
+		if (hold.kind !== 'held' || blocker.kind !== 'held') throw new Error('full');
+		const done = await confirm(hold.token, person({ documentNumber: 'MOVE 1' }));
+		if (done.kind !== 'confirmed') throw new Error(done.kind);
+		expect(await rescheduleBooking(done.token, full, at(MIN), ORIGIN)).toBe('full');
+		expect([await booked(a), await booked(full)]).toEqual([1, 1]);
+		expect(await rescheduleBooking(done.token, b, at(MIN), ORIGIN)).toBe('moved');
+		expect([await booked(a), await booked(b)]).toEqual([0, 1]);
+		expect((await bookingByToken(done.token))?.slotId).toBe(b);
+		// Another action's slot is not a place to move to.
+		const other = await slot(3, 140, 'registration');
+		expect(await rescheduleBooking(done.token, other, at(MIN), ORIGIN)).toBe('full');
+		expect(await cancelBooking(done.token, at(2 * MIN), ORIGIN)).toBe(true);
+		expect(await rescheduleBooking(done.token, a, at(3 * MIN), ORIGIN)).toBe('not_found');
+	});
+
+	it.runIf(engine === 'postgres')(
+		'two people moving into the last seat at once: one moves, one keeps their time',
+		async () => {
+			const target = await slot(1, 150, 'present-original');
+			const tokens: string[] = [];
+			for (const [i, doc] of ['RACE MOVE 1', 'RACE MOVE 2'].entries()) {
+				const h = await holdSlot(await slot(1, 160 + i, 'present-original'), NOW);
+				if (h.kind !== 'held') throw new Error('full');
+				const d = await confirm(h.token, person({ documentNumber: doc }));
+				if (d.kind !== 'confirmed') throw new Error(d.kind);
+				tokens.push(d.token);
+			}
+			const outcomes = await Promise.all(
+				tokens.map((tk) => rescheduleBooking(tk, target, at(MIN), ORIGIN))
+			);
+			expect(outcomes.sort()).toEqual(['full', 'moved']);
+			expect(await booked(target)).toBe(1);
 		}
 	);
 

@@ -188,6 +188,7 @@ export async function bookingIdByIdempotencyKey(key: string): Promise<string | n
 
 export interface BookingRecord {
 	id: string;
+	slotId: number;
 	reference: string;
 	fullName: string;
 	email: string;
@@ -196,7 +197,14 @@ export interface BookingRecord {
 	startsAt: Date;
 	endsAt: Date;
 	serviceSlug: string;
-	branch: { id: number; name: string; street: string; postcode: string; city: string };
+	branch: {
+		id: number;
+		slug: string;
+		name: string;
+		street: string;
+		postcode: string;
+		city: string;
+	};
 	cancelledAt: Date | null;
 	checkedInAt: Date | null;
 	completedAt: Date | null;
@@ -205,6 +213,7 @@ export interface BookingRecord {
 
 const bookingColumns = {
 	id: bookings.id,
+	slotId: bookings.slotId,
 	reference: bookings.reference,
 	fullName: bookings.fullName,
 	email: bookings.email,
@@ -214,6 +223,7 @@ const bookingColumns = {
 	endsAt: slots.endsAt,
 	serviceSlug: services.slug,
 	branchId: branches.id,
+	branchSlug: branches.slug,
 	branchName: branches.name,
 	street: branches.street,
 	postcode: branches.postcode,
@@ -235,8 +245,11 @@ export async function findBooking(
 		.innerJoin(branches, eq(branches.id, bookings.branchId))
 		.where('id' in where ? eq(bookings.id, where.id) : eq(bookings.tokenHash, where.tokenHash));
 	if (!row) return null;
-	const { branchId, branchName, street, postcode, city, ...rest } = row;
-	return { ...rest, branch: { id: branchId, name: branchName, street, postcode, city } };
+	const { branchId, branchSlug, branchName, street, postcode, city, ...rest } = row;
+	return {
+		...rest,
+		branch: { id: branchId, slug: branchSlug, name: branchName, street, postcode, city }
+	};
 }
 
 /**
@@ -336,4 +349,46 @@ export async function markAtCounter(
 						.where(and(active, isNull(bookings.checkedInAt)));
 	const [row] = await query.returning({ id: bookings.id });
 	return row?.id ?? null;
+}
+
+/**
+ * Moves an active, not yet started booking to another slot of the same action and branch in ONE
+ * statement: the new seat is taken (conditional update) before the old one is given back, so
+ * the person never ends up with neither — or with both.
+ */
+export async function moveBooking(
+	tokenHash: Uint8Array,
+	toSlotId: number,
+	now: Date,
+	earliestStart: Date
+): Promise<'moved' | 'full' | 'not_found'> {
+	const rows = resultRows<{ outcome: string }>(
+		await getDb().execute(sql`
+			with current as (
+				select b.id, b.slot_id, b.service_id, b.branch_id from bookings b join slots s on s.id = b.slot_id
+				where b.token_hash = ${tokenHash} and b.cancelled_at is null and b.checked_in_at is null
+					and b.completed_at is null and b.no_show_at is null
+					and s.starts_at > ${now.toISOString()}::timestamptz
+				for update of b
+			), seat as (
+				update slots s set booked = s.booked + 1
+				from current c
+				where s.id = ${toSlotId} and s.id <> c.slot_id and s.service_id = c.service_id
+					and s.branch_id = c.branch_id and s.booked < s.capacity
+					and s.starts_at >= ${earliestStart.toISOString()}::timestamptz
+				returning s.id
+			), moved as (
+				update bookings b set slot_id = (select id from seat)
+				from current c where b.id = c.id and exists (select 1 from seat)
+				returning c.slot_id as old_slot
+			), released as (
+				update slots s set booked = s.booked - 1 from moved m where s.id = m.old_slot returning s.id
+			)
+			select case
+				when not exists (select 1 from current) then 'not_found'
+				when exists (select 1 from moved) then 'moved'
+				else 'full' end as outcome,
+				(select count(*) from released) as released`)
+	);
+	return (rows[0]?.outcome ?? 'not_found') as 'moved' | 'full' | 'not_found';
 }

@@ -8,6 +8,7 @@ import {
 	cancelActive,
 	confirmHold,
 	findBooking,
+	moveBooking,
 	releaseExpiredHolds,
 	takeSeat,
 	type BookingRecord
@@ -173,4 +174,29 @@ export const HOLD_LIMITS = [{ name: 'hold:addr', points: 20, durationSeconds: 10
 /** A hold refused by the per-address limit (anonymous count for the report). */
 export function noteThrottledHold(serviceSlug: string): void {
 	track('booking_refused', null, { reason: 'throttled', service: serviceSlug });
+}
+
+/**
+ * Moves a booking to another time at the same branch; the new seat is secured before the old one
+ * is released, in one statement, and the freed seat is offered to the waitlist.
+ */
+export async function rescheduleBooking(
+	token: string,
+	toSlotId: number,
+	now: Date,
+	origin: string
+): Promise<'moved' | 'full' | 'not_found'> {
+	if (!/^[A-Za-z0-9_-]{27}$/.test(token)) return 'not_found';
+	const before = await findBooking({ tokenHash: hashToken(token) });
+	const outcome = await moveBooking(
+		hashToken(token),
+		toSlotId,
+		now,
+		new Date(now.getTime() + MIN_LEAD_HOURS * 3_600_000)
+	);
+	if (outcome === 'moved' && before) {
+		track('booking', null, { step: 'rescheduled', service: before.serviceSlug });
+		await offerFreedSeat(before.slotId, origin, now);
+	}
+	return outcome;
 }

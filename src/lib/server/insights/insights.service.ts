@@ -17,7 +17,7 @@ export interface UsageEventKinds {
 	branch_closure: { branch: string; slotsRemoved: number; bookingsCancelled: number };
 	counter: { branch: string; step: 'arrived' | 'done' | 'no_show' };
 	booking: {
-		step: 'held' | 'confirmed' | 'cancelled';
+		step: 'held' | 'confirmed' | 'cancelled' | 'rescheduled';
 		service: string;
 		channel?: string;
 	};

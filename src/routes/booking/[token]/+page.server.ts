@@ -7,7 +7,7 @@ import { now } from '$lib/server/clock';
 import { getConfig } from '$lib/server/startup';
 
 /** The token in the URL is the only key to the booking (≥ 128 bits; only its hash is stored). */
-export const load: PageServerLoad = async ({ params, setHeaders }) => {
+export const load: PageServerLoad = async ({ params, setHeaders, url }) => {
 	// same-origin: the token never leaves in a Referer (e.g. to the map), and forms keep their Origin.
 	setHeaders({ 'cache-control': 'private, no-store', 'referrer-policy': 'same-origin' });
 	const booking = await bookingByToken(params.token);
@@ -17,6 +17,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 		(await listServices()).find((s) => s.slug === booking.serviceSlug)?.checklistSlug ?? null;
 	return {
 		token: params.token,
+		moved: url.searchParams.has('moved'),
 		checklistSlug,
 		booking: shown,
 		qrSvg: renderSVG(booking.reference, { border: 2, ecc: 'M' }),
