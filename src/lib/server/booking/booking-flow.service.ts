@@ -4,7 +4,11 @@ import { addDays, fromPrague, isoDate, toPrague } from '../../time/prague';
 import { activeServices, branchesFor, freeSlots, type ServiceRow } from './catalogue.repository';
 import { hashToken } from '../security/tokens';
 import { findHold, saveHoldDetails } from './bookings.repository';
-import { MIN_LEAD_HOURS } from './bookings.service';
+import { getDb } from '../db';
+import { track } from '../insights/insights.service';
+import { limitKey, Limits } from '../rate-limit/limiter';
+import { holdSlot, MIN_LEAD_HOURS, type HoldResult } from './bookings.service';
+import { joinWaitlist } from './waitlist.service';
 
 /** How far ahead the calendar looks (configurable per action later). */
 export const BOOKING_HORIZON_DAYS = 60;
@@ -159,4 +163,66 @@ export async function keepDetails(
 	now: Date
 ): Promise<boolean> {
 	return saveHoldDetails(hashToken(token), details, now);
+}
+
+/** Per client address (keyed-hashed): a crowd of holds or sign-ups from one place is refused. */
+const ADDRESS_LIMITS = [
+	{ name: 'hold:addr', points: 20, durationSeconds: 10 * 60 },
+	{ name: 'waitlist:addr', points: 10, durationSeconds: 3600 }
+];
+
+async function perAddress(
+	name: 'hold:addr' | 'waitlist:addr',
+	who: { clientAddress: string; secret: string }
+): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
+	return new Limits(getDb(), ADDRESS_LIMITS).consume({
+		[name]: limitKey(who.secret, name, who.clientAddress)
+	});
+}
+
+export interface Visitor {
+	clientAddress: string;
+	secret: string;
+	now: Date;
+}
+
+export type HoldOutcome =
+	HoldResult | { kind: 'throttled'; retryAfterSeconds: number } | { kind: 'not_found' };
+
+/** Holds a time offered on this action's and branch's page, within the per-address limit. */
+export async function holdOfferedTime(
+	serviceSlug: string,
+	branchSlug: string,
+	slotId: number,
+	who: Visitor
+): Promise<HoldOutcome> {
+	const times = await timeChoices(serviceSlug, branchSlug, who.now);
+	if (!times) return { kind: 'not_found' };
+	const limit = await perAddress('hold:addr', who);
+	if (!limit.allowed) {
+		track('booking_refused', null, { reason: 'throttled', service: serviceSlug });
+		return { kind: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
+	}
+	const offered = times.days.some((d) => d.times.some((t) => t.slotId === slotId));
+	return offered ? holdSlot(slotId, who.now, serviceSlug) : { kind: 'full' };
+}
+
+/** Joins the waitlist of this action and branch, within the per-address limit. */
+export async function joinWaitlistAt(
+	serviceSlug: string,
+	branchSlug: string,
+	entry: { fromDate: string; toDate: string; email: string; locale: string },
+	who: Visitor
+): Promise<'joined' | 'not_found' | { throttledSeconds: number }> {
+	const times = await timeChoices(serviceSlug, branchSlug, who.now);
+	if (!times) return 'not_found';
+	const limit = await perAddress('waitlist:addr', who);
+	if (!limit.allowed) return { throttledSeconds: limit.retryAfterSeconds };
+	await joinWaitlist({
+		serviceId: times.service.id,
+		branchId: times.branch.id,
+		...entry,
+		now: who.now
+	});
+	return 'joined';
 }

@@ -169,13 +169,6 @@ export async function cancelBooking(token: string, now: Date, origin: string): P
 
 export { releaseExpiredHolds };
 
-export const HOLD_LIMITS = [{ name: 'hold:addr', points: 20, durationSeconds: 10 * 60 }];
-
-/** A hold refused by the per-address limit (anonymous count for the report). */
-export function noteThrottledHold(serviceSlug: string): void {
-	track('booking_refused', null, { reason: 'throttled', service: serviceSlug });
-}
-
 /**
  * Moves a booking to another time at the same branch; the new seat is secured before the old one
  * is released, in one statement, and the freed seat is offered to the waitlist.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSlots, type Rule } from './slot-plan';
+import { daysBetween, planSlots, type Rule } from './slot-plan';
 
 const rule = (over: Partial<Rule> = {}): Rule => ({
 	serviceId: 1,
@@ -75,5 +75,12 @@ describe('slot plan', () => {
 		]);
 		expect(() => planSlots([rule()], [], '2026-01-01', '2026-06-01')).toThrow(RangeError);
 		expect(() => planSlots([rule()], [], '2026-02-30', '2026-03-01')).toThrow(RangeError);
+	});
+
+	it('counts whole days between two dates, across months and the clock change', () => {
+		expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2);
+		expect(daysBetween('2026-12-31', '2027-03-01')).toBe(60);
+		expect(daysBetween('2026-11-02', '2026-11-01')).toBe(-1);
+		expect(daysBetween('2026-02-30', '2026-03-01')).toBeNull();
 	});
 });

@@ -35,6 +35,14 @@ export interface Plan {
 
 export const MAX_PLAN_DAYS = 92;
 
+/** Whole days from `from` to `to` (`YYYY-MM-DD`), or null when either is not a real date. */
+export function daysBetween(from: string, to: string): number | null {
+	const a = parseDate(from);
+	const b = parseDate(to);
+	if (!a || !b) return null;
+	return (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000;
+}
+
 /** `YYYY-MM-DD` → parts, or null. */
 export function parseDate(value: string): { year: number; month: number; day: number } | null {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -9,7 +9,7 @@ import {
 	generateSlots,
 	stopRule
 } from '$lib/server/booking/schedule.service';
-import { MAX_PLAN_DAYS, parseDate } from '$lib/server/booking/slot-plan';
+import { daysBetween, MAX_PLAN_DAYS, parseDate } from '$lib/server/booking/slot-plan';
 import { now } from '$lib/server/clock';
 import { formText } from '$lib/server/http/form';
 import { asStaff, branchParam } from '$lib/server/http/staff-session';
@@ -54,13 +54,8 @@ function intIn(form: FormData, name: string, min: number, max: number): number |
 function dateRange(form: FormData, from: string, to: string): { from: string; to: string } | null {
 	const a = formText(form, from, 10);
 	const b = formText(form, to, 10);
-	const pa = parseDate(a);
-	const pb = parseDate(b);
-	if (!pa || !pb || b < a) return null;
-	const days =
-		(Date.UTC(pb.year, pb.month - 1, pb.day) - Date.UTC(pa.year, pa.month - 1, pa.day)) /
-		86_400_000;
-	return days < MAX_PLAN_DAYS ? { from: a, to: b } : null;
+	const days = daysBetween(a, b);
+	return days !== null && days >= 0 && days < MAX_PLAN_DAYS ? { from: a, to: b } : null;
 }
 
 export const actions: Actions = {
