@@ -76,6 +76,8 @@ export const bookings = pgTable(
 		idempotencyKey: text('idempotency_key'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+		/** Who cancelled: the person (counts towards the late-cancellation rule) or the branch. */
+		cancelledBy: text('cancelled_by').$type<'person' | 'branch'>(),
 		checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
 		completedAt: timestamp('completed_at', { withTimezone: true }),
 		noShowAt: timestamp('no_show_at', { withTimezone: true })
@@ -90,6 +92,10 @@ export const bookings = pgTable(
 			.where(sql`${t.cancelledAt} is null and ${t.completedAt} is null and ${t.noShowAt} is null`),
 		index('bookings_slot').on(t.slotId),
 		index('bookings_person').on(t.personKey, t.createdAt),
-		check('bookings_channel', sql`${t.channel} in ('web', 'hotline', 'branch')`)
+		check('bookings_channel', sql`${t.channel} in ('web', 'hotline', 'branch')`),
+		check(
+			'bookings_cancelled_by',
+			sql`(${t.cancelledAt} is null) = (${t.cancelledBy} is null) and ${t.cancelledBy} in ('person', 'branch')`
+		)
 	]
 );
