@@ -6,6 +6,9 @@ export const ENHANCEMENTS = [
 	'saved-checklists',
 	'counter-scan',
 	'save-booking',
-	'saved-bookings'
+	'saved-bookings',
+	'proof-of-work',
+	'altcha-widget',
+	'hold-countdown'
 ] as const;
 export type Enhancement = (typeof ENHANCEMENTS)[number];

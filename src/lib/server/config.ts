@@ -33,6 +33,11 @@ export interface Config {
 	smtpUrl: string | undefined;
 	/** The From header of every e-mail. */
 	mailFrom: string;
+	/**
+	 * Work asked of a browser before it may hold a seat (altcha): the expected number of SHA-256
+	 * attempts. 50 000 takes a cheap phone one to three seconds; env POW_WORK.
+	 */
+	proofOfWork: number;
 }
 
 export const DEFAULT_HOTLINE_HOURS: WeeklyHours = {
@@ -102,6 +107,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	if (!/^https?:\/\/[^/]+$/.test(publicOrigin)) {
 		throw new ConfigError('ORIGIN must be a URL without a path, e.g. https://pobyt.example.cz.');
 	}
+	const proofOfWork = Number(env.POW_WORK ?? 50_000);
+	if (!Number.isInteger(proofOfWork) || proofOfWork < 1 || proofOfWork > 10_000_000) {
+		throw new ConfigError('POW_WORK must be a whole number from 1 to 10000000.');
+	}
 	const hours = parseJson<WeeklyHours>('HOTLINE_HOURS', env.HOTLINE_HOURS, DEFAULT_HOTLINE_HOURS);
 	return {
 		mode,
@@ -117,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		hotline: { lines, hours },
 		publicOrigin,
 		smtpUrl,
-		mailFrom: env.MAIL_FROM?.trim() || 'Pobyt <no-reply@pobyt.invalid>'
+		mailFrom: env.MAIL_FROM?.trim() || 'Pobyt <no-reply@pobyt.invalid>',
+		proofOfWork
 	};
 }

@@ -98,6 +98,12 @@ export function isoDate(year: number, month: number, day: number): string {
 	return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** The Prague calendar date (`YYYY-MM-DD`) of an instant. */
+export function pragueDate(instant: Date): string {
+	const p = toPrague(instant);
+	return isoDate(p.year, p.month, p.day);
+}
+
 /** The calendar date `days` after the given one, with its ISO weekday (1 = Monday). */
 export function addDays(
 	year: number,

@@ -1,14 +1,21 @@
 // What the public booking pages show: actions, branches with their next free day, free times.
 // Reads only; every change goes through bookings.service.ts.
-import { addDays, fromPrague, isoDate, toPrague } from '../../time/prague';
+import { addDays, fromPrague, isoDate, pragueDate, toPrague } from '../../time/prague';
 import { activeServices, branchesFor, freeSlots, type ServiceRow } from './catalogue.repository';
 import { hashToken } from '../security/tokens';
 import { findHold, saveHoldDetails } from './bookings.repository';
 import { getDb } from '../db';
 import { track } from '../insights/insights.service';
 import { limitKey, Limits } from '../rate-limit/limiter';
-import { holdSlot, MIN_LEAD_HOURS, type HoldResult } from './bookings.service';
+import {
+	holdSlot,
+	MIN_LEAD_HOURS,
+	personKey,
+	type BookingDetails,
+	type HoldResult
+} from './bookings.service';
 import { joinWaitlist } from './waitlist.service';
+import { checkProof } from '../security/proof-of-work';
 
 /** How far ahead the calendar looks (configurable per action later). */
 export const BOOKING_HORIZON_DAYS = 60;
@@ -21,11 +28,6 @@ export async function listServices(): Promise<ServiceChoice[]> {
 
 async function serviceBySlug(slug: string): Promise<ServiceRow | null> {
 	return (await activeServices()).find((s) => s.slug === slug) ?? null;
-}
-
-function pragueDateOf(instant: Date): string {
-	const p = toPrague(instant);
-	return isoDate(p.year, p.month, p.day);
 }
 
 const earliest = (now: Date) => new Date(now.getTime() + MIN_LEAD_HOURS * 3_600_000);
@@ -56,7 +58,7 @@ export async function branchChoices(
 			slug: row.slug,
 			name: row.name,
 			address: `${row.street}, ${row.postcode} ${row.city}`,
-			nextFreeDate: row.nextFree ? pragueDateOf(row.nextFree) : null
+			nextFreeDate: row.nextFree ? pragueDate(row.nextFree) : null
 		});
 	}
 	const { id: _id, ...choice } = service;
@@ -111,7 +113,7 @@ export async function timeChoices(
 			slug: branch.slug,
 			name: branch.name,
 			address: `${branch.street}, ${branch.postcode} ${branch.city}`,
-			nextFreeDate: branch.nextFree ? pragueDateOf(branch.nextFree) : null
+			nextFreeDate: branch.nextFree ? pragueDate(branch.nextFree) : null
 		},
 		days
 	};
@@ -122,6 +124,8 @@ export interface HoldView {
 	branch: { slug: string; name: string; address: string };
 	startsAt: Date;
 	expiresAt: Date;
+	/** Seconds of the hold left at `now` (the page's countdown starts from it). */
+	remainingSeconds: number;
 	details: Record<string, string | null> | null;
 }
 
@@ -152,32 +156,57 @@ export async function holdFor(
 		},
 		startsAt: hold.startsAt,
 		expiresAt: hold.expiresAt,
+		remainingSeconds: Math.max(0, Math.floor((hold.expiresAt.getTime() - now.getTime()) / 1000)),
 		details: hold.details
 	};
 }
 
-/** Keeps the validated details on the hold until confirmation; false when the hold expired. */
+/**
+ * One identity may fill in its details on at most 5 holds a day, whatever addresses they come
+ * from: an intermediary booking (and re-booking) seats in one client's name is slowed down.
+ */
+const IDENTITY_LIMITS = [{ name: 'details:person', points: 5, durationSeconds: 24 * 3600 }];
+
+/**
+ * Keeps the validated details on the hold until confirmation, within the per-identity limit;
+ * `expired` when the hold ran out meanwhile.
+ */
 export async function keepDetails(
 	token: string,
-	details: Record<string, string | null>,
-	now: Date
-): Promise<boolean> {
-	return saveHoldDetails(hashToken(token), details, now);
+	details: BookingDetails,
+	who: { secret: string; now: Date }
+): Promise<'kept' | 'expired' | { throttledSeconds: number }> {
+	const person = personKey(who.secret, details.documentNumber, details.birthDate);
+	const limit = await new Limits(getDb(), IDENTITY_LIMITS).consume({
+		'details:person': limitKey(who.secret, 'details:person', person)
+	});
+	if (!limit.allowed) {
+		track('booking_refused', null, { reason: 'throttled' });
+		return { throttledSeconds: limit.retryAfterSeconds };
+	}
+	return (await saveHoldDetails(hashToken(token), { ...details }, who.now)) ? 'kept' : 'expired';
 }
 
-/** Per client address (keyed-hashed): a crowd of holds or sign-ups from one place is refused. */
+/**
+ * Per client address (keyed-hashed): a crowd of holds or sign-ups from one place is refused.
+ * A hold without proof of work (a browser without JavaScript, or a script) also counts against
+ * a much smaller budget (docs/adr/0004).
+ */
 const ADDRESS_LIMITS = [
 	{ name: 'hold:addr', points: 20, durationSeconds: 10 * 60 },
+	{ name: 'hold:nojs', points: 3, durationSeconds: 3600 },
 	{ name: 'waitlist:addr', points: 10, durationSeconds: 3600 }
 ];
 
+type AddressLimit = (typeof ADDRESS_LIMITS)[number]['name'];
+
 async function perAddress(
-	name: 'hold:addr' | 'waitlist:addr',
+	names: AddressLimit[],
 	who: { clientAddress: string; secret: string }
 ): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
-	return new Limits(getDb(), ADDRESS_LIMITS).consume({
-		[name]: limitKey(who.secret, name, who.clientAddress)
-	});
+	return new Limits(getDb(), ADDRESS_LIMITS).consume(
+		Object.fromEntries(names.map((name) => [name, limitKey(who.secret, name, who.clientAddress)]))
+	);
 }
 
 export interface Visitor {
@@ -187,18 +216,32 @@ export interface Visitor {
 }
 
 export type HoldOutcome =
-	HoldResult | { kind: 'throttled'; retryAfterSeconds: number } | { kind: 'not_found' };
+	| HoldResult
+	| { kind: 'throttled'; retryAfterSeconds: number }
+	| { kind: 'not_found' }
+	| { kind: 'proof_failed' };
 
-/** Holds a time offered on this action's and branch's page, within the per-address limit. */
+/**
+ * Holds a time offered on this action's and branch's page: after the proof of work (or within
+ * the small budget for browsers without JavaScript) and within the per-address limit.
+ */
 export async function holdOfferedTime(
 	serviceSlug: string,
 	branchSlug: string,
 	slotId: number,
-	who: Visitor
+	who: Visitor & { proof: string | null }
 ): Promise<HoldOutcome> {
 	const times = await timeChoices(serviceSlug, branchSlug, who.now);
 	if (!times) return { kind: 'not_found' };
-	const limit = await perAddress('hold:addr', who);
+	const proof = await checkProof(who.proof, who.secret);
+	if (proof === 'invalid') {
+		track('booking_refused', null, { reason: 'proof', service: serviceSlug });
+		return { kind: 'proof_failed' };
+	}
+	const limit = await perAddress(
+		proof === 'valid' ? ['hold:addr'] : ['hold:addr', 'hold:nojs'],
+		who
+	);
 	if (!limit.allowed) {
 		track('booking_refused', null, { reason: 'throttled', service: serviceSlug });
 		return { kind: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
@@ -216,7 +259,7 @@ export async function joinWaitlistAt(
 ): Promise<'joined' | 'not_found' | { throttledSeconds: number }> {
 	const times = await timeChoices(serviceSlug, branchSlug, who.now);
 	if (!times) return 'not_found';
-	const limit = await perAddress('waitlist:addr', who);
+	const limit = await perAddress(['waitlist:addr'], who);
 	if (!limit.allowed) return { throttledSeconds: limit.retryAfterSeconds };
 	await joinWaitlist({
 		serviceId: times.service.id,

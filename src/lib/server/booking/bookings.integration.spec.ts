@@ -1,8 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../db/seed';
+import { describe, expect, it } from 'vitest';
+import { bookingFixture, MIN, person, TEST_SECRET } from '../testing/booking-fixture';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
-import { branches, services } from './booking.schema';
 import { bookings } from './bookings.schema';
 import {
 	bookingByToken,
@@ -10,70 +9,22 @@ import {
 	confirmBooking,
 	holdSlot,
 	releaseExpiredHolds,
-	rescheduleBooking,
-	type BookingDetails
+	rescheduleBooking
 } from './bookings.service';
-import { slots } from './schedule.schema';
 import { usageEvents } from '../insights/insights.schema';
 import { flushUsageEvents } from '../insights/insights.service';
 import { mailOutbox } from '../mail/outbox.schema';
 import { waitlistEntries } from './waitlist.schema';
 import { claimOffer, joinWaitlist } from './waitlist.service';
 
-const SECRET = 'test-secret-0123456789abcdef0123456789';
+const SECRET = TEST_SECRET;
 const ORIGIN = 'https://pobyt.example';
 const NOW = new Date('2026-11-24T09:00:00Z');
-const MIN = 60_000;
 const at = (ms: number) => new Date(NOW.getTime() + ms);
-
-const person = (over: Partial<BookingDetails> = {}): BookingDetails => ({
-	fullName: 'Olena Kovalenko',
-	birthDate: '1990-05-01',
-	nationality: 'UA',
-	documentNumber: 'FA 123456',
-	email: 'olena@example.com',
-	phone: null,
-	proceedingNumber: null,
-	...over
-});
 
 describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 	const t = testDatabaseFor(engine);
-	let branchId: number;
-	const serviceIds: Record<string, number> = {};
-
-	beforeAll(async () => {
-		await seedDemoData(t.db, { now: NOW, password: 'x', proceedingCount: 2 });
-		const [branch] = await t.db
-			.select({ id: branches.id })
-			.from(branches)
-			.where(eq(branches.slug, 'praha-1'));
-		branchId = branch!.id;
-		for (const s of await t.db.select({ id: services.id, slug: services.slug }).from(services)) {
-			serviceIds[s.slug] = s.id;
-		}
-	});
-
-	async function slot(
-		capacity: number,
-		startsInHours: number,
-		service = 'registration'
-	): Promise<number> {
-		const startsAt = at(startsInHours * 60 * MIN);
-		const [row] = await t.db
-			.insert(slots)
-			.values({
-				branchId,
-				serviceId: serviceIds[service]!,
-				startsAt,
-				endsAt: new Date(startsAt.getTime() + 15 * MIN),
-				capacity
-			})
-			.returning({ id: slots.id });
-		return row!.id;
-	}
-	const booked = async (id: number) =>
-		(await t.db.select({ booked: slots.booked }).from(slots).where(eq(slots.id, id)))[0]!.booked;
+	const { ids, slot, booked } = bookingFixture(t, NOW);
 	const confirm = (holdToken: string, details = person(), now = NOW) =>
 		confirmBooking({ holdToken, details, channel: 'web', locale: 'uk', secret: SECRET, now });
 
@@ -248,8 +199,8 @@ describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 			t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email));
 		const join = (email: string, id: number, at: Date, priority = 0) =>
 			t.db.insert(waitlistEntries).values({
-				serviceId: serviceIds['residence-confirmation']!,
-				branchId,
+				serviceId: ids.services['residence-confirmation']!,
+				branchId: ids.branch,
 				fromDate: '2026-11-01',
 				toDate: '2026-12-31',
 				email,
@@ -267,8 +218,8 @@ describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 			await join('first@example.com', id, at(MIN));
 			await join('displaced@example.com', id, at(2 * MIN), 1);
 			await joinWaitlist({
-				serviceId: serviceIds['residence-confirmation']!,
-				branchId,
+				serviceId: ids.services['residence-confirmation']!,
+				branchId: ids.branch,
 				fromDate: '2026-11-01',
 				toDate: '2026-12-31',
 				email: 'third@example.com',

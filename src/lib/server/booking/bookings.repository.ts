@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { driverError } from '../db/errors';
 import { resultRows } from '../db/rows';
@@ -113,7 +113,8 @@ export type ConfirmOutcome =
 	| { kind: 'confirmed'; bookingId: string }
 	| { kind: 'expired' }
 	| { kind: 'already_booked' }
-	| { kind: 'limit' };
+	| { kind: 'limit' }
+	| { kind: 'late_cancellations'; until: Date };
 
 class Refused extends Error {
 	constructor(readonly outcome: ConfirmOutcome) {
@@ -129,7 +130,12 @@ class Refused extends Error {
 export async function confirmHold(
 	holdTokenHash: Uint8Array,
 	booking: NewBooking,
-	limits: { perWindow: number; windowStart: Date },
+	limits: {
+		perWindow: number;
+		windowStart: Date;
+		/** `max` cancellations by the person within `hoursBefore` the start, since `windowStart`. */
+		lateCancellations: { max: number; hoursBefore: number; windowStart: Date };
+	},
 	now: Date
 ): Promise<ConfirmOutcome> {
 	try {
@@ -156,6 +162,29 @@ export async function confirmHold(
 					)
 				);
 			if ((recent?.n ?? 0) >= limits.perWindow) throw new Refused({ kind: 'limit' });
+			const late = limits.lateCancellations;
+			const lateOnes = await tx
+				.select({ at: bookings.cancelledAt })
+				.from(bookings)
+				.innerJoin(slots, eq(slots.id, bookings.slotId))
+				.where(
+					and(
+						eq(bookings.personKey, booking.personKey),
+						eq(bookings.cancelledBy, 'person'),
+						gte(bookings.cancelledAt, late.windowStart),
+						sql`${bookings.cancelledAt} > ${slots.startsAt} - make_interval(hours => ${late.hoursBefore})`
+					)
+				)
+				.orderBy(desc(bookings.cancelledAt))
+				.limit(late.max);
+			if (lateOnes.length >= late.max) {
+				// Booking opens again when the oldest of these leaves the window.
+				const oldest = lateOnes[late.max - 1]!.at!;
+				throw new Refused({
+					kind: 'late_cancellations',
+					until: new Date(oldest.getTime() + (now.getTime() - late.windowStart.getTime()))
+				});
+			}
 			const [row] = await tx
 				.insert(bookings)
 				.values({
@@ -260,7 +289,7 @@ export async function cancelActive(tokenHash: Uint8Array, now: Date): Promise<nu
 	const rows = resultRows<{ id: string | number }>(
 		await getDb().execute(sql`
 			with cancelled as (
-				update bookings b set cancelled_at = ${now.toISOString()}::timestamptz
+				update bookings b set cancelled_at = ${now.toISOString()}::timestamptz, cancelled_by = 'person'
 				from slots s
 				where b.token_hash = ${tokenHash} and s.id = b.slot_id
 					and b.cancelled_at is null and b.checked_in_at is null

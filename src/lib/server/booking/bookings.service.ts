@@ -22,6 +22,12 @@ export const HOLD_MINUTES = 10;
 export const MIN_LEAD_HOURS = 24;
 /** At most 3 bookings per person in 60 days (DOMAIN.md). */
 export const PERSON_LIMIT = { bookings: 3, days: 60 };
+/**
+ * Repeated late cancellations pause online booking: 3 cancellations by the person less than 48 h
+ * before the appointment within 90 days (each such seat is hard to give to anyone else). The
+ * hotline and the branch can still book (DOMAIN.md: penalties for repeated cancellations).
+ */
+export const LATE_CANCELLATION_RULE = { max: 3, hoursBefore: 48, days: 90 };
 
 /** No 0/O, 1/I/L, 2/Z, 5/S, 8/B: read aloud at the counter and typed by hand. */
 const REFERENCE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
@@ -80,7 +86,8 @@ export type ConfirmResult =
 	| { kind: 'confirmed'; token: string; booking: BookingRecord }
 	| { kind: 'expired' }
 	| { kind: 'already_booked' }
-	| { kind: 'limit' };
+	| { kind: 'limit' }
+	| { kind: 'late_cancellations'; until: Date };
 
 /**
  * The booking's own token is derived from the hold token, and the hold token (hashed) is the
@@ -121,7 +128,13 @@ export async function confirmBooking(input: {
 			},
 			{
 				perWindow: PERSON_LIMIT.bookings,
-				windowStart: new Date(input.now.getTime() - PERSON_LIMIT.days * 86_400_000)
+				windowStart: new Date(input.now.getTime() - PERSON_LIMIT.days * 86_400_000),
+				lateCancellations: {
+					// Staff booking on someone's behalf (hotline, branch) decide for themselves.
+					max: input.channel === 'web' ? LATE_CANCELLATION_RULE.max : Number.MAX_SAFE_INTEGER,
+					hoursBefore: LATE_CANCELLATION_RULE.hoursBefore,
+					windowStart: new Date(input.now.getTime() - LATE_CANCELLATION_RULE.days * 86_400_000)
+				}
 			},
 			input.now
 		).catch(async (error: unknown) => {

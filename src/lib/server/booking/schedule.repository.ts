@@ -128,7 +128,7 @@ export async function insertClosure(
 		}>(
 			await tx.execute(sql`
 				with cancelled as (
-					update bookings b set cancelled_at = ${now.toISOString()}::timestamptz
+					update bookings b set cancelled_at = ${now.toISOString()}::timestamptz, cancelled_by = 'branch'
 					from slots s
 					where s.id = b.slot_id and b.branch_id = ${branchId}
 						and s.starts_at >= ${range.from.toISOString()}::timestamptz

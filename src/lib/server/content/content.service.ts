@@ -1,7 +1,7 @@
 // Document checklists (issue "Document checklists"): published from files, read in one locale.
 // Imported by database start-up, which the CLI runs with tsx: relative imports only, no `$lib`.
 import type { Locale } from '../../paraglide/runtime';
-import { isoDate, toPrague } from '../../time/prague';
+import { pragueDate } from '../../time/prague';
 import { loadConfig } from '../config';
 import type { Db } from '../db';
 import { getDb } from '../db';
@@ -109,10 +109,7 @@ export interface ChecklistView {
 }
 
 /** The Europe/Prague calendar date of an instant, `YYYY-MM-DD`. */
-export function pragueDate(instant: Date): string {
-	const p = toPrague(instant);
-	return isoDate(p.year, p.month, p.day);
-}
+export { pragueDate };
 
 const pick = (text: Localized, locale: Locale): string => text[locale];
 

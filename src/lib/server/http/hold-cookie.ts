@@ -16,3 +16,18 @@ export function setHoldCookie(cookies: Cookies, token: string): void {
 export function clearHoldCookie(cookies: Cookies): void {
 	cookies.delete(HOLD_COOKIE, { path: '/' });
 }
+
+/**
+ * The proceeding number a person came from (their status result's "book" step), to prefill the
+ * details step — kept in a cookie for an hour, never in a URL.
+ */
+export const PROCEEDING_COOKIE = 'pobyt_booking_proceeding';
+
+export function setProceedingCookie(cookies: Cookies, number: string): void {
+	cookies.set(PROCEEDING_COOKIE, number, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		maxAge: 3600
+	});
+}

@@ -22,7 +22,14 @@ export interface UsageEventKinds {
 		channel?: string;
 	};
 	booking_refused: {
-		reason: 'full' | 'expired' | 'already_booked' | 'limit' | 'throttled';
+		reason:
+			| 'full'
+			| 'expired'
+			| 'already_booked'
+			| 'limit'
+			| 'late_cancellations'
+			| 'throttled'
+			| 'proof';
 		service?: string;
 	};
 	waitlist_signup: Record<string, never>;

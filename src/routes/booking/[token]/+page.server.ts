@@ -2,7 +2,11 @@ import { error, fail } from '@sveltejs/kit';
 import { renderSVG } from 'uqr';
 import type { Actions, PageServerLoad } from './$types';
 import { listServices } from '$lib/server/booking/booking-flow.service';
-import { bookingByToken, cancelBooking } from '$lib/server/booking/bookings.service';
+import {
+	bookingByToken,
+	cancelBooking,
+	LATE_CANCELLATION_RULE
+} from '$lib/server/booking/bookings.service';
 import { now } from '$lib/server/clock';
 import { getConfig } from '$lib/server/startup';
 
@@ -26,7 +30,10 @@ export const load: PageServerLoad = async ({ params, setHeaders, url }) => {
 			!booking.checkedInAt &&
 			!booking.completedAt &&
 			!booking.noShowAt &&
-			booking.startsAt > now()
+			booking.startsAt > now(),
+		/** Cancelling now would count as late (LATE_CANCELLATION_RULE): say so before. */
+		lateCancellation:
+			booking.startsAt.getTime() - now().getTime() < LATE_CANCELLATION_RULE.hoursBefore * 3_600_000
 	};
 };
 

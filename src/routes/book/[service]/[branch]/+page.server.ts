@@ -18,19 +18,23 @@ export const actions: Actions = {
 	// a crowd on the same time can never take more seats than exist.
 	hold: async (event) => {
 		const { params, cookies, locals } = event;
-		const slotId = Number(formText(await event.request.formData(), 'slot', 20));
+		const form = await event.request.formData();
+		const slotId = Number(formText(form, 'slot', 20));
 		if (!Number.isInteger(slotId) || slotId <= 0) return fail(400, { error: 'missing' as const });
 		const { clientAddress, secret } = requesterOf(event);
 		const held = await holdOfferedTime(params.service, params.branch, slotId, {
 			clientAddress,
 			secret,
-			now: now()
+			now: now(),
+			proof: formText(form, 'altcha', 8000) || null
 		});
 		if (held.kind === 'not_found') error(404, 'Not found');
+		if (held.kind === 'proof_failed') return fail(400, { error: 'proof' as const, slotId });
 		if (held.kind === 'throttled') {
 			event.setHeaders({ 'retry-after': String(held.retryAfterSeconds) });
 			return fail(429, {
 				error: 'throttled' as const,
+				slotId,
 				minutes: Math.ceil(held.retryAfterSeconds / 60)
 			});
 		}

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '$lib/i18n';
+import { pragueDate } from '$lib/time/prague';
 import { holdFor } from '$lib/server/booking/booking-flow.service';
 import { confirmBooking, type BookingDetails } from '$lib/server/booking/bookings.service';
 import { sendBookingConfirmation } from '$lib/server/booking/booking-mail';
@@ -35,6 +36,9 @@ export const actions: Actions = {
 			now: at
 		});
 		if (result.kind === 'expired') redirect(303, `${back}?expired`);
+		if (result.kind === 'late_cancellations') {
+			return fail(409, { refused: result.kind, until: pragueDate(result.until) });
+		}
 		if (result.kind === 'already_booked' || result.kind === 'limit') {
 			return fail(409, { refused: result.kind });
 		}

@@ -6,7 +6,8 @@ import { validateDetails, type DetailsValues } from '$lib/server/booking/details
 import { now } from '$lib/server/clock';
 import { pragueDate } from '$lib/server/content/content.service';
 import { formText } from '$lib/server/http/form';
-import { HOLD_COOKIE } from '$lib/server/http/hold-cookie';
+import { HOLD_COOKIE, PROCEEDING_COOKIE } from '$lib/server/http/hold-cookie';
+import { getConfig } from '$lib/server/startup';
 
 const FIELDS = [
 	'fullName',
@@ -28,11 +29,12 @@ export const load: PageServerLoad = async ({ params, cookies, locals }) => {
 			localizeHref(`/book/${params.service}/${params.branch}?expired`, { locale: locals.locale })
 		);
 	}
-	return { hold };
+	// Coming from a status result: its proceeding number (what the person typed comes first).
+	return { hold, proceeding: cookies.get(PROCEEDING_COOKIE) ?? '' };
 };
 
 export const actions: Actions = {
-	default: async ({ params, cookies, locals, request }) => {
+	default: async ({ params, cookies, locals, request, setHeaders }) => {
 		const token = cookies.get(HOLD_COOKIE);
 		const at = now();
 		const hold = await holdFor(token, params.service, params.branch, at);
@@ -46,7 +48,19 @@ export const actions: Actions = {
 		) as unknown as DetailsValues;
 		const result = validateDetails(values, hold.service.needsProceeding, pragueDate(at));
 		if (!result.ok) return fail(400, { values, errors: result.errors });
-		if (!(await keepDetails(token, { ...result.details }, at))) redirect(303, `${back}?expired`);
+		const kept = await keepDetails(token, result.details, {
+			secret: getConfig().appSecret,
+			now: at
+		});
+		if (kept === 'expired') redirect(303, `${back}?expired`);
+		if (kept !== 'kept') {
+			setHeaders({ 'retry-after': String(kept.throttledSeconds) });
+			return fail(429, {
+				values,
+				errors: [],
+				throttledMinutes: Math.ceil(kept.throttledSeconds / 60)
+			});
+		}
 		redirect(303, `${back}/check`);
 	}
 };

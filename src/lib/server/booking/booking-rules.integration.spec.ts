@@ -1,0 +1,142 @@
+// The rules around a booking that are not about capacity: late cancellations, the proof of work
+// before a hold, the budget for holds without one, and the per-identity limit on details.
+import { createChallenge, solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { describe, expect, it } from 'vitest';
+import { bookingFixture, MIN, person, TEST_SECRET } from '../testing/booking-fixture';
+import { ENGINES, testDatabaseFor } from '../testing/test-database';
+import { holdOfferedTime, keepDetails } from './booking-flow.service';
+import { cancelBooking, confirmBooking, holdSlot } from './bookings.service';
+import { checkProof, newChallenge } from '../security/proof-of-work';
+
+const NOW = new Date('2026-11-24T09:00:00Z');
+const HOUR = 60 * MIN;
+const at = (ms: number) => new Date(NOW.getTime() + ms);
+
+/** What the widget posts: the challenge and its solution, base64 JSON. */
+async function solved(challenge: Awaited<ReturnType<typeof newChallenge>>): Promise<string> {
+	const solution = await solveChallenge({ challenge, deriveKey });
+	if (!solution) throw new Error('not solved');
+	return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+}
+
+describe.each(ENGINES)('booking rules on %s', (engine) => {
+	const t = testDatabaseFor(engine);
+	const { slot } = bookingFixture(t, NOW);
+
+	const book = async (
+		startsInHours: number,
+		who = person(),
+		now = NOW,
+		channel: 'web' | 'hotline' = 'web'
+	) => {
+		const id = await slot(5, startsInHours);
+		const hold = await holdSlot(id, now);
+		if (hold.kind !== 'held') throw new Error('full');
+		return confirmBooking({
+			holdToken: hold.token,
+			details: who,
+			channel,
+			locale: 'ru',
+			secret: TEST_SECRET,
+			now
+		});
+	};
+
+	it('three late cancellations in 90 days pause online booking, with the date it opens again', async () => {
+		const who = person({ documentNumber: 'LATE 1' });
+		// An early cancellation (a week ahead) does not count.
+		const early = await book(24 * 7, who);
+		if (early.kind !== 'confirmed') throw new Error(early.kind);
+		expect(await cancelBooking(early.token, NOW, 'https://x')).toBe(true);
+		// Three cancellations less than 48 h before the start, on three days.
+		for (const day of [0, 1, 2]) {
+			const when = at(day * 24 * HOUR);
+			const b = await book(day * 24 + 30, who, when);
+			if (b.kind !== 'confirmed') throw new Error(b.kind);
+			expect(await cancelBooking(b.token, when, 'https://x')).toBe(true);
+		}
+		const refused = await book(24 * 5, who, at(3 * 24 * HOUR));
+		// The oldest of the three was on 24 November: booking opens 90 days after it.
+		expect(refused).toEqual({
+			kind: 'late_cancellations',
+			until: new Date(NOW.getTime() + 90 * 24 * HOUR)
+		});
+		// Someone else is not affected, and the hotline can still book for this person.
+		expect(
+			(await book(24 * 5, person({ documentNumber: 'OTHER 1' }), at(3 * 24 * HOUR))).kind
+		).toBe('confirmed');
+		expect((await book(24 * 5, who, at(3 * 24 * HOUR), 'hotline')).kind).toBe('confirmed');
+	});
+
+	it('two late cancellations are still fine', async () => {
+		const who = person({ documentNumber: 'LATE 2' });
+		for (const day of [0, 1]) {
+			const when = at(day * 24 * HOUR);
+			const b = await book(day * 24 + 30, who, when);
+			if (b.kind !== 'confirmed') throw new Error(b.kind);
+			await cancelBooking(b.token, when, 'https://x');
+		}
+		expect((await book(24 * 5, who, at(2 * 24 * HOUR))).kind).toBe('confirmed');
+	});
+
+	it('a proof of work is accepted once; a replayed, forged or foreign one is refused', async () => {
+		const payload = await solved(await newChallenge(TEST_SECRET, 50));
+		expect(await checkProof(payload, TEST_SECRET)).toBe('valid');
+		expect(await checkProof(payload, TEST_SECRET)).toBe('invalid');
+		expect(await checkProof(null, TEST_SECRET)).toBe('absent');
+		expect(await checkProof('not base64 json', TEST_SECRET)).toBe('invalid');
+		// Signed with another secret: solved, but not ours.
+		const foreign = await createChallenge({
+			algorithm: 'SHA-256',
+			cost: 1,
+			counter: 10,
+			deriveKey,
+			hmacSignatureSecret: 'someone-else',
+			hmacKeySignatureSecret: 'someone-else-too'
+		});
+		expect(await checkProof(await solved(foreign), TEST_SECRET)).toBe('invalid');
+	});
+
+	it('holds without a proof get a small budget per address; with proofs the usual one', async () => {
+		const id = await slot(50, 72);
+		const visitor = { clientAddress: '192.0.2.7', secret: TEST_SECRET, now: NOW };
+		const slotIds = [id];
+		const hold = (proof: string | null, address = visitor.clientAddress) =>
+			holdOfferedTime('registration', 'praha-1', slotIds[0]!, {
+				...visitor,
+				clientAddress: address,
+				proof
+			});
+		for (let i = 0; i < 3; i++) expect((await hold(null)).kind).toBe('held');
+		expect(await hold(null)).toMatchObject({ kind: 'throttled' });
+		// The same address with a proof of work goes on (the no-proof budget is its own).
+		const proof = await solved(await newChallenge(TEST_SECRET, 50));
+		expect((await hold(proof)).kind).toBe('held');
+		expect(await hold(proof)).toEqual({ kind: 'proof_failed' });
+		// Another address has its own budget.
+		expect((await hold(null, '192.0.2.8')).kind).toBe('held');
+	});
+
+	it('one identity fills in details on at most 5 holds a day', async () => {
+		const id = await slot(10, 72);
+		const who = person({ documentNumber: 'MANY 1' });
+		for (let i = 0; i < 5; i++) {
+			const hold = await holdSlot(id, NOW);
+			if (hold.kind !== 'held') throw new Error('full');
+			expect(await keepDetails(hold.token, who, { secret: TEST_SECRET, now: NOW })).toBe('kept');
+		}
+		const sixth = await holdSlot(id, NOW);
+		if (sixth.kind !== 'held') throw new Error('full');
+		const refused = await keepDetails(sixth.token, who, { secret: TEST_SECRET, now: NOW });
+		expect(refused).toMatchObject({ throttledSeconds: expect.any(Number) });
+		// The same document with another birth date is another person.
+		expect(
+			await keepDetails(
+				sixth.token,
+				{ ...who, birthDate: '1991-01-01' },
+				{ secret: TEST_SECRET, now: NOW }
+			)
+		).toBe('kept');
+	});
+});
