@@ -12,6 +12,8 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: 2,
 	retries: 0,
+	// Two cores run the server, PostgreSQL and two browsers (and a proof of work before a hold).
+	expect: { timeout: 10_000 },
 	forbidOnly: !!process.env.CI,
 	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
 	use: {
@@ -39,6 +41,8 @@ export default defineConfig({
 			BODY_SIZE_LIMIT: '6M',
 			// A fixed clock: the demo proceedings' histories and the hotline's hours are predictable.
 			POBYT_CLOCK: E2E_NOW,
+			// A small proof of work: the browser still solves and the server still checks it.
+			POW_WORK: '500',
 			TZ: 'UTC'
 		}
 	}

@@ -15,7 +15,7 @@ export async function bookInRussian(
 	page: Page,
 	person: { name: string; document: string },
 	options: { axe?: boolean; slot?: number; service?: string } = {}
-): Promise<{ reference: string; url: string }> {
+): Promise<{ reference: string; url: string; proofSent: boolean }> {
 	const check = async () => {
 		if (options.axe) {
 			await expectNoAxeViolations(page);
@@ -39,7 +39,12 @@ export async function bookInRussian(
 		.locator('input[name="slot"]')
 		.nth(options.slot ?? 0)
 		.check();
-	await page.getByRole('button', { name: ru.book_hold_button }).click();
+	const [hold] = await Promise.all([
+		page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('?/hold')),
+		page.getByRole('button', { name: ru.book_hold_button }).click()
+	]);
+	// With JavaScript the altcha widget's proof of work travels with the hold.
+	const proofSent = /(^|&)altcha=[^&]+/.test(hold.postData() ?? '');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru.book_details_title!);
 	await check();
 	await page.getByLabel(ru.book_full_name!).fill(person.name);
@@ -59,5 +64,5 @@ export async function bookInRussian(
 	await expect(page).toHaveURL(/\/ru\/booking\/[A-Za-z0-9_-]{27}$/);
 	const reference = (await page.locator('.booking-reference').textContent())!.trim();
 	expect(reference).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-	return { reference, url: page.url() };
+	return { reference, url: page.url(), proofSent };
 }

@@ -9,11 +9,12 @@ test.describe('booking in Russian', () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
 		await page.setViewportSize({ width: 360, height: 740 });
-		const { reference } = await bookInRussian(
+		const { reference, proofSent } = await bookInRussian(
 			page,
 			{ name: 'Айгерим Сапарова', document: 'N 1234 5678' },
 			{ axe: true }
 		);
+		expect(proofSent).toBe(true);
 		await expect(
 			page.getByRole('img', { name: ru.booking_qr_label!.replace('{reference}', reference) })
 		).toBeVisible();
@@ -78,10 +79,12 @@ test.describe('booking in Russian', () => {
 	test('the whole booking works without JavaScript', async ({ browser }) => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		const { reference } = await bookInRussian(page, {
+		const { reference, proofSent } = await bookInRussian(page, {
 			name: 'Бауыржан Ахметов',
 			document: 'N 9876 5432'
 		});
+		// No proof of work without JavaScript: the hold counted against the no-proof budget.
+		expect(proofSent).toBe(false);
 		await expect(page.locator('.booking-reference')).toHaveText(reference);
 		await context.close();
 	});
@@ -127,6 +130,53 @@ test.describe('booking in Russian', () => {
 		await page.getByRole('button', { name: ru.waitlist_button }).click();
 		await expect(page.getByRole('status')).toHaveText(ru.waitlist_done!);
 		await expectNoAxeViolations(page);
+	});
+
+	test('the hold counts down; two minutes before the end it warns, at the end it offers a new time', async ({
+		page
+	}) => {
+		await page.clock.install();
+		await page.goto('/ru/book/registration/praha-1');
+		await openAllDays(page);
+		await page.locator('input[name="slot"]').nth(12).check();
+		await page.getByRole('button', { name: ru.book_hold_button }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru.book_details_title!);
+		const timer = page.getByRole('timer');
+		const countdown = (clock: string) =>
+			new RegExp(`^${ru.book_hold_countdown!.replace('{time}', clock)}$`);
+		await expect(timer).toHaveText(countdown('(10:00|9:5\\d)'));
+		await page.clock.runFor('08:01');
+		await expect(page.locator('.hold-notice [role="status"]')).toHaveText(
+			ru.book_hold_two_minutes!
+		);
+		await expect(timer).toHaveText(countdown('1:5\\d'));
+		await expectNoAxeViolations(page);
+		await page.clock.runFor('02:00');
+		await expect(timer.getByRole('link', { name: ru.book_hold_expired })).toHaveAttribute(
+			'href',
+			'/ru/book/registration/praha-1?expired'
+		);
+		await expect(page.getByRole('button', { name: ru.book_continue })).toBeDisabled();
+	});
+
+	test('a replayed or forged proof of work is refused with a message, the time kept, 400', async ({
+		page
+	}) => {
+		await page.goto('/ru/book/registration/praha-1');
+		await openAllDays(page);
+		const slot = page.locator('input[name="slot"]').nth(16);
+		const slotId = await slot.getAttribute('value');
+		const response = await page.request.post('/ru/book/registration/praha-1?/hold', {
+			form: {
+				slot: slotId!,
+				altcha: Buffer.from('{"challenge":{},"solution":{}}').toString('base64')
+			},
+			headers: { origin: new URL(page.url()).origin, accept: 'text/html' }
+		});
+		expect(response.status()).toBe(400);
+		const html = await response.text();
+		expect(html).toContain(ru.book_proof_failed!);
+		expect(html).toMatch(new RegExp(`id="slot-${slotId}"[^>]*checked`));
 	});
 
 	test('first-load JavaScript of the booking pages is far below 40 KB', async ({ page }) => {

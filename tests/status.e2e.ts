@@ -76,7 +76,7 @@ test.describe('status lookup in Ukrainian', () => {
 			fill(uk.clock_day!, { day: '55', limit: '60' })
 		);
 		await expect(page.locator('.timeline li')).toHaveCount(4);
-		await expect(page.getByRole('link', { name: uk.step_book_biometrics })).toBeVisible();
+		await expect(page.getByRole('button', { name: uk.step_book_biometrics })).toBeVisible();
 		// Personal data never in the URL.
 		expect(page.url()).toMatch(/\/uk\/status$/);
 		await expectNoHorizontalScroll(page);
@@ -154,5 +154,20 @@ test.describe('status lookup in Ukrainian', () => {
 			`first-load JS /uk/status ${(bytes / 1024).toFixed(1)} KB, /uk/my ${(my.bytes / 1024).toFixed(1)} KB gzip`
 		);
 		expect(my.bytes).toBeLessThanOrEqual(40 * 1024);
+	});
+
+	test('the "book" step carries the proceeding number to the booking details, never in a URL', async ({
+		page
+	}) => {
+		await page.goto('/uk/status');
+		await lookUp(page, PRELIMINARY);
+		await page.getByRole('button', { name: uk.step_book_biometrics }).click();
+		await expect(page).toHaveURL(/\/uk\/book\/biometrics$/);
+		await page.locator('main a[href^="/uk/book/biometrics/"]').first().click();
+		await page.locator('details.day[open] input[name="slot"]').first().check();
+		await page.getByRole('button', { name: uk.book_hold_button }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(uk.book_details_title!);
+		await expect(page.getByLabel(uk.book_proceeding!)).toHaveValue(PRELIMINARY.canonical);
+		expect(page.url()).not.toContain('51727');
 	});
 });
