@@ -15,6 +15,7 @@ import {
 } from './bookings.repository';
 import type { Channel } from './bookings.schema';
 import { offerFreedSeat } from './waitlist.service';
+import { driverError } from '../db/errors';
 import { track } from '../insights/insights.service';
 
 export const HOLD_MINUTES = 10;
@@ -142,7 +143,8 @@ export async function confirmBooking(input: {
 			const winner = await bookingIdByIdempotencyKey(idempotencyKey);
 			if (winner) return { kind: 'confirmed' as const, bookingId: winner };
 			// A reference collision (one in 25^8 ≈ 1.5·10^11): try another, once or twice.
-			if (attempt < 2) return null;
+			const { code, message } = driverError(error);
+			if (attempt < 2 && code === '23505' && message.includes('bookings_reference')) return null;
 			throw error;
 		});
 		if (outcome === null) continue;
