@@ -39,6 +39,11 @@ export async function bookInRussian(
 		.locator('input[name="slot"]')
 		.nth(options.slot ?? 0)
 		.check();
+	if (options.axe) {
+		// The proof-of-work widget, loaded on the first touch of the form, is accessible too.
+		await expect(page.locator('[data-proof-of-work]')).toHaveAttribute('data-state', 'verified');
+		await check();
+	}
 	const [hold] = await Promise.all([
 		page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('?/hold')),
 		page.getByRole('button', { name: ru.book_hold_button }).click()
