@@ -21,6 +21,7 @@ import {
 	startCase
 } from './cases.service';
 import { formatContextCode } from './context-code';
+import { bookForCaller } from './hotline-booking.service';
 import { callContexts } from './contexts.schema';
 import {
 	CONTEXT_HOURS,
@@ -363,6 +364,34 @@ describe.each(ENGINES)('shared call contexts on %s', (engine) => {
 		);
 		expect(all).not.toContain(created.code);
 		expect(all).not.toContain('4711');
+	});
+
+	it('books on the caller’s behalf on the hotline channel, audited; agents only', async () => {
+		const [slot] = await t.db
+			.select({ branchId: slots.branchId, serviceId: slots.serviceId })
+			.from(slots)
+			.limit(1);
+		const [extra] = await t.db
+			.insert(slots)
+			.values({ ...slot!, startsAt: at(96), endsAt: at(96.25), capacity: 1 })
+			.returning({ id: slots.id });
+		const hold = await holdSlot(extra!.id, NOW);
+		if (hold.kind !== 'held') throw new Error('full');
+		const details = {
+			fullName: 'Nguyen Van An',
+			birthDate: '1988-01-02',
+			nationality: 'VN',
+			documentNumber: 'C 7654321',
+			email: 'an@example.com',
+			phone: '+84912345678',
+			proceedingNumber: null
+		};
+		const input = { holdToken: hold.token, details, locale: 'vi', secret: SECRET };
+		await expect(bookForCaller(clerk, input, NOW)).rejects.toBeInstanceOf(AccessDenied);
+		const booked = await bookForCaller(agent, input, NOW);
+		if (booked.kind !== 'confirmed') throw new Error(booked.kind);
+		expect(booked.booking.channel).toBe('hotline');
+		expect(await audits('booking', booked.booking.id, 'booking.create')).toBe(1);
 	});
 
 	it.runIf(engine === 'postgres')(
