@@ -45,12 +45,32 @@ describe.each(ENGINES)('retention on %s', (engine) => {
 				('capped', '\\x02', ${user!.id}, '2026-11-23T21:00:00Z', '2026-11-24T09:29:00Z'),
 				('live', '\\x03', ${user!.id}, '2026-11-24T08:00:00Z', '2026-11-24T09:10:00Z')`);
 
+		await t.db.execute(sql`
+			insert into call_contexts (code, token_hash, locale, page_path, question, created_at, expires_at) values
+				('100001', '\\x21', 'uk', '/help', 'long expired', '2026-11-10T00:00:00Z', '2026-11-11T00:00:00Z'),
+				('100002', '\\x22', 'uk', '/help', 'expired yesterday', '2026-11-22T09:00:00Z', '2026-11-23T09:00:00Z')`);
+		await t.db.execute(sql`
+			insert into callback_requests (token_hash, phone, locale, created_at, next_attempt_at, finished_at, outcome) values
+				('\\x31', '+420777000001', 'uk', '2026-10-01T00:00:00Z', '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', 'completed'),
+				('\\x32', '+420777000002', 'uk', '2026-10-01T00:00:00Z', '2026-10-01T00:00:00Z', '2026-11-20T00:00:00Z', 'unreachable'),
+				('\\x33', '+420777000003', 'uk', '2026-11-23T00:00:00Z', '2026-11-23T00:00:00Z', null, null)`);
+
 		expect(await purgeExpired(NOW)).toEqual({
 			rateLimits: 1,
 			unconfirmedSubscriptions: 1,
 			finishedMail: 2,
-			staffSessions: 2
+			staffSessions: 2,
+			hotlineContexts: 1,
+			callbackRequests: 1
 		});
+		expect(await left(sql`select coalesce(question, '(erased)') as v from call_contexts`)).toEqual([
+			'(erased)',
+			'expired yesterday'
+		]);
+		expect(await left(sql`select phone as v from callback_requests`)).toEqual([
+			'+420777000002',
+			'+420777000003'
+		]);
 		expect(await left(sql`select id as v from staff_sessions`)).toEqual(['live']);
 
 		expect(await left(sql`select key as v from rate_limits`)).toEqual(['current']);
@@ -67,7 +87,9 @@ describe.each(ENGINES)('retention on %s', (engine) => {
 			rateLimits: 0,
 			unconfirmedSubscriptions: 0,
 			finishedMail: 0,
-			staffSessions: 0
+			staffSessions: 0,
+			hotlineContexts: 0,
+			callbackRequests: 0
 		});
 	});
 });

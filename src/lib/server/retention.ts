@@ -3,6 +3,8 @@ import { deleteStaleSessions } from './accounts/accounts.repository';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './accounts/sessions.service';
 import { deleteUnconfirmedBefore } from './alerts/alerts.repository';
 import { getDb } from './db';
+import { deleteCallbacksBefore } from './escalation/callbacks.repository';
+import { purgeContextsExpiredBefore } from './escalation/contexts.repository';
 import { log } from './log';
 import { deleteFinishedBefore } from './mail/outbox.repository';
 import { deleteExpiredLimits } from './rate-limit/limiter';
@@ -10,12 +12,18 @@ import { deleteExpiredLimits } from './rate-limit/limiter';
 const DAY = 86_400_000;
 /** How long a finished e-mail is kept, to answer "did you send it?" (then the address goes). */
 export const SENT_MAIL_DAYS = 30;
+/** A hotline context's payload is kept a week past expiry (a callback's call, questions), then erased. */
+export const CONTEXT_PAYLOAD_DAYS = 7;
+/** Callback requests (the phone number) are deleted 30 days after they left the queue. */
+export const CALLBACK_DAYS = 30;
 
 export interface Purged {
 	rateLimits: number;
 	unconfirmedSubscriptions: number;
 	finishedMail: number;
 	staffSessions: number;
+	hotlineContexts: number;
+	callbackRequests: number;
 }
 
 /**
@@ -34,7 +42,12 @@ export async function purgeExpired(now: Date): Promise<Purged> {
 		staffSessions: await deleteStaleSessions(
 			new Date(now.getTime() - IDLE_TIMEOUT_MS),
 			new Date(now.getTime() - ABSOLUTE_TIMEOUT_MS)
-		)
+		),
+		hotlineContexts: await purgeContextsExpiredBefore(
+			new Date(now.getTime() - CONTEXT_PAYLOAD_DAYS * DAY),
+			now
+		),
+		callbackRequests: await deleteCallbacksBefore(new Date(now.getTime() - CALLBACK_DAYS * DAY))
 	};
 	log.info(purged, 'retention purge');
 	return purged;

@@ -9,7 +9,9 @@ export const SUBJECT_TYPES = [
 	'proceeding',
 	'booking',
 	'context',
-	'branch'
+	'branch',
+	'case',
+	'callback'
 ] as const;
 export type AuditSubject = (typeof SUBJECT_TYPES)[number];
 

@@ -169,6 +169,11 @@ export async function bookingByToken(token: string): Promise<BookingRecord | nul
 	return /^[A-Za-z0-9_-]{27}$/.test(token) ? findBooking({ tokenHash: hashToken(token) }) : null;
 }
 
+/** A booking by its id, for staff services that have already checked the actor (and audit). */
+export async function bookingById(id: string): Promise<BookingRecord | null> {
+	return findBooking({ id });
+}
+
 /**
  * Cancels an active booking that has not begun and offers the freed seat to the first person on
  * the waitlist; false if there was nothing to cancel.

@@ -11,3 +11,6 @@ export * from '../content/content.schema';
 export * from '../booking/schedule.schema';
 export * from '../booking/bookings.schema';
 export * from '../booking/waitlist.schema';
+export * from '../escalation/contexts.schema';
+export * from '../escalation/callbacks.schema';
+export * from '../escalation/cases.schema';

@@ -34,6 +34,12 @@ export interface UsageEventKinds {
 	};
 	waitlist_signup: Record<string, never>;
 	waitlist_offer: Record<string, never>;
+	/** A context shared for a call, or a callback requested; `hour` of day in Prague. */
+	escalation_created: { channel: 'call' | 'callback'; area: string; hour: number };
+	/** One event per topic of the case (`none` when the agent chose no topic). */
+	escalation_outcome: { topic: string; outcome: string };
+	callback: { step: 'requested'; window: 'any' | 'chosen' } | { step: 'handled'; outcome: string };
+	problem_flagged: { flag: string };
 }
 
 const FLUSH_EVERY_MS = 1000;

@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { resultRows } from '../db/rows';
 import type { EventKind, ProceedingNumber } from './proceeding-number';
 import type { ProceedingEvent } from './proceeding-status';
+import { proceedingEvents, proceedings } from './proceedings.schema';
 
 export interface ProceedingRecord {
 	id: string;
@@ -120,5 +121,39 @@ export async function lookupThrottled(
 				details: e.details
 			}))
 		}
+	};
+}
+
+/** One proceeding and its events by id (no throttling: for reads the caller has authorised). */
+export async function findProceedingWithEvents(id: string): Promise<ProceedingWithEvents | null> {
+	const db = getDb();
+	const [head] = await db
+		.select({
+			id: proceedings.id,
+			number: proceedings.number,
+			serial: proceedings.serial,
+			typeCode: proceedings.typeCode,
+			year: proceedings.year,
+			complex: proceedings.complex
+		})
+		.from(proceedings)
+		.where(eq(proceedings.id, id));
+	if (!head) return null;
+	const events = await db
+		.select({
+			kind: proceedingEvents.kind,
+			occurredAt: proceedingEvents.occurredAt,
+			details: proceedingEvents.details
+		})
+		.from(proceedingEvents)
+		.where(eq(proceedingEvents.proceedingId, id))
+		.orderBy(asc(proceedingEvents.occurredAt), asc(proceedingEvents.id));
+	return {
+		...head,
+		events: events.map((e) => ({
+			kind: e.kind as EventKind,
+			occurredAt: e.occurredAt,
+			details: e.details ?? null
+		}))
 	};
 }

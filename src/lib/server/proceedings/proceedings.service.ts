@@ -1,8 +1,12 @@
 import { track } from '../insights/insights.service';
 import { limitKey } from '../rate-limit/limiter';
-import { formatProceedingNumber, type ProceedingNumber } from './proceeding-number';
+import { formatProceedingNumber, type ProceedingNumber, type TypeCode } from './proceeding-number';
 import { deriveStatus, type ProceedingStatus, type Stage } from './proceeding-status';
-import { lookupThrottled } from './proceedings.repository';
+import {
+	findProceedingWithEvents,
+	lookupThrottled,
+	type ProceedingWithEvents
+} from './proceedings.repository';
 
 /** What the person can do next; each points at the page that does it (booking, checklist, hotline). */
 export type NextStep =
@@ -54,15 +58,15 @@ const NEXT_STEPS: Record<Stage, NextStep[]> = {
 	stopped: [{ kind: 'call' }]
 };
 
-/** The status of one proceeding for the person who knows its number and their date of birth. */
-export async function lookupStatus(request: LookupRequest): Promise<LookupResult> {
+/** The throttled read behind the status page: only failed attempts spend from the limits. */
+function throttledLookup(request: LookupRequest) {
 	const identity = `${request.number.number}/${request.number.typeCode}/${request.number.year}`;
 	const keys = {
 		'lookup:addr+number': limitKey(request.secret, request.clientAddress, identity),
 		'lookup:number': limitKey(request.secret, identity),
 		'lookup:addr': limitKey(request.secret, request.clientAddress)
 	};
-	const outcome = await lookupThrottled(
+	return lookupThrottled(
 		request.number,
 		request.birthDate,
 		LOOKUP_LIMITS.map((rule) => ({
@@ -71,6 +75,23 @@ export async function lookupStatus(request: LookupRequest): Promise<LookupResult
 			seconds: rule.durationSeconds
 		}))
 	);
+}
+
+function toProceedingView(record: ProceedingWithEvents, now: Date): ProceedingView {
+	const status = deriveStatus(record.events, record.complex, now);
+	const nextSteps = [...NEXT_STEPS[status.stage]];
+	if (status.clock?.late) nextSteps.unshift({ kind: 'inaction' });
+	return {
+		number: formatProceedingNumber({ ...record, typeCode: record.typeCode as TypeCode }),
+		typeCode: record.typeCode,
+		status,
+		nextSteps
+	};
+}
+
+/** The status of one proceeding for the person who knows its number and their date of birth. */
+export async function lookupStatus(request: LookupRequest): Promise<LookupResult> {
+	const outcome = await throttledLookup(request);
 	// Usage events are written beside the answer, in batches (track never throws).
 	if (!outcome.allowed) {
 		track('status_lookup', request.locale, { outcome: 'throttled' });
@@ -81,24 +102,39 @@ export async function lookupStatus(request: LookupRequest): Promise<LookupResult
 		track('status_lookup', request.locale, { outcome: 'not_found' });
 		return { kind: 'not_found' };
 	}
-
-	const status = deriveStatus(record.events, record.complex, request.now);
-	const nextSteps = [...NEXT_STEPS[status.stage]];
-	if (status.clock?.late) nextSteps.unshift({ kind: 'inaction' });
+	const proceeding = toProceedingView(record, request.now);
 	track('status_lookup', request.locale, {
 		outcome: 'found',
-		stage: status.stage,
+		stage: proceeding.status.stage,
 		typeCode: record.typeCode
 	});
-	return {
-		kind: 'found',
-		proceeding: {
-			number: formatProceedingNumber({ ...request.number, serial: record.serial }),
-			typeCode: record.typeCode,
-			status,
-			nextSteps
-		}
-	};
+	return { kind: 'found', proceeding };
+}
+
+export type VerifyResult =
+	| { kind: 'found'; proceedingId: string }
+	| { kind: 'not_found' }
+	| { kind: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * Whether a number and date of birth match a proceeding, for a person who shares it with the
+ * hotline. It answers "found or not" like the lookup, so it spends from the same limits.
+ */
+export async function verifyProceeding(request: LookupRequest): Promise<VerifyResult> {
+	const outcome = await throttledLookup(request);
+	if (!outcome.allowed) return { kind: 'throttled', retryAfterSeconds: outcome.retryAfterSeconds };
+	return outcome.proceeding
+		? { kind: 'found', proceedingId: outcome.proceeding.id }
+		: { kind: 'not_found' };
+}
+
+/**
+ * The live status of a proceeding the person already proved they know (a shared hotline
+ * context). Staff reads are not guesses: nothing is throttled or counted; the caller audits.
+ */
+export async function proceedingStatusById(id: string, now: Date): Promise<ProceedingView | null> {
+	const record = await findProceedingWithEvents(id);
+	return record ? toProceedingView(record, now) : null;
 }
 
 /** A lookup refused before it reached the database (unreadable number or date). */

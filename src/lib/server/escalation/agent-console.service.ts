@@ -1,0 +1,181 @@
+// The agent's view of a shared context (issue "Hotline escalation and the agent console", item
+// 3): everything the caller shared, with live data behind it — the proceeding's status, the
+// checklist's unticked items, the booking. Every opening is audited, with the proceeding and
+// booking it shows.
+import type { Locale } from '../../paraglide/runtime';
+import { requireRole, type Actor } from '../accounts/access';
+import { auditEach, type AuditRecord } from '../audit/audit.service';
+import { bookingById } from '../booking/bookings.service';
+import { checklistContext, type ChecklistContext } from '../content/content.service';
+import { proceedingStatusById, type ProceedingView } from '../proceedings/proceedings.service';
+import { hashToken, TOKEN_PATTERN } from '../security/tokens';
+import { formatContextCode, parseContextCode } from './context-code';
+import { ensureCase, findCase, type CaseRecord } from './cases.repository';
+import { findContext, type ContextRecord } from './contexts.repository';
+
+export type BookingState = 'active' | 'cancelled' | 'checked_in' | 'completed' | 'no_show';
+
+export interface AgentBookingView {
+	id: string;
+	reference: string;
+	fullName: string;
+	serviceSlug: string;
+	branchName: string;
+	startsAt: Date;
+	endsAt: Date;
+	state: BookingState;
+}
+
+export type CaseView = Omit<CaseRecord, 'contextId'>;
+
+export interface ContextView {
+	id: string;
+	/** `482 913`, while the context holds it. */
+	code: string | null;
+	locale: string;
+	pagePath: string;
+	topic: string | null;
+	question: string | null;
+	createdAt: Date;
+	expiresAt: Date;
+	proceeding: ProceedingView | null;
+	checklist: ChecklistContext | null;
+	booking: AgentBookingView | null;
+	bookingDraft: { serviceSlug: string; branchSlug: string } | null;
+	case: CaseView;
+}
+
+export type OpenContextResult =
+	| { kind: 'opened'; context: ContextView }
+	| { kind: 'not_found' }
+	| { kind: 'expired' }
+	| { kind: 'withdrawn' };
+
+/** Audit reasons: the routes agents open contexts from. */
+export const OPEN_REASONS = {
+	code: '/agent',
+	token: '/agent/c/[token]',
+	callback: '/agent/callbacks'
+} as const;
+
+function bookingState(b: {
+	cancelledAt: Date | null;
+	checkedInAt: Date | null;
+	completedAt: Date | null;
+	noShowAt: Date | null;
+}): BookingState {
+	if (b.cancelledAt) return 'cancelled';
+	if (b.noShowAt) return 'no_show';
+	if (b.completedAt) return 'completed';
+	if (b.checkedInAt) return 'checked_in';
+	return 'active';
+}
+
+export function toCaseView(record: CaseRecord): CaseView {
+	const { id, channel, topics, outcome, notes, flags } = record;
+	return { id, channel, topics, outcome, notes, flags };
+}
+
+/**
+ * Opens a context the actor has already been allowed to see: refuses expired and withdrawn
+ * ones, gathers the live data, makes sure the case exists, and audits the reading.
+ */
+export async function openContextRecord(
+	actor: Actor,
+	record: ContextRecord | null,
+	reason: string,
+	now: Date,
+	viewLocale: Locale,
+	callbackId: string | null = null
+): Promise<OpenContextResult> {
+	if (!record) return { kind: 'not_found' };
+	if (record.withdrawnAt) return { kind: 'withdrawn' };
+	if (record.expiresAt <= now) return { kind: 'expired' };
+
+	const [proceeding, checklist, booking, caseId] = await Promise.all([
+		record.proceedingId ? proceedingStatusById(record.proceedingId, now) : null,
+		record.checklistSlug
+			? checklistContext(record.checklistSlug, record.checklistTicked ?? [], viewLocale, now)
+			: null,
+		record.bookingId ? bookingById(record.bookingId) : null,
+		ensureCase({
+			contextId: record.id,
+			callbackId,
+			channel: callbackId ? 'callback' : 'call',
+			openedBy: actor.userId,
+			openedAt: now
+		})
+	]);
+	const audits: AuditRecord[] = [
+		{ action: 'context.open', subjectType: 'context', subjectId: record.id, reason }
+	];
+	if (proceeding && record.proceedingId)
+		audits.push({
+			action: 'proceeding.read',
+			subjectType: 'proceeding',
+			subjectId: record.proceedingId,
+			reason
+		});
+	if (booking)
+		audits.push({ action: 'booking.read', subjectType: 'booking', subjectId: booking.id, reason });
+	await auditEach(actor, audits, now);
+
+	const hotlineCase = (await findCase(caseId))!;
+	return {
+		kind: 'opened',
+		context: {
+			id: record.id,
+			code: record.code ? formatContextCode(record.code) : null,
+			locale: record.locale,
+			pagePath: record.pagePath,
+			topic: record.topic,
+			question: record.question,
+			createdAt: record.createdAt,
+			expiresAt: record.expiresAt,
+			proceeding,
+			checklist,
+			booking: booking && {
+				id: booking.id,
+				reference: booking.reference,
+				fullName: booking.fullName,
+				serviceSlug: booking.serviceSlug,
+				branchName: booking.branch.name,
+				startsAt: booking.startsAt,
+				endsAt: booking.endsAt,
+				state: bookingState(booking)
+			},
+			bookingDraft:
+				record.draftServiceSlug && record.draftBranchSlug
+					? { serviceSlug: record.draftServiceSlug, branchSlug: record.draftBranchSlug }
+					: null,
+			case: toCaseView(hotlineCase)
+		}
+	};
+}
+
+/** The context whose code the caller reads out (`482 913` or `482913`). Agents only. */
+export async function openContextByCode(
+	actor: Actor | null,
+	typedCode: string,
+	now: Date,
+	viewLocale: Locale = 'cs'
+): Promise<OpenContextResult> {
+	const agent = requireRole(actor, 'agent');
+	const code = parseContextCode(typedCode);
+	const record = code ? await findContext({ code }) : null;
+	return openContextRecord(agent, record, OPEN_REASONS.code, now, viewLocale);
+}
+
+/** The context behind a shared link `/agent/c/{token}`. Agents only. */
+export async function openContextByToken(
+	actor: Actor | null,
+	token: string,
+	now: Date,
+	viewLocale: Locale = 'cs'
+): Promise<OpenContextResult> {
+	const agent = requireRole(actor, 'agent');
+	const record = TOKEN_PATTERN.test(token)
+		? await findContext({ tokenHash: hashToken(token) })
+		: null;
+	return openContextRecord(agent, record, OPEN_REASONS.token, now, viewLocale);
+}

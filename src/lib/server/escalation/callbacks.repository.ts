@@ -1,0 +1,198 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { getDb } from '../db';
+import { resultRows } from '../db/rows';
+import { callbackAttempts, callbackRequests } from './callbacks.schema';
+import { ERASED_PAYLOAD } from './contexts.repository';
+import { callContexts } from './contexts.schema';
+import type { AttemptResult, CallbackOutcome } from './taxonomy';
+
+export async function insertCallback(request: {
+	tokenHash: Uint8Array;
+	phone: string;
+	locale: string;
+	windowStart: Date | null;
+	windowEnd: Date | null;
+	contextId: string | null;
+	createdAt: Date;
+}): Promise<string> {
+	const [row] = await getDb()
+		.insert(callbackRequests)
+		.values({ ...request, nextAttemptAt: request.windowStart ?? request.createdAt })
+		.returning({ id: callbackRequests.id });
+	return row!.id;
+}
+
+export interface ClaimedRow {
+	id: string;
+	phone: string;
+	locale: string;
+	windowStart: Date | null;
+	windowEnd: Date | null;
+	contextId: string | null;
+	createdAt: Date;
+	attempts: number;
+}
+
+const asDate = (v: Date | string | null) => (v === null ? null : new Date(v));
+
+/**
+ * Claims the first request due (its window has begun, or a retry's time has come) that nobody
+ * holds, or whose claim is older than `staleBefore`, in ONE statement. FOR UPDATE SKIP LOCKED:
+ * agents claiming at once each get a different request, never the same one.
+ */
+export async function claimNext(
+	agentId: string,
+	now: Date,
+	staleBefore: Date
+): Promise<ClaimedRow | null> {
+	const rows = resultRows<{
+		id: string;
+		phone: string;
+		locale: string;
+		window_start: Date | string | null;
+		window_end: Date | string | null;
+		context_id: string | null;
+		created_at: Date | string;
+		attempts: number;
+	}>(
+		await getDb().execute(sql`
+			with next as (
+				select id from callback_requests
+				where finished_at is null and next_attempt_at <= ${now.toISOString()}::timestamptz
+					and (claimed_at is null or claimed_at <= ${staleBefore.toISOString()}::timestamptz)
+				order by next_attempt_at, created_at, id
+				limit 1
+				for update skip locked
+			)
+			update callback_requests c
+			set claimed_by = ${agentId}, claimed_at = ${now.toISOString()}::timestamptz
+			from next where c.id = next.id
+			returning c.id, c.phone, c.locale, c.window_start, c.window_end, c.context_id, c.created_at,
+				(select count(*)::int from callback_attempts a where a.callback_id = c.id) as attempts`)
+	);
+	const row = rows[0];
+	if (!row) return null;
+	return {
+		id: row.id,
+		phone: row.phone,
+		locale: row.locale,
+		windowStart: asDate(row.window_start),
+		windowEnd: asDate(row.window_end),
+		contextId: row.context_id,
+		createdAt: new Date(row.created_at),
+		attempts: Number(row.attempts)
+	};
+}
+
+/**
+ * Records a try by the agent holding the claim, under a row lock. `no_answer` gives the request
+ * back to the queue for `retryAt`, or finishes it as unreachable after `maxNoAnswer` tries;
+ * `wrong_number` finishes it and erases the number (someone else's). Null when the agent does
+ * not hold an unfinished claim.
+ */
+export async function recordAttempt(
+	callbackId: string,
+	agentId: string,
+	result: AttemptResult,
+	now: Date,
+	policy: { retryAt: Date; maxNoAnswer: number }
+): Promise<{ finished: CallbackOutcome | null } | null> {
+	return getDb().transaction(async (tx) => {
+		const [held] = await tx
+			.select({ id: callbackRequests.id })
+			.from(callbackRequests)
+			.where(
+				and(
+					eq(callbackRequests.id, callbackId),
+					eq(callbackRequests.claimedBy, agentId),
+					isNull(callbackRequests.finishedAt)
+				)
+			)
+			.for('update');
+		if (!held) return null;
+		await tx.insert(callbackAttempts).values({ callbackId, agentId, at: now, result });
+		if (result === 'reached') return { finished: null };
+		if (result === 'wrong_number') {
+			await tx
+				.update(callbackRequests)
+				.set({ finishedAt: now, outcome: 'wrong_number', phone: '' })
+				.where(eq(callbackRequests.id, callbackId));
+			return { finished: 'wrong_number' };
+		}
+		const [tries] = await tx
+			.select({ n: sql<number>`count(*)::int` })
+			.from(callbackAttempts)
+			.where(
+				and(eq(callbackAttempts.callbackId, callbackId), eq(callbackAttempts.result, 'no_answer'))
+			);
+		if ((tries?.n ?? 0) >= policy.maxNoAnswer) {
+			await tx
+				.update(callbackRequests)
+				.set({ finishedAt: now, outcome: 'unreachable' })
+				.where(eq(callbackRequests.id, callbackId));
+			return { finished: 'unreachable' };
+		}
+		await tx
+			.update(callbackRequests)
+			.set({ claimedBy: null, claimedAt: null, nextAttemptAt: policy.retryAt })
+			.where(eq(callbackRequests.id, callbackId));
+		return { finished: null };
+	});
+}
+
+/** Finishes a request the agent holds; false when they do not (any more). */
+export async function finishClaimed(
+	callbackId: string,
+	agentId: string,
+	outcome: CallbackOutcome,
+	now: Date
+): Promise<boolean> {
+	const rows = await getDb()
+		.update(callbackRequests)
+		.set({ finishedAt: now, outcome })
+		.where(
+			and(
+				eq(callbackRequests.id, callbackId),
+				eq(callbackRequests.claimedBy, agentId),
+				isNull(callbackRequests.finishedAt)
+			)
+		)
+		.returning({ id: callbackRequests.id });
+	return rows.length === 1;
+}
+
+/**
+ * The person withdraws their request: it leaves the queue, the number is erased, and a context
+ * shared with it is withdrawn too. False when it had already finished.
+ */
+export async function withdrawPending(tokenHash: Uint8Array, now: Date): Promise<boolean> {
+	return getDb().transaction(async (tx) => {
+		const [row] = await tx
+			.update(callbackRequests)
+			.set({ finishedAt: now, outcome: 'withdrawn', phone: '' })
+			.where(and(eq(callbackRequests.tokenHash, tokenHash), isNull(callbackRequests.finishedAt)))
+			.returning({ contextId: callbackRequests.contextId });
+		if (!row) return false;
+		if (row.contextId)
+			await tx
+				.update(callContexts)
+				.set({
+					...ERASED_PAYLOAD,
+					withdrawnAt: now,
+					purgedAt: now
+				})
+				.where(and(eq(callContexts.id, row.contextId), isNull(callContexts.withdrawnAt)));
+		return true;
+	});
+}
+
+/** Deletes requests finished (or left unfinished) before `cutoff`, with their attempts. */
+export async function deleteCallbacksBefore(cutoff: Date): Promise<number> {
+	const rows = await getDb()
+		.delete(callbackRequests)
+		.where(
+			sql`coalesce(${callbackRequests.finishedAt}, ${callbackRequests.createdAt}) < ${cutoff.toISOString()}::timestamptz`
+		)
+		.returning({ id: callbackRequests.id });
+	return rows.length;
+}
