@@ -3,11 +3,14 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 import { build, files, version } from '$service-worker';
+import { Queue } from 'workbox-background-sync';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
 import {
+	CALLBACK_QUEUED_PAGES,
+	callbackQueuedPageFor,
 	enhancementUrls,
 	isPrivatePath,
 	offlinePageFor,
@@ -25,6 +28,7 @@ precacheAndRoute([
 	...clientBuild.map((url) => ({ url, revision: null })),
 	...files.map((url) => ({ url, revision: version })),
 	...OFFLINE_PAGES.map((url) => ({ url, revision: version })),
+	...CALLBACK_QUEUED_PAGES.map((url) => ({ url, revision: version })),
 	...enhancementUrls(version).map((url) => ({ url, revision: null }))
 ]);
 cleanupOutdatedCaches();
@@ -50,6 +54,28 @@ registerRoute(
 		url.pathname.endsWith('/__data.json') &&
 		!isPrivatePath(url.pathname),
 	pages
+);
+
+// A callback request made without a connection waits here and is sent when it returns: by
+// Background Sync where the browser has it, otherwise when the worker next starts or a page
+// reports that the connection is back (REPLAY_CALLBACKS).
+const callbacks = new Queue('callback-requests', { maxRetentionTime: 24 * 60 });
+registerRoute(
+	({ url, request }) =>
+		request.method === 'POST' &&
+		url.origin === sw.location.origin &&
+		url.search === '?/callback' &&
+		/^\/(?:[a-z]{2}\/)?help$/.test(url.pathname),
+	async ({ request, url }) => {
+		const queued = request.clone();
+		try {
+			return await fetch(request);
+		} catch {
+			await callbacks.pushRequest({ request: queued });
+			return (await matchPrecache(callbackQueuedPageFor(url.pathname))) ?? Response.error();
+		}
+	},
+	'POST'
 );
 
 setCatchHandler(async ({ request }) => {
@@ -93,6 +119,7 @@ sw.addEventListener('activate', (event) => {
 sw.addEventListener('message', (event) => {
 	const data = event.data as { type?: string; urls?: unknown } | null;
 	if (data?.type === 'SKIP_WAITING') void sw.skipWaiting();
+	if (data?.type === 'REPLAY_CALLBACKS') event.waitUntil(callbacks.replayRequests());
 	// The page the person landed on (loaded before this worker controlled it) and the pages it
 	// names for offline use: same-origin public paths only, at most a page cache's worth.
 	if (data?.type === 'CACHE_PAGES' && Array.isArray(data.urls)) {

@@ -32,7 +32,15 @@
 				meta ? meta.getAttribute('content').split(' ').filter(Boolean) : []
 			);
 			return navigator.serviceWorker.ready.then(function (ready) {
-				if (ready.active) ready.active.postMessage({ type: 'CACHE_PAGES', urls: urls });
+				if (!ready.active) return;
+				ready.active.postMessage({ type: 'CACHE_PAGES', urls: urls });
+				// Requests queued offline (callbacks) go out now, and whenever the connection returns:
+				// the fallback where the browser has no Background Sync.
+				ready.active.postMessage({ type: 'REPLAY_CALLBACKS' });
+				window.addEventListener('online', function () {
+					if (navigator.serviceWorker.controller)
+						navigator.serviceWorker.controller.postMessage({ type: 'REPLAY_CALLBACKS' });
+				});
 			});
 		})
 		.catch(function () {

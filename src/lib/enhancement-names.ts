@@ -9,6 +9,9 @@ export const ENHANCEMENTS = [
 	'saved-bookings',
 	'proof-of-work',
 	'altcha-widget',
-	'hold-countdown'
+	'hold-countdown',
+	'share-context',
+	'save-context',
+	'saved-contexts'
 ] as const;
 export type Enhancement = (typeof ENHANCEMENTS)[number];

@@ -6,6 +6,14 @@ const prefix = (locale: string) => (locale === baseLocale ? '' : `/${locale}`);
 /** The translated offline page of every locale, precached by the service worker. */
 export const OFFLINE_PAGES = locales.map((locale) => `${prefix(locale)}/offline`);
 
+/** The page a callback request made offline gets (it waits in the service worker's queue). */
+export const CALLBACK_QUEUED_PAGES = locales.map((locale) => `${prefix(locale)}/help/callback-queued`);
+
+/** The queued-callback page in the language of the URL's locale prefix. */
+export function callbackQueuedPageFor(pathname: string): string {
+	return offlinePageFor(pathname).replace(/\/offline$/, '/help/callback-queued');
+}
+
 export const PUBLIC_HOME_PAGES = locales.map((locale) => prefix(locale) || '/');
 
 /** The offline page in the language of the URL's locale prefix. */

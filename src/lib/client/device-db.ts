@@ -37,21 +37,35 @@ export interface SavedBooking {
 	qrSvg: string;
 }
 
+/** A context shared with the hotline: its code to say, until when, and how to withdraw it. */
+export interface SavedContext {
+	/** The link token: the key to withdraw it (posted to /help/shared). */
+	token: string;
+	/** `482 913`. */
+	code: string;
+	/** ISO instant. */
+	expiresAt: string;
+	/** The expiry as the server wrote it in the page's language. */
+	until: string;
+}
+
 interface PobytDb extends DBSchema {
 	proceedings: { key: string; value: SavedProceeding };
 	checklists: { key: string; value: ChecklistProgress };
 	bookings: { key: string; value: SavedBooking };
+	contexts: { key: string; value: SavedContext };
 }
 
 let opened: Promise<IDBPDatabase<PobytDb>> | undefined;
 
 /** What this device keeps, in one IndexedDB database; versions only ever add stores. */
 export function deviceDb(): Promise<IDBPDatabase<PobytDb>> {
-	opened ??= openDB<PobytDb>('pobyt', 3, {
+	opened ??= openDB<PobytDb>('pobyt', 4, {
 		upgrade(database, oldVersion) {
 			if (oldVersion < 1) database.createObjectStore('proceedings', { keyPath: 'number' });
 			if (oldVersion < 2) database.createObjectStore('checklists', { keyPath: 'slug' });
 			if (oldVersion < 3) database.createObjectStore('bookings', { keyPath: 'reference' });
+			if (oldVersion < 4) database.createObjectStore('contexts', { keyPath: 'token' });
 		}
 	});
 	return opened;

@@ -9,7 +9,7 @@ import type { ProceedingNumber } from '../proceedings/proceeding-number';
 import { verifyProceeding } from '../proceedings/proceedings.service';
 import { hashToken, newToken, TOKEN_PATTERN } from '../security/tokens';
 import { newContextCode } from './context-code';
-import { insertContextWithCode, withdrawActive } from './contexts.repository';
+import { findContext, insertContextWithCode, withdrawActive } from './contexts.repository';
 import { PAGE_AREAS, inList, type EscalationChannel, type PageArea } from './taxonomy';
 
 /** How long a shared context can be opened (configurable here). */
@@ -203,4 +203,15 @@ export async function createContext(
 export async function withdrawContext(token: string, now: Date): Promise<boolean> {
 	if (!TOKEN_PATTERN.test(token)) return false;
 	return (await withdrawActive(hashToken(token), now)) !== null;
+}
+
+/** What the person who shared a context may see of it again: its code and until when. */
+export async function sharedContext(
+	token: string,
+	now: Date
+): Promise<{ code: string; expiresAt: Date } | null> {
+	if (!TOKEN_PATTERN.test(token)) return null;
+	const found = await findContext({ tokenHash: hashToken(token) });
+	if (!found?.code || found.withdrawnAt || found.expiresAt <= now) return null;
+	return { code: found.code, expiresAt: found.expiresAt };
 }

@@ -31,3 +31,25 @@ export function setProceedingCookie(cookies: Cookies, number: string): void {
 		maxAge: 3600
 	});
 }
+
+/**
+ * The context the person just shared with the hotline (`code.token`), for the page that shows
+ * the code; and the handle of a callback request, to withdraw it. Never in a URL.
+ */
+export const CONTEXT_COOKIE = 'pobyt_context';
+export const CALLBACK_COOKIE = 'pobyt_callback';
+
+export function setPrivateCookie(
+	cookies: Cookies,
+	name: typeof CONTEXT_COOKIE | typeof CALLBACK_COOKIE,
+	value: string,
+	until: Date,
+	now: Date
+): void {
+	cookies.set(name, value, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		maxAge: Math.max(60, Math.floor((until.getTime() - now.getTime()) / 1000))
+	});
+}

@@ -1,0 +1,167 @@
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { localizeHref } from '$lib/i18n';
+import { checklistContext } from '$lib/server/content/content.service';
+import { bookingByToken } from '$lib/server/booking/bookings.service';
+import { now } from '$lib/server/clock';
+import { requestCallback } from '$lib/server/escalation/callbacks.service';
+import { createContext, type ContextField } from '$lib/server/escalation/contexts.service';
+import { describeHotline } from '$lib/server/escalation/hotline.service';
+import { shareValues, toShare, type ShareValues } from '$lib/server/escalation/share-form';
+import { formText } from '$lib/server/http/form';
+import {
+	CALLBACK_COOKIE,
+	CONTEXT_COOKIE,
+	setPrivateCookie
+} from '$lib/server/http/hold-cookie';
+import { requesterOf } from '$lib/server/http/requester';
+import { formatProceedingNumber, parseProceedingNumber } from '$lib/server/proceedings/proceeding-number';
+import { getConfig } from '$lib/server/startup';
+import type { Locale } from '$lib/paraglide/runtime';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
+const query = (url: URL, name: string, pattern: RegExp) => {
+	const value = url.searchParams.get(name) ?? '';
+	return pattern.test(value) ? value : '';
+};
+
+/** What the page shows the person they are about to share, in their language. */
+async function summaryOf(values: ShareValues, locale: Locale) {
+	const at = now();
+	const checklist = values.checklist
+		? await checklistContext(values.checklist, values.ticked, locale, at)
+		: null;
+	const booking = values.booking ? await bookingByToken(values.booking) : null;
+	const number = values.proceeding ? parseProceedingNumber(values.proceeding) : null;
+	return {
+		checklist: checklist && {
+			title: checklist.title,
+			total: checklist.total,
+			unticked: checklist.unticked
+		},
+		booking: booking && !booking.cancelledAt ? { reference: booking.reference, startsAt: booking.startsAt } : null,
+		proceeding: number?.ok ? formatProceedingNumber(number.value) : null
+	};
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	// Only what is not personal comes in the URL: the page, its topic, a checklist, an action.
+	const values: ShareValues = {
+		pagePath: query(url, 'from', /^\/[A-Za-z0-9/_-]{0,199}$/) || '/help',
+		topic: (url.searchParams.get('topic') ?? '').slice(0, 120),
+		question: '',
+		checklist: query(url, 'checklist', SLUG),
+		ticked: [],
+		proceeding: '',
+		birthDate: '',
+		booking: '',
+		service: query(url, 'service', SLUG),
+		branch: query(url, 'branch', SLUG)
+	};
+	return {
+		hotline: describeHotline(getConfig().hotline, locals.locale, now()),
+		values,
+		summary: await summaryOf(values, locals.locale)
+	};
+};
+
+type FieldError = { field: string; code: string };
+
+function contextErrors(fields: ContextField[]): FieldError[] {
+	return fields.map((f) => ({ field: f === 'question' ? 'question' : 'consent', code: `context_${f}` }));
+}
+
+async function failWith(status: number, values: ShareValues, errors: FieldError[], locale: Locale, extra = {}) {
+	return fail(status, { values, errors, summary: await summaryOf(values, locale), ...extra });
+}
+
+function throttled(event: RequestEvent, values: ShareValues, seconds: number, locale: Locale) {
+	event.setHeaders({ 'retry-after': String(seconds) });
+	return failWith(429, values, [{ field: 'consent', code: 'throttled' }], locale, {
+		minutes: Math.max(1, Math.ceil(seconds / 60))
+	});
+}
+
+export const actions: Actions = {
+	// From a page holding personal data (a status result, a booking): its number or token comes
+	// in this POST body and goes back into the form's hidden fields, never into a URL.
+	prepare: async ({ request, locals }) => {
+		const values = shareValues(await request.formData());
+		return { values, errors: [] as FieldError[], summary: await summaryOf(values, locals.locale) };
+	},
+
+	share: async (event) => {
+		const { request, locals, cookies } = event;
+		const form = await request.formData();
+		const values = shareValues(form);
+		const locale = locals.locale;
+		if (form.get('consent') !== 'yes')
+			return failWith(400, values, [{ field: 'consent', code: 'consent' }], locale);
+		const at = now();
+		const result = await createContext(toShare(values, locale), requesterOf(event), at);
+		if (result.kind === 'invalid') return failWith(400, values, contextErrors(result.fields), locale);
+		if (result.kind === 'proceeding_not_found')
+			return failWith(400, values, [{ field: 'consent', code: 'proceeding_not_found' }], locale);
+		if (result.kind === 'booking_not_found')
+			return failWith(400, values, [{ field: 'consent', code: 'booking_not_found' }], locale);
+		if (result.kind === 'throttled') return throttled(event, values, result.retryAfterSeconds, locale);
+		setPrivateCookie(cookies, CONTEXT_COOKIE, `${result.code}.${result.token}`, result.expiresAt, at);
+		redirect(303, localizeHref('/help/shared', { locale }));
+	},
+
+	callback: async (event) => {
+		const { request, locals, cookies } = event;
+		const form = await request.formData();
+		const values = shareValues(form);
+		const locale = locals.locale;
+		const callback = {
+			phone: formText(form, 'phone', 40),
+			locale: formText(form, 'locale', 5) || locale,
+			date: formText(form, 'date', 10),
+			from: formText(form, 'from', 5),
+			to: formText(form, 'to', 5)
+		};
+		const at = now();
+		const result = await requestCallback(
+			{
+				phone: callback.phone,
+				locale: callback.locale,
+				window: callback.date
+					? { kind: 'window', date: callback.date, from: callback.from, to: callback.to }
+					: { kind: 'any' },
+				context: form.get('consent') === 'yes' ? toShare(values, locale) : null
+			},
+			requesterOf(event),
+			at
+		);
+		const again = (errors: FieldError[], status = 400) =>
+			failWith(status, values, errors, locale, { callback });
+		if (result.kind === 'invalid')
+			return again([
+				...result.errors.map((code) => ({
+					field: code.startsWith('phone') ? 'phone' : code === 'locale' ? 'callback-locale' : 'date',
+					code
+				})),
+				...contextErrors(result.contextFields)
+			]);
+		if (result.kind === 'proceeding_not_found' || result.kind === 'booking_not_found')
+			return again([{ field: 'consent', code: result.kind }]);
+		if (result.kind === 'throttled') {
+			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+			return failWith(429, values, [{ field: 'phone', code: 'throttled' }], locale, {
+				callback,
+				minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60))
+			});
+		}
+		setPrivateCookie(cookies, CALLBACK_COOKIE, result.token, new Date(at.getTime() + 14 * 86_400_000), at);
+		if (result.context)
+			setPrivateCookie(
+				cookies,
+				CONTEXT_COOKIE,
+				`${result.context.code}.${result.context.token}`,
+				result.context.expiresAt,
+				at
+			);
+		redirect(303, localizeHref('/help/callback-requested', { locale }));
+	}
+};
