@@ -14,6 +14,8 @@ declare global {
 			requestId: string;
 			/** The staff session on back-office paths (complete or awaiting its second factor). */
 			staff: ValidSession | null;
+			/** Set by handleError when the database was overloaded (booking-admission.ts). */
+			overloaded?: boolean;
 		}
 		// interface PageData {}
 		// interface PageState {}

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { WeeklyHours } from './booking/booking.schema';
+import { POSTGRES_POOL_SIZE } from './db/pool';
 import type { HotlineConfig, HotlineLine } from './escalation/hotline';
 
 /** Raised for configuration that cannot work; the server prints its message and stops. */
@@ -38,6 +39,11 @@ export interface Config {
 	 * attempts. 50 000 takes a cheap phone one to three seconds; env POW_WORK.
 	 */
 	proofOfWork: number;
+	/**
+	 * Booking form posts running at once per instance; more get 429 at once (booking-admission.ts).
+	 * Env BOOKING_MAX_INFLIGHT; by default a few per database connection.
+	 */
+	bookingMaxInflight: number;
 }
 
 export const DEFAULT_HOTLINE_HOURS: WeeklyHours = {
@@ -52,6 +58,13 @@ export const DEFAULT_HOTLINE_LINES: HotlineLine[] = [
 	{ id: 'main', number: '+420974801801', languages: ['cs', 'en'] },
 	{ id: 'ukrainian', number: '+420974801802', languages: ['uk'] }
 ];
+
+/**
+ * Booking writes admitted per database connection: each is a chain of short round trips with
+ * Node work in between, so several per connection keep the pool busy, and the 64-client rush of
+ * `npm run bench:booking` is served without refusals; beyond that requests would only queue.
+ */
+const BOOKINGS_PER_CONNECTION = 8;
 
 const DEMO_SECRET = 'pobyt-demo-secret-not-for-production-use';
 
@@ -111,6 +124,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	if (!Number.isInteger(proofOfWork) || proofOfWork < 1 || proofOfWork > 10_000_000) {
 		throw new ConfigError('POW_WORK must be a whole number from 1 to 10000000.');
 	}
+	const bookingMaxInflight = Number(
+		env.BOOKING_MAX_INFLIGHT ?? BOOKINGS_PER_CONNECTION * POSTGRES_POOL_SIZE
+	);
+	if (!Number.isInteger(bookingMaxInflight) || bookingMaxInflight < 1) {
+		throw new ConfigError('BOOKING_MAX_INFLIGHT must be a whole number of at least 1.');
+	}
 	const hours = parseJson<WeeklyHours>('HOTLINE_HOURS', env.HOTLINE_HOURS, DEFAULT_HOTLINE_HOURS);
 	return {
 		mode,
@@ -127,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		publicOrigin,
 		smtpUrl,
 		mailFrom: env.MAIL_FROM?.trim() || 'Pobyt <no-reply@pobyt.invalid>',
-		proofOfWork
+		proofOfWork,
+		bookingMaxInflight
 	};
 }

@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { Database, Db } from './engine';
+import { POSTGRES_POOL_SIZE } from './pool';
 import * as schema from './schema';
 
 /** Any number: only serialises migrations of several instances starting at once. */
@@ -21,7 +22,7 @@ export interface PostgresOptions {
 
 export function openPostgres(url: string, options: PostgresOptions = {}): Database {
 	const client = postgres(url, {
-		max: options.max ?? 10,
+		max: options.max ?? POSTGRES_POOL_SIZE,
 		connect_timeout: options.connectTimeoutSeconds ?? 5,
 		idle_timeout: 30,
 		onnotice: () => {}

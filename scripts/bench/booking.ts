@@ -1,0 +1,469 @@
+// `npm run bench:booking`: a booking rush against the production build on PostgreSQL (64 clients,
+// a hot set of 50 slots), next to the bare SQL of a booking measured in the same run; then a run
+// where the seats do fill up (exactly capacity, never over) and a 10× overload (the excess must
+// get 429, never 5xx). Exits non-zero on any 5xx or overbooked slot, not on throughput targets.
+// Needs `npm run build` first and a PostgreSQL (TEST_DATABASE_URL or 127.0.0.1:5432).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import postgres from 'postgres';
+import { openPostgres } from '../../src/lib/server/db/client';
+import { seedDemoData } from '../../src/lib/server/db/seed';
+
+const ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const NAME = `pobyt_bench_${process.pid}`;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const OVERLOAD_SECONDS = Number(process.env.BENCH_OVERLOAD_SECONDS ?? Math.min(DURATION, 5));
+/** At most this long to take every seat of the fill phase (it ends when all are gone). */
+const FILL_SECONDS = Number(process.env.BENCH_FILL_SECONDS ?? 60);
+const CLIENTS = 64;
+const OVERLOAD_CLIENTS = CLIENTS * 10;
+const HOT_SLOTS = 50;
+/** Seats per hot slot in the fill phase: small, so that every one of them is taken. */
+const FILL_CAPACITY = 3;
+/** The e2e clock: a Tuesday morning; the hot slots start from the next day on. */
+const CLOCK = process.env.POBYT_CLOCK ?? '2026-11-24T09:30:00Z';
+const PORT = 4303;
+const BASE = `http://localhost:${PORT}`;
+const SERVICE = 'registration';
+const BRANCH = 'praha-1';
+/** The app's pool (src/lib/server/db/client.ts); the bare transaction gets the same. */
+const POOL = 10;
+const TARGETS = { ratio: 0.5, p99: 250 };
+
+type Sql = ReturnType<typeof postgres>;
+
+// ---------------------------------------------------------------- measurements
+
+class Tally {
+	readonly latencies: number[] = [];
+	readonly holdLatencies: number[] = [];
+	/** `step status` → count, e.g. `hold 303`, `check 429`, `details error`. */
+	readonly statuses = new Map<string, number>();
+	confirmed = 0;
+	/** CPU time the app process spent during the phase (Linux only; 0 elsewhere). */
+	appCpuMs = 0;
+	started = 0;
+	ended = 0;
+
+	count(step: string, status: number | 'error'): void {
+		const key = `${step} ${status}`;
+		this.statuses.set(key, (this.statuses.get(key) ?? 0) + 1);
+	}
+
+	/** Responses by class over all steps: 2xx, 3xx, 409, 429, other 4xx, 5xx, network errors. */
+	classes(): Record<string, number> {
+		const out: Record<string, number> = { '2xx': 0, '3xx': 0, '409': 0, '429': 0, '4xx': 0 };
+		out['5xx'] = 0;
+		out.error = 0;
+		for (const [key, n] of this.statuses) {
+			const status = key.split(' ')[1]!;
+			const code = Number(status);
+			const cls =
+				status === 'error'
+					? 'error'
+					: code === 409 || code === 429
+						? status
+						: code >= 500
+							? '5xx'
+							: `${Math.floor(code / 100)}xx`;
+			out[cls] = (out[cls] ?? 0) + n;
+		}
+		return out;
+	}
+
+	get seconds(): number {
+		return (this.ended - this.started) / 1000;
+	}
+}
+
+function percentile(values: number[], p: number): number {
+	if (values.length === 0) return NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs `clients` loops of `step` until `seconds` have passed; each loop ends its last round. */
+/** User + system CPU of a process so far (/proc, in clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		return (Number(fields[11]) + Number(fields[12])) * 10;
+	} catch {
+		return 0;
+	}
+}
+
+async function rush(
+	clients: number,
+	seconds: number,
+	step: (tally: Tally) => Promise<void>,
+	done: () => boolean = () => false
+): Promise<Tally> {
+	const tally = new Tally();
+	const until = Date.now() + seconds * 1000;
+	const cpuBefore = cpuMs(app?.pid);
+	tally.started = Date.now();
+	await Promise.all(
+		Array.from({ length: clients }, async () => {
+			while (Date.now() < until && !done()) await step(tally);
+		})
+	);
+	tally.ended = Date.now();
+	tally.appCpuMs = cpuMs(app?.pid) - cpuBefore;
+	return tally;
+}
+
+// ---------------------------------------------------------------- the app over HTTP
+
+let attempt = 0;
+let app: ChildProcess | undefined;
+
+async function post(
+	path: string,
+	form: Record<string, string>,
+	address: string,
+	cookie = ''
+): Promise<Response> {
+	const response = await fetch(`${BASE}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			origin: BASE,
+			accept: 'text/html',
+			'x-forwarded-for': address,
+			...(cookie ? { cookie } : {})
+		},
+		body: new URLSearchParams(form).toString()
+	});
+	await response.arrayBuffer();
+	return response;
+}
+
+async function proof(address: string): Promise<string> {
+	const response = await fetch(`${BASE}/api/altcha`, { headers: { 'x-forwarded-for': address } });
+	const challenge = (await response.json()) as Challenge;
+	const solution = await solveChallenge({ challenge, deriveKey });
+	if (!solution) throw new Error('challenge not solved');
+	return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+}
+
+/** Waits as long as a 429 asks (at most 2 s, with jitter, as people do not all retry at once). */
+function backOff(response: Response): Promise<void> {
+	const seconds = Math.min(2, Number(response.headers.get('retry-after') ?? 1) || 1);
+	return sleep(seconds * 1000 * (0.5 + Math.random()));
+}
+
+/**
+ * One person booking: proof of work, hold a random hot slot, details, confirm. A 429 on the
+ * details or confirmation is retried after Retry-After with the same hold; any other refusal
+ * ends the attempt.
+ */
+async function bookOverHttp(
+	slotIds: number[],
+	tally: Tally,
+	fullSlots?: Set<number>
+): Promise<void> {
+	const n = ++attempt;
+	// Each attempt its own address and identity, as many different people booking at once.
+	const address = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+	const book = `/book/${SERVICE}/${BRANCH}`;
+	const started = performance.now();
+	try {
+		const open = fullSlots ? slotIds.filter((id) => !fullSlots.has(id)) : slotIds;
+		if (open.length === 0) return;
+		const slot = open[Math.floor(Math.random() * open.length)]!;
+		const holdStarted = performance.now();
+		const hold = await post(
+			`${book}?/hold`,
+			{ slot: String(slot), altcha: await proof(address) },
+			address
+		);
+		tally.count('hold', hold.status);
+		if (hold.status === 429) return await backOff(hold);
+		if (hold.status === 409) fullSlots?.add(slot);
+		if (hold.status !== 303) return;
+		tally.holdLatencies.push(performance.now() - holdStarted);
+		const cookie = hold.headers.getSetCookie().find((c) => c.startsWith('pobyt_hold='))!;
+		const steps: [string, Record<string, string>][] = [
+			[
+				'details',
+				{
+					fullName: 'Bench Person',
+					day: '1',
+					month: '1',
+					year: '1990',
+					nationality: 'UA',
+					documentNumber: `BENCH${String(n).padStart(8, '0')}`,
+					email: `bench${n}@example.com`,
+					phone: '',
+					proceeding: ''
+				}
+			],
+			['check', {}]
+		];
+		for (const [name, form] of steps) {
+			for (;;) {
+				const response = await post(`${book}/${name}`, form, address, cookie.split(';')[0]);
+				tally.count(name, response.status);
+				if (response.status === 429) {
+					await backOff(response);
+					continue;
+				}
+				if (response.status !== 303) return;
+				if (name === 'check' && !response.headers.get('location')?.includes('/booking/')) return;
+				break;
+			}
+		}
+		tally.confirmed++;
+		tally.latencies.push(performance.now() - started);
+	} catch {
+		tally.count('any', 'error');
+		await sleep(50);
+	}
+}
+
+// ---------------------------------------------------------------- the bare SQL, no HTTP
+
+/**
+ * The database work of one booking as the app issues it (bookings.repository.ts): takeSeat's
+ * single statement, the details update, and confirmHold's transaction — minus HTTP, rendering,
+ * throttling, proof of work and the page reads.
+ */
+async function bookBare(sql: Sql, slotIds: number[], now: Date, tally: Tally): Promise<void> {
+	const n = ++attempt;
+	const started = performance.now();
+	const slot = slotIds[Math.floor(Math.random() * slotIds.length)]!;
+	const token = randomBytes(32);
+	const at = now.toISOString();
+	try {
+		const held = await sql`
+			with seat as (
+				update slots set booked = booked + 1
+				where id = ${slot} and booked < capacity
+					and starts_at >= ${new Date(now.getTime() + 24 * 3_600_000).toISOString()}::timestamptz
+				returning id
+			)
+			insert into booking_holds (slot_id, token_hash, expires_at, created_at)
+			select id, ${token}, ${new Date(now.getTime() + 600_000).toISOString()}::timestamptz, ${at}::timestamptz
+			from seat
+			returning id`;
+		tally.count('hold', held.length === 1 ? 303 : 409);
+		if (held.length !== 1) return;
+		tally.holdLatencies.push(performance.now() - started);
+		const person = `bare-${n}`;
+		await sql`
+			update booking_holds set details = ${sql.json({ fullName: 'Bench Person', documentNumber: person })}
+			where token_hash = ${token} and expires_at >= ${at}::timestamptz returning id`;
+		await sql.begin(async (tx) => {
+			const [hold] = await tx`
+				delete from booking_holds where token_hash = ${token} and expires_at >= ${at}::timestamptz
+				returning slot_id`;
+			const [row] = await tx`select branch_id, service_id from slots where id = ${hold!.slot_id}`;
+			await tx`select pg_advisory_xact_lock(hashtext(${person}))`;
+			await tx`
+				select count(*)::int as n from bookings
+				where person_key = ${person} and created_at >= ${at}::timestamptz - interval '60 days'
+					and cancelled_at is null`;
+			await tx`
+				select b.cancelled_at from bookings b join slots s on s.id = b.slot_id
+				where b.person_key = ${person} and b.cancelled_by = 'person'
+					and b.cancelled_at >= ${at}::timestamptz - interval '90 days'
+					and b.cancelled_at > s.starts_at - make_interval(hours => 48)
+				order by b.cancelled_at desc limit 3`;
+			await tx`
+				insert into bookings (slot_id, branch_id, service_id, reference, token_hash, person_key,
+					full_name, birth_date, nationality, document_number, email, locale, channel,
+					idempotency_key, created_at)
+				values (${hold!.slot_id}, ${row!.branch_id}, ${row!.service_id}, ${`BARE-${n}`},
+					${randomBytes(32)}, ${person}, 'Bench Person', '1990-01-01', 'UA', ${person},
+					'bench@example.com', 'cs', 'web', ${`bare-${n}`}, ${at}::timestamptz)`;
+		});
+		tally.count('check', 303);
+		tally.confirmed++;
+		tally.latencies.push(performance.now() - started);
+	} catch {
+		tally.count('any', 'error');
+	}
+}
+
+// ---------------------------------------------------------------- invariants
+
+interface SlotCount {
+	id: string;
+	capacity: number;
+	booked: number;
+	bookings: number;
+	holds: number;
+}
+
+/** Per slot: seats taken never above capacity, and exactly the bookings plus the holds. */
+async function seatCounts(sql: Sql, slotIds: number[]): Promise<SlotCount[]> {
+	return sql<SlotCount[]>`
+		select s.id::text, s.capacity, s.booked,
+			(select count(*)::int from bookings b where b.slot_id = s.id and b.cancelled_at is null) as bookings,
+			(select count(*)::int from booking_holds h where h.slot_id = s.id) as holds
+		from slots s where s.id = any(${slotIds})`;
+}
+
+// ---------------------------------------------------------------- the run
+
+async function waitFor(url: string): Promise<void> {
+	for (let i = 0; i < 150; i++) {
+		try {
+			const response = await fetch(url);
+			if (response.status === 200) return;
+		} catch {
+			// not up yet
+		}
+		await sleep(200);
+	}
+	throw new Error(`${url} did not come up`);
+}
+
+function line(name: string, tally: Tally, clients: number) {
+	return {
+		name,
+		clients,
+		seconds: Number(tally.seconds.toFixed(1)),
+		'bookings/s': Math.round(tally.confirmed / tally.seconds),
+		'p50 ms': percentile(tally.latencies, 50),
+		'p99 ms': percentile(tally.latencies, 99),
+		'hold p99 ms': percentile(tally.holdLatencies, 99),
+		'app CPU ms/booking': tally.confirmed ? Math.round(tally.appCpuMs / tally.confirmed) : NaN,
+		...tally.classes()
+	};
+}
+
+const admin = postgres(ADMIN, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database ${NAME}`);
+const url = new URL(ADMIN);
+url.pathname = `/${NAME}`;
+const DATABASE_URL = url.toString();
+let sql: Sql | undefined;
+let failed = false;
+try {
+	const now = new Date(CLOCK);
+	const database = openPostgres(DATABASE_URL);
+	await database.migrate('drizzle');
+	await seedDemoData(database.db, { password: 'bench', now, demoSlots: true });
+	await database.close();
+	sql = postgres(DATABASE_URL, { max: POOL, onnotice: () => {} });
+	// The demo slots are few (two mornings a week): the hot sets are slots of their own, on a
+	// Thursday without demo slots, two days after the clock.
+	const created = await sql<{ id: string }[]>`
+		insert into slots (branch_id, service_id, starts_at, ends_at, capacity)
+		select b.id, v.id, t, t + interval '5 minutes', 1
+		from branches b, services v,
+			generate_series(
+				date_trunc('hour', ${now.toISOString()}::timestamptz + interval '48 hours'),
+				date_trunc('hour', ${now.toISOString()}::timestamptz + interval '48 hours')
+					+ ${2 * HOT_SLOTS - 1} * interval '5 minutes',
+				interval '5 minutes') t
+		where b.slug = ${BRANCH} and v.slug = ${SERVICE}
+		order by t
+		returning id::text`;
+	if (created.length !== 2 * HOT_SLOTS) throw new Error('hot slots not created');
+	const hot = created.slice(0, HOT_SLOTS).map((r) => Number(r.id));
+	const fill = created.slice(HOT_SLOTS).map((r) => Number(r.id));
+	// Enough seats that the rush never runs out; the fill phase's slots are the ones that do.
+	await sql`update slots set capacity = 1000000 where id = any(${hot})`;
+	await sql`update slots set capacity = ${FILL_CAPACITY} where id = any(${fill})`;
+
+	app = spawn(
+		process.execPath,
+		[
+			...(process.env.BENCH_CPU_PROF
+				? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+				: []),
+			'build'
+		],
+		{
+			detached: true,
+			stdio: ['ignore', 'ignore', 'inherit'],
+			env: {
+				...process.env,
+				PORT: String(PORT),
+				ORIGIN: BASE,
+				DATABASE_URL,
+				POBYT_CLOCK: CLOCK,
+				POW_WORK: '1',
+				ADDRESS_HEADER: 'x-forwarded-for',
+				XFF_DEPTH: '1',
+				LOG_LEVEL: 'warn',
+				TZ: 'UTC'
+			}
+		}
+	);
+	await waitFor(`${BASE}/api/ready`);
+
+	// Warm both paths up, then the ceiling and the app in the same run.
+	await rush(8, 2, (t) => bookOverHttp(hot, t));
+	const db = sql;
+	const bare = line(
+		'bare SQL booking',
+		await rush(CLIENTS, DURATION, (t) => bookBare(db, hot, now, t)),
+		CLIENTS
+	);
+	console.log(JSON.stringify(bare));
+	const rushed = line(
+		'Pobyt booking over HTTP',
+		await rush(CLIENTS, DURATION, (t) => bookOverHttp(hot, t)),
+		CLIENTS
+	);
+	console.log(JSON.stringify(rushed));
+	// Until every seat is taken: each hot slot answers 409 once it is full.
+	const fullSlots = new Set<number>();
+	const filling = await rush(
+		CLIENTS,
+		FILL_SECONDS,
+		(t) => bookOverHttp(fill, t, fullSlots),
+		() => fullSlots.size === fill.length
+	);
+	const filled = line(`filling ${HOT_SLOTS}×${FILL_CAPACITY} seats`, filling, CLIENTS);
+	console.log(JSON.stringify(filled));
+	const overload = line(
+		'10× overload',
+		await rush(OVERLOAD_CLIENTS, OVERLOAD_SECONDS, (t) => bookOverHttp(hot, t)),
+		OVERLOAD_CLIENTS
+	);
+	console.log(JSON.stringify(overload));
+
+	const counts = await seatCounts(sql, [...hot, ...fill]);
+	const overbooked = counts.filter(
+		(c) => c.booked > c.capacity || c.bookings + c.holds > c.capacity
+	);
+	const inconsistent = counts.filter((c) => c.booked !== c.bookings + c.holds);
+	const fillCounts = counts.filter((c) => fill.includes(Number(c.id)));
+	const full = fillCounts.filter((c) => c.booked === c.capacity).length;
+	const errors5xx = rushed['5xx'] + filled['5xx'] + overload['5xx'];
+	const networkErrors = rushed.error + filled.error + overload.error + bare.error;
+	const ratio = rushed['bookings/s'] / bare['bookings/s'];
+	const yes = (ok: boolean) => (ok ? 'met' : 'NOT met');
+	console.log(`
+booking rush, ${CLIENTS} clients, ${HOT_SLOTS} hot slots, ${DURATION} s each (same run):
+  Pobyt over HTTP   ${String(rushed['bookings/s']).padStart(6)} bookings/s   p99 ${rushed['p99 ms']} ms (hold p99 ${rushed['hold p99 ms']} ms)
+  bare SQL          ${String(bare['bookings/s']).padStart(6)} bookings/s   p99 ${bare['p99 ms']} ms
+  ratio             ${(ratio * 100).toFixed(0)} %  (target ≥ ${TARGETS.ratio * 100} %: ${yes(ratio >= TARGETS.ratio)}; p99 ≤ ${TARGETS.p99} ms: ${yes(rushed['p99 ms'] <= TARGETS.p99)})
+  rush responses    ${JSON.stringify(rushed)}
+seats filling up: ${full}/${fill.length} slots at exactly capacity (${FILL_CAPACITY}) after ${filled.seconds} s: ${fillCounts.reduce((a, c) => a + c.bookings, 0)} bookings + ${fillCounts.reduce((a, c) => a + c.holds, 0)} holds on ${fill.length * FILL_CAPACITY} seats${full === fill.length ? '' : ' (not all taken in BENCH_FILL_SECONDS)'}
+overload, ${OVERLOAD_CLIENTS} clients, ${OVERLOAD_SECONDS} s: ${JSON.stringify(overload)}
+  confirmed ${overload['bookings/s']} bookings/s, p99 ${overload['p99 ms']} ms; the excess: 429 ×${overload['429']}, 5xx ×${overload['5xx']}
+5xx: ${errors5xx}   network errors: ${networkErrors}   overbooked slots: ${overbooked.length}   inconsistent slots (booked ≠ bookings + holds): ${inconsistent.length}`);
+	if (errors5xx > 0 || overbooked.length > 0 || inconsistent.length > 0) failed = true;
+} catch (error) {
+	failed = true;
+	console.error(error);
+} finally {
+	if (app?.pid) process.kill(-app.pid, 'SIGTERM');
+	await sql?.end({ timeout: 5 });
+	await sleep(1000);
+	await admin.unsafe(`drop database if exists ${NAME} with (force)`);
+	await admin.end();
+}
+process.exit(failed ? 1 : 0);
