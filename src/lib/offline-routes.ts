@@ -7,7 +7,9 @@ const prefix = (locale: string) => (locale === baseLocale ? '' : `/${locale}`);
 export const OFFLINE_PAGES = locales.map((locale) => `${prefix(locale)}/offline`);
 
 /** The page a callback request made offline gets (it waits in the service worker's queue). */
-export const CALLBACK_QUEUED_PAGES = locales.map((locale) => `${prefix(locale)}/help/callback-queued`);
+export const CALLBACK_QUEUED_PAGES = locales.map(
+	(locale) => `${prefix(locale)}/help/callback-queued`
+);
 
 /** The queued-callback page in the language of the URL's locale prefix. */
 export function callbackQueuedPageFor(pathname: string): string {

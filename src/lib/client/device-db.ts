@@ -43,7 +43,7 @@ export interface SavedContext {
 	token: string;
 	/** `482 913`. */
 	code: string;
-	/** ISO instant. */
+	/** ISO instant by this device's clock (saved time + the validity the server gave). */
 	expiresAt: string;
 	/** The expiry as the server wrote it in the page's language. */
 	until: string;

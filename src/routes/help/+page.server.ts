@@ -9,13 +9,12 @@ import { createContext, type ContextField } from '$lib/server/escalation/context
 import { describeHotline } from '$lib/server/escalation/hotline.service';
 import { shareValues, toShare, type ShareValues } from '$lib/server/escalation/share-form';
 import { formText } from '$lib/server/http/form';
-import {
-	CALLBACK_COOKIE,
-	CONTEXT_COOKIE,
-	setPrivateCookie
-} from '$lib/server/http/hold-cookie';
+import { CALLBACK_COOKIE, CONTEXT_COOKIE, setPrivateCookie } from '$lib/server/http/hold-cookie';
 import { requesterOf } from '$lib/server/http/requester';
-import { formatProceedingNumber, parseProceedingNumber } from '$lib/server/proceedings/proceeding-number';
+import {
+	formatProceedingNumber,
+	parseProceedingNumber
+} from '$lib/server/proceedings/proceeding-number';
 import { getConfig } from '$lib/server/startup';
 import type { Locale } from '$lib/paraglide/runtime';
 
@@ -39,7 +38,10 @@ async function summaryOf(values: ShareValues, locale: Locale) {
 			total: checklist.total,
 			unticked: checklist.unticked
 		},
-		booking: booking && !booking.cancelledAt ? { reference: booking.reference, startsAt: booking.startsAt } : null,
+		booking:
+			booking && !booking.cancelledAt
+				? { reference: booking.reference, startsAt: booking.startsAt }
+				: null,
 		proceeding: number?.ok ? formatProceedingNumber(number.value) : null
 	};
 }
@@ -68,10 +70,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 type FieldError = { field: string; code: string };
 
 function contextErrors(fields: ContextField[]): FieldError[] {
-	return fields.map((f) => ({ field: f === 'question' ? 'question' : 'consent', code: `context_${f}` }));
+	return fields.map((f) => ({
+		field: f === 'question' ? 'question' : 'consent',
+		code: `context_${f}`
+	}));
 }
 
-async function failWith(status: number, values: ShareValues, errors: FieldError[], locale: Locale, extra = {}) {
+async function failWith(
+	status: number,
+	values: ShareValues,
+	errors: FieldError[],
+	locale: Locale,
+	extra = {}
+) {
 	return fail(status, { values, errors, summary: await summaryOf(values, locale), ...extra });
 }
 
@@ -99,13 +110,21 @@ export const actions: Actions = {
 			return failWith(400, values, [{ field: 'consent', code: 'consent' }], locale);
 		const at = now();
 		const result = await createContext(toShare(values, locale), requesterOf(event), at);
-		if (result.kind === 'invalid') return failWith(400, values, contextErrors(result.fields), locale);
+		if (result.kind === 'invalid')
+			return failWith(400, values, contextErrors(result.fields), locale);
 		if (result.kind === 'proceeding_not_found')
 			return failWith(400, values, [{ field: 'consent', code: 'proceeding_not_found' }], locale);
 		if (result.kind === 'booking_not_found')
 			return failWith(400, values, [{ field: 'consent', code: 'booking_not_found' }], locale);
-		if (result.kind === 'throttled') return throttled(event, values, result.retryAfterSeconds, locale);
-		setPrivateCookie(cookies, CONTEXT_COOKIE, `${result.code}.${result.token}`, result.expiresAt, at);
+		if (result.kind === 'throttled')
+			return throttled(event, values, result.retryAfterSeconds, locale);
+		setPrivateCookie(
+			cookies,
+			CONTEXT_COOKIE,
+			`${result.code}.${result.token}`,
+			result.expiresAt,
+			at
+		);
 		redirect(303, localizeHref('/help/shared', { locale }));
 	},
 
@@ -139,7 +158,11 @@ export const actions: Actions = {
 		if (result.kind === 'invalid')
 			return again([
 				...result.errors.map((code) => ({
-					field: code.startsWith('phone') ? 'phone' : code === 'locale' ? 'callback-locale' : 'date',
+					field: code.startsWith('phone')
+						? 'phone'
+						: code === 'locale'
+							? 'callback-locale'
+							: 'date',
 					code
 				})),
 				...contextErrors(result.contextFields)
@@ -153,7 +176,13 @@ export const actions: Actions = {
 				minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60))
 			});
 		}
-		setPrivateCookie(cookies, CALLBACK_COOKIE, result.token, new Date(at.getTime() + 14 * 86_400_000), at);
+		setPrivateCookie(
+			cookies,
+			CALLBACK_COOKIE,
+			result.token,
+			new Date(at.getTime() + 14 * 86_400_000),
+			at
+		);
 		if (result.context)
 			setPrivateCookie(
 				cookies,

@@ -7,8 +7,9 @@ const withdrawn = document.getElementById('context-withdrawn');
 
 if ('indexedDB' in window) {
 	if (shared) {
-		const { code = '', token = '', expires = '', until = '' } = shared.dataset;
-		void saveContext({ code, token, expiresAt: expires, until }).then(() => {
+		const { code = '', token = '', validSeconds = '0', until = '' } = shared.dataset;
+		const expiresAt = new Date(Date.now() + Number(validSeconds) * 1000).toISOString();
+		void saveContext({ code, token, expiresAt, until }).then(() => {
 			const note = document.getElementById('context-saved');
 			if (note) note.hidden = false;
 		});

@@ -25,7 +25,8 @@ if (item?.dataset.slug && 'indexedDB' in window) {
 			if (!li.hidden) left++;
 		}
 		const text = item.querySelector('.share-checklist__text');
-		if (text && item.dataset.template) text.textContent = item.dataset.template.replace('{count}', String(left));
+		if (text && item.dataset.template)
+			text.textContent = item.dataset.template.replace('{count}', String(left));
 	});
 }
 

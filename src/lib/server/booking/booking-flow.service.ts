@@ -1,8 +1,15 @@
 // What the public booking pages show: actions, branches with their next free day, free times.
 // Reads only; every change goes through bookings.service.ts.
 import { addDays, fromPrague, isoDate, pragueDate, toPrague } from '../../time/prague';
-import { activeServices, branchesFor, freeSlots, type ServiceRow } from './catalogue.repository';
+import {
+	activeServices,
+	branchesFor,
+	freeSlots,
+	slotOffer,
+	type ServiceRow
+} from './catalogue.repository';
 import { hashToken } from '../security/tokens';
+import { branchAddress } from './branches.repository';
 import { findHold, saveHoldDetails } from './bookings.repository';
 import { getDb } from '../db';
 import { track } from '../insights/insights.service';
@@ -26,11 +33,30 @@ export async function listServices(): Promise<ServiceChoice[]> {
 	return (await activeServices()).map(({ id: _id, ...rest }) => rest);
 }
 
+/** The actions change only with a release (seed data), so each instance reads them every 30 s. */
+let services: { rows: Promise<ServiceRow[]>; at: number; db: unknown } | null = null;
+function cachedServices(): Promise<ServiceRow[]> {
+	const db = getDb();
+	if (!services || services.db !== db || Date.now() - services.at > 30_000) {
+		const rows = activeServices();
+		services = { rows, at: Date.now(), db };
+		rows.catch(() => (services = null));
+	}
+	return services.rows;
+}
+
 async function serviceBySlug(slug: string): Promise<ServiceRow | null> {
-	return (await activeServices()).find((s) => s.slug === slug) ?? null;
+	return (await cachedServices()).find((s) => s.slug === slug) ?? null;
 }
 
 const earliest = (now: Date) => new Date(now.getTime() + MIN_LEAD_HOURS * 3_600_000);
+
+/** The end of the bookable horizon: midnight in Prague after its last day. */
+function horizonEnd(now: Date): Date {
+	const today = toPrague(now);
+	const end = addDays(today.year, today.month, today.day, BOOKING_HORIZON_DAYS + 1);
+	return fromPrague(end.year, end.month, end.day);
+}
 
 export interface BranchOption {
 	slug: string;
@@ -87,14 +113,7 @@ export async function timeChoices(
 	const from = earliest(now);
 	const branch = (await branchesFor(service.id, from)).find((b) => b.slug === branchSlug);
 	if (!branch) return null;
-	const today = toPrague(now);
-	const end = addDays(today.year, today.month, today.day, BOOKING_HORIZON_DAYS + 1);
-	const slots = await freeSlots(
-		service.id,
-		branch.id,
-		from,
-		fromPrague(end.year, end.month, end.day)
-	);
+	const slots = await freeSlots(service.id, branch.id, from, horizonEnd(now));
 	const days: BranchTimes['days'] = [];
 	for (const slot of slots) {
 		const local = toPrague(slot.startsAt);
@@ -141,8 +160,8 @@ export async function holdFor(
 	if (!hold) return null;
 	const service = await serviceBySlug(serviceSlug);
 	if (!service || service.id !== hold.serviceId) return null;
-	const branch = (await branchesFor(service.id, new Date(0))).find((b) => b.slug === branchSlug);
-	if (!branch || branch.id !== hold.branchId) return null;
+	const branch = await branchAddress(hold.branchId);
+	if (branch.slug !== branchSlug) return null;
 	return {
 		service: {
 			slug: service.slug,
@@ -231,8 +250,14 @@ export async function holdOfferedTime(
 	slotId: number,
 	who: Visitor & { proof: string | null }
 ): Promise<HoldOutcome> {
-	const times = await timeChoices(serviceSlug, branchSlug, who.now);
-	if (!times) return { kind: 'not_found' };
+	const offer = await slotOffer(
+		slotId,
+		serviceSlug,
+		branchSlug,
+		earliest(who.now),
+		horizonEnd(who.now)
+	);
+	if (!offer.known) return { kind: 'not_found' };
 	const proof = await checkProof(who.proof, who.secret);
 	if (proof === 'invalid') {
 		track('booking_refused', null, { reason: 'proof', service: serviceSlug });
@@ -246,8 +271,7 @@ export async function holdOfferedTime(
 		track('booking_refused', null, { reason: 'throttled', service: serviceSlug });
 		return { kind: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
 	}
-	const offered = times.days.some((d) => d.times.some((t) => t.slotId === slotId));
-	return offered ? holdSlot(slotId, who.now, serviceSlug) : { kind: 'full' };
+	return offer.offered ? holdSlot(slotId, who.now, serviceSlug) : { kind: 'full' };
 }
 
 /** Joins the waitlist of this action and branch, within the per-address limit. */

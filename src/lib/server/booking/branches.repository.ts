@@ -19,9 +19,10 @@ export async function listBranches(): Promise<BranchRow[]> {
 
 export async function branchAddress(
 	id: number
-): Promise<{ name: string; street: string; postcode: string; city: string }> {
+): Promise<{ slug: string; name: string; street: string; postcode: string; city: string }> {
 	const [row] = await getDb()
 		.select({
+			slug: branches.slug,
 			name: branches.name,
 			street: branches.street,
 			postcode: branches.postcode,

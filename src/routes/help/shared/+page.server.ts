@@ -11,18 +11,22 @@ import { getConfig } from '$lib/server/startup';
 export const load: PageServerLoad = async ({ cookies, locals, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store' });
 	const [code = '', token = ''] = (cookies.get(CONTEXT_COOKIE) ?? '').split('.');
-	const shared = token ? await sharedContext(token, now()) : null;
+	const at = now();
+	const shared = token ? await sharedContext(token, at) : null;
 	if (!shared || shared.code !== code) return { shared: null };
 	const { hotline, publicOrigin } = getConfig();
 	// The line that answers in the person's language first, then the others.
 	const lines = [...hotline.lines].sort(
-		(a, b) => Number(b.languages.includes(locals.locale)) - Number(a.languages.includes(locals.locale))
+		(a, b) =>
+			Number(b.languages.includes(locals.locale)) - Number(a.languages.includes(locals.locale))
 	);
 	return {
 		shared: {
 			code: formatContextCode(shared.code),
 			token,
 			expiresAt: shared.expiresAt,
+			// The device counts from its own clock (which may be off) how long the code is valid.
+			validSeconds: Math.floor((shared.expiresAt.getTime() - at.getTime()) / 1000),
 			link: `${publicOrigin}/agent/c/${token}`,
 			dial: lines.map((line) => ({
 				href: telLink(line.number, shared.code),
