@@ -6,6 +6,8 @@ test.describe('booking in Russian', () => {
 	test('book, see the confirmation with QR and calendar file, cancel; axe on every page at 360 px', async ({
 		browser
 	}) => {
+		// The longest journey of the suite: booking, calendar, offline, reschedule, cancel.
+		test.slow();
 		const context = await browser.newContext();
 		const page = await context.newPage();
 		await page.setViewportSize({ width: 360, height: 740 });

@@ -47,6 +47,7 @@ test.describe('app shell', () => {
 		test(`every public page in ${locale}: translated, axe-clean, usable at 360 px`, async ({
 			page
 		}) => {
+			test.slow();
 			await page.setViewportSize({ width: 360, height: 740 });
 			for (const path of PUBLIC_PAGES) {
 				const url = `${prefix(locale)}${path === '/' ? '' : path}` || '/';

@@ -166,7 +166,9 @@ test.describe('status lookup in Ukrainian', () => {
 		await page.locator('main a[href^="/uk/book/biometrics/"]').first().click();
 		await page.locator('details.day[open] input[name="slot"]').first().check();
 		await page.getByRole('button', { name: uk.book_hold_button }).click();
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText(uk.book_details_title!);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(uk.book_details_title!, {
+			timeout: 30_000
+		});
 		await expect(page.getByLabel(uk.book_proceeding!)).toHaveValue(PRELIMINARY.canonical);
 		expect(page.url()).not.toContain('51727');
 	});
