@@ -132,7 +132,8 @@ export function validateHotlineSettings(
 			errors.push({ field: numberField(index), code: 'number_duplicate' });
 		}
 		const languages = LINE_LANGUAGES.filter((l) => line.languages.includes(l));
-		if (languages.length === 0) errors.push({ field: languagesField(index), code: 'languages_none' });
+		if (languages.length === 0)
+			errors.push({ field: languagesField(index), code: 'languages_none' });
 		const id = LINE_ID.test(line.id) && !seenIds.has(line.id) ? line.id : freshId();
 		seenIds.add(id);
 		lines.push({ id, number: phone.ok ? phone.e164 : '', languages });
