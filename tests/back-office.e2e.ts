@@ -197,6 +197,15 @@ const MATRIX: Record<string, RouteCase> = {
 		)
 	},
 	'/admin/audit': { path: '/admin/audit', get: only(['admin']) },
+	// An empty form keeps no line: an admin gets 400, nothing is saved.
+	'/admin/hotline': {
+		path: '/admin/hotline',
+		get: only(['admin']),
+		actions: {
+			save: { path: '/admin/hotline?/save', form: {}, allowed: ['admin'] },
+			preview: { path: '/admin/hotline?/preview', form: {}, allowed: ['admin'] }
+		}
+	},
 	'/staff': { path: '/staff', get: only(['branch_staff']) },
 	'/staff/[branch]/day': {
 		path: '/staff/1/day',
@@ -407,6 +416,35 @@ test('an admin creates an account, disables it and exports the access records; a
 	expect(download.headers()['content-disposition']).toContain('attachment');
 	const exported = (await download.json()) as { records: { action: string }[] };
 	expect(exported.records.map((r) => r.action)).toContain('staff_user.create');
+
+	// The hotline's official numbers: a bad number is refused by its field, a good one is
+	// normalised and shown to the public at once.
+	await page.goto('/en/admin');
+	await page.getByRole('link', { name: 'Hotline – numbers and hours' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hotline – numbers and hours');
+	await expectNoAxeViolations(page);
+	const second = page.getByRole('group', { name: 'Line 2' });
+	await second.getByLabel('Number').fill('12');
+	const [refused] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.getByRole('button', { name: 'Save' }).click()
+	]);
+	expect(refused.status()).toBe(400);
+	await expect(page.getByRole('alert')).toContainText('Enter a valid number');
+	await expect(second.getByLabel('Number')).toHaveValue('12');
+	await second.getByLabel('Number').fill('974 801 803');
+	await page.getByLabel('Friday').fill('08:00–13:00');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toContainText(/Saved as version \d+\./);
+	await expect(second.getByLabel('Number')).toHaveValue('+420 974 801 803');
+	await expect(page.getByLabel('Friday')).toHaveValue('08:00–13:00');
+	const contact = await context.newPage();
+	await contact.goto('/en/contact');
+	await expect(contact.getByRole('link', { name: /974 801 803/ })).toHaveAttribute(
+		'href',
+		'tel:+420974801803'
+	);
+	await expect(contact.getByRole('contentinfo')).toContainText('The hotline is open now');
 	await context.close();
 });
 

@@ -1,5 +1,7 @@
 // The back office speaks Czech and English only (DESIGN.md); its texts live here rather than in
 // messages/, which holds the five public locales. English under /en/, Czech everywhere else.
+import type { SettingsErrorCode } from './server/escalation/hotline-settings';
+
 const cs = {
 	signInTitle: 'Přihlášení pracovníků',
 	signInLead: 'Pro pracovníky infolinky, pracovišť a redakce. Cizinci se přihlašovat nemusí.',
@@ -44,6 +46,7 @@ const cs = {
 		editor: 'Seznamy dokladů – úpravy',
 		admin: 'Uživatelé a role',
 		audit: 'Záznamy o přístupu',
+		hotline: 'Infolinka – čísla a hodiny',
 		staff: 'Pracoviště – rozvrhy a termíny'
 	},
 	staffTitle: 'Pracoviště',
@@ -178,7 +181,49 @@ const cs = {
 	editorTextMissing: 'Vyplňte text.',
 	editorTextTooLong: 'Text je příliš dlouhý.',
 	editorDateInvalid: 'Zadejte datum ve tvaru RRRR-MM-DD, nejdříve dnešní.',
-	editorConflict: 'Mezitím někdo zveřejnil novější verzi. Načtěte stránku znovu a úpravy zopakujte.'
+	editorConflict:
+		'Mezitím někdo zveřejnil novější verzi. Načtěte stránku znovu a úpravy zopakujte.',
+
+	hotlineTitle: 'Infolinka – čísla a hodiny',
+	hotlineLead:
+		'Veřejnost vidí jen zde uložená oficiální čísla. Změna se na veřejných stránkách projeví nejpozději do 30 sekund.',
+	hotlineFromConfig:
+		'Zatím nic neuloženo: platí výchozí nastavení serveru (HOTLINE_LINES, HOTLINE_HOURS).',
+	hotlineVersion: (version: number, name: string, when: string) =>
+		`Platí verze ${version}, uložil(a) ${name} ${when}.`,
+	hotlinePublicNow: 'Veřejnost nyní vidí:',
+	hotlineLines: 'Linky',
+	hotlineLine: (n: number) => `Linka ${n}`,
+	hotlineNewLine: 'Nová linka (nepovinné)',
+	hotlineNumber: 'Číslo',
+	hotlineNumberHint: 'České číslo bez předvolby, zahraniční s + a kódem země.',
+	hotlineLanguages: 'Jazyky',
+	hotlineRemove: 'Odebrat tuto linku',
+	hotlineHours: 'Týdenní hodiny',
+	hotlineHoursHint:
+		'Např. 08:00–12:00, 13:00–16:00; prázdné pole znamená zavřeno. Ve státní svátky je zavřeno vždy.',
+	hotlinePreview: 'Náhled',
+	hotlineSave: 'Uložit',
+	hotlinePreviewHeading: 'S těmito nastaveními by veřejnost nyní viděla:',
+	hotlineSaved: (version: number) => `Uloženo jako verze ${version}.`,
+	language: {
+		cs: 'čeština',
+		en: 'angličtina',
+		uk: 'ukrajinština',
+		ru: 'ruština',
+		vi: 'vietnamština'
+	} as Record<string, string>,
+	hotlineError: {
+		lines_none: 'Ponechte alespoň jednu linku.',
+		lines_too_many: 'Linek je příliš mnoho (nejvýše 10).',
+		number_empty: 'Zadejte číslo.',
+		number_invalid: 'Zadejte platné číslo: české bez předvolby, zahraniční s + a kódem země.',
+		number_duplicate: 'Toto číslo už má jiná linka.',
+		languages_none: 'Vyberte alespoň jeden jazyk.',
+		hours_invalid: 'Zadejte časy ve tvaru HH:MM–HH:MM, více úseků oddělte čárkou.',
+		hours_order: 'Začátek musí být před koncem.',
+		hours_overlap: 'Úseky se nesmějí překrývat.'
+	} satisfies Record<SettingsErrorCode, string>
 };
 
 type StaffText = typeof cs;
@@ -227,6 +272,7 @@ const en: StaffText = {
 		editor: 'Document checklists – editing',
 		admin: 'Users and roles',
 		audit: 'Access records',
+		hotline: 'Hotline – numbers and hours',
 		staff: 'Branches – schedules and slots'
 	},
 	staffTitle: 'Branches',
@@ -355,7 +401,49 @@ const en: StaffText = {
 	editorTextTooLong: 'The text is too long.',
 	editorDateInvalid: 'Enter a date as YYYY-MM-DD, today or later.',
 	editorConflict:
-		'Someone published a newer version meanwhile. Reload the page and make your changes again.'
+		'Someone published a newer version meanwhile. Reload the page and make your changes again.',
+
+	hotlineTitle: 'Hotline – numbers and hours',
+	hotlineLead:
+		'The public sees only the official numbers saved here. A change shows on the public pages within 30 seconds.',
+	hotlineFromConfig:
+		'Nothing saved yet: the server’s default configuration is in force (HOTLINE_LINES, HOTLINE_HOURS).',
+	hotlineVersion: (version, name, when) =>
+		`Version ${version} is in force, saved by ${name} ${when}.`,
+	hotlinePublicNow: 'The public sees now:',
+	hotlineLines: 'Lines',
+	hotlineLine: (n) => `Line ${n}`,
+	hotlineNewLine: 'New line (optional)',
+	hotlineNumber: 'Number',
+	hotlineNumberHint: 'A Czech number without a prefix; a foreign one with + and the country code.',
+	hotlineLanguages: 'Languages',
+	hotlineRemove: 'Remove this line',
+	hotlineHours: 'Weekly hours',
+	hotlineHoursHint:
+		'E.g. 08:00–12:00, 13:00–16:00; an empty field means closed. Always closed on public holidays.',
+	hotlinePreview: 'Preview',
+	hotlineSave: 'Save',
+	hotlinePreviewHeading: 'With these settings the public would see now:',
+	hotlineSaved: (version) => `Saved as version ${version}.`,
+	language: {
+		cs: 'Czech',
+		en: 'English',
+		uk: 'Ukrainian',
+		ru: 'Russian',
+		vi: 'Vietnamese'
+	},
+	hotlineError: {
+		lines_none: 'Keep at least one line.',
+		lines_too_many: 'Too many lines (at most 10).',
+		number_empty: 'Enter the number.',
+		number_invalid:
+			'Enter a valid number: a Czech one without a prefix, a foreign one with + and the country code.',
+		number_duplicate: 'Another line has this number already.',
+		languages_none: 'Choose at least one language.',
+		hours_invalid: 'Enter times as HH:MM–HH:MM; separate several with commas.',
+		hours_order: 'Each start must be before its end.',
+		hours_overlap: 'The intervals must not overlap.'
+	}
 };
 
 export function staffText(locale: string): StaffText {

@@ -6,6 +6,7 @@ import { asStaff, deleteSessionCookie, staffRedirect } from '$lib/server/http/st
 const AREAS = [
 	{ key: 'admin', href: '/admin', roles: ['admin'] },
 	{ key: 'audit', href: '/admin/audit', roles: ['admin'] },
+	{ key: 'hotline', href: '/admin/hotline', roles: ['admin'] },
 	{ key: 'staff', href: '/staff', roles: ['branch_staff'] },
 	{ key: 'editor', href: '/editor/checklists', roles: ['content_editor'] }
 ] as const;

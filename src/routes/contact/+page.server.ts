@@ -1,12 +1,10 @@
 import type { PageServerLoad } from './$types';
 import { describeHotline } from '$lib/server/escalation/hotline.service';
+import { currentHotline } from '$lib/server/escalation/hotline-settings.service';
 import { now } from '$lib/server/clock';
 import { getConfig } from '$lib/server/startup';
 
-export const load: PageServerLoad = ({ locals }) => {
-	const config = getConfig();
-	return {
-		hotline: describeHotline(config.hotline, locals.locale, now()),
-		email: config.contactEmail
-	};
-};
+export const load: PageServerLoad = async ({ locals }) => ({
+	hotline: describeHotline(await currentHotline(), locals.locale, now()),
+	email: getConfig().contactEmail
+});

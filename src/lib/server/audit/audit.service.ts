@@ -11,7 +11,8 @@ export const SUBJECT_TYPES = [
 	'context',
 	'branch',
 	'case',
-	'callback'
+	'callback',
+	'hotline_settings'
 ] as const;
 export type AuditSubject = (typeof SUBJECT_TYPES)[number];
 

@@ -14,3 +14,4 @@ export * from '../booking/waitlist.schema';
 export * from '../escalation/contexts.schema';
 export * from '../escalation/callbacks.schema';
 export * from '../escalation/cases.schema';
+export * from '../escalation/hotline-settings.schema';

@@ -3,7 +3,7 @@ import type { Locale } from '$lib/paraglide/runtime';
 import { PRAGUE } from '$lib/time/prague';
 import type { WeeklyHours } from '../booking/booking.schema';
 import type { HotlineConfig } from './hotline';
-import { hotlineState } from './hotline';
+import { formatIntervals, hotlineState } from './hotline';
 
 export interface HotlineLineView {
 	/** For display, e.g. `+420 974 801 801`. */
@@ -41,20 +41,33 @@ function weeklyHours(hours: WeeklyHours, locale: Locale): { day: string; text: s
 		// 1 January 2024 was a Monday.
 		const day = weekday.format(new Date(Date.UTC(2024, 0, iso)));
 		const text = intervals.length
-			? intervals.map(([from, to]) => `${from}–${to}`).join(', ')
+			? formatIntervals(intervals)
 			: m.hotline_closed_day({}, { locale });
 		return { day, text };
 	});
 }
 
-/** What every public page may show about the hotline: open now or when it opens, and the official numbers. */
-export function describeHotline(config: HotlineConfig, locale: Locale, at: Date): HotlineView {
-	const state = hotlineState(config.hours, at);
-	const time = new Intl.DateTimeFormat(locale, {
-		hour: 'numeric',
-		minute: '2-digit',
-		timeZone: PRAGUE
-	});
+export interface HotlineStatus {
+	open: boolean;
+	/** "The hotline is open now, until 16:00." / "… It opens Monday 30. 11. 8:00." */
+	text: string;
+}
+
+/** Open now and until when, or when it opens: the line every public page shows. */
+export function hotlineStatus(hours: WeeklyHours, locale: Locale, at: Date): HotlineStatus {
+	const state = hotlineState(hours, at);
+	if (state.open) {
+		const time = new Intl.DateTimeFormat(locale, {
+			hour: 'numeric',
+			minute: '2-digit',
+			timeZone: PRAGUE
+		});
+		return {
+			open: true,
+			text: m.hotline_open_until({ time: time.format(state.closesAt) }, { locale })
+		};
+	}
+	if (!state.opensAt) return { open: false, text: m.hotline_closed({}, { locale }) };
 	const dayAndTime = new Intl.DateTimeFormat(locale, {
 		weekday: 'long',
 		day: 'numeric',
@@ -63,14 +76,18 @@ export function describeHotline(config: HotlineConfig, locale: Locale, at: Date)
 		minute: '2-digit',
 		timeZone: PRAGUE
 	});
-	const statusText = state.open
-		? m.hotline_open_until({ time: time.format(state.closesAt) }, { locale })
-		: state.opensAt
-			? m.hotline_closed_opens({ time: dayAndTime.format(state.opensAt) }, { locale })
-			: m.hotline_closed({}, { locale });
 	return {
-		open: state.open,
-		statusText,
+		open: false,
+		text: m.hotline_closed_opens({ time: dayAndTime.format(state.opensAt) }, { locale })
+	};
+}
+
+/** What the home and contact pages show about the hotline: the status and the official numbers. */
+export function describeHotline(config: HotlineConfig, locale: Locale, at: Date): HotlineView {
+	const status = hotlineStatus(config.hours, locale, at);
+	return {
+		open: status.open,
+		statusText: status.text,
 		lines: config.lines.map((line) => ({
 			display: formatPhoneNumber(line.number),
 			dial: line.number,

@@ -17,6 +17,11 @@ export interface HotlineConfig {
 	hours: WeeklyHours;
 }
 
+/** `[['08:00','12:00'],['13:00','16:00']]` → `08:00–12:00, 13:00–16:00`. */
+export function formatIntervals(intervals: readonly (readonly [string, string])[]): string {
+	return intervals.map(([from, to]) => `${from}–${to}`).join(', ');
+}
+
 export type HotlineState = { open: true; closesAt: Date } | { open: false; opensAt: Date | null };
 
 /** Whether the line is staffed at `now`, and when it closes or next opens (within two weeks). */

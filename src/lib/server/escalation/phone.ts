@@ -3,10 +3,10 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 export type PhoneError = 'phone_empty' | 'phone_invalid';
 
 /**
- * A number to call back, as typed: Czech without a prefix, any other country with `+` (or
- * `00`). Stored in E.164 (`+420777123456`), the form the agents' phones dial.
+ * A phone number as typed: Czech without a prefix, any other country with `+` (or `00`).
+ * Stored in E.164 (`+420777123456`), the form phones dial.
  */
-export function parseCallbackPhone(
+export function parsePhone(
 	typed: string
 ): { ok: true; e164: string } | { ok: false; error: PhoneError } {
 	const raw = typed.trim();
@@ -17,3 +17,6 @@ export function parseCallbackPhone(
 		? { ok: true, e164: parsed.number }
 		: { ok: false, error: 'phone_invalid' };
 }
+
+/** A number to call back: what the agents' phones dial. */
+export const parseCallbackPhone = parsePhone;

@@ -1,0 +1,18 @@
+import type { LayoutServerLoad } from './$types';
+import { delocalizePath } from '$lib/i18n';
+import { now } from '$lib/server/clock';
+import { hotlineStatus } from '$lib/server/escalation/hotline.service';
+import { currentHotline } from '$lib/server/escalation/hotline-settings.service';
+import { BACK_OFFICE } from '$lib/server/http/staff-session';
+
+/**
+ * Every public page says whether the hotline is open (issue "Hotline escalation"), computed per
+ * request: the pages carry no client script (ADR 0002). A page the service worker serves from
+ * its cache shows the state of its last visit. Not the offline page, which is precached for the
+ * whole release, nor the back office.
+ */
+export const load: LayoutServerLoad = async ({ locals, url }) => {
+	const path = delocalizePath(url.pathname);
+	if (BACK_OFFICE.test(path) || path === '/offline') return { hotlineStatus: null };
+	return { hotlineStatus: hotlineStatus((await currentHotline()).hours, locals.locale, now()) };
+};
