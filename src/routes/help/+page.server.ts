@@ -7,6 +7,7 @@ import { now } from '$lib/server/clock';
 import { requestCallback } from '$lib/server/escalation/callbacks.service';
 import { createContext, type ContextField } from '$lib/server/escalation/contexts.service';
 import { describeHotline } from '$lib/server/escalation/hotline.service';
+import { currentHotline } from '$lib/server/escalation/hotline-settings.service';
 import { shareValues, toShare, type ShareValues } from '$lib/server/escalation/share-form';
 import { formText } from '$lib/server/http/form';
 import { CALLBACK_COOKIE, CONTEXT_COOKIE, setPrivateCookie } from '$lib/server/http/hold-cookie';
@@ -15,7 +16,6 @@ import {
 	formatProceedingNumber,
 	parseProceedingNumber
 } from '$lib/server/proceedings/proceeding-number';
-import { getConfig } from '$lib/server/startup';
 import type { Locale } from '$lib/paraglide/runtime';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
@@ -61,7 +61,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		branch: query(url, 'branch', SLUG)
 	};
 	return {
-		hotline: describeHotline(getConfig().hotline, locals.locale, now()),
+		hotline: describeHotline(await currentHotline(), locals.locale, now()),
 		values,
 		summary: await summaryOf(values, locals.locale)
 	};

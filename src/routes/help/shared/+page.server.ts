@@ -4,6 +4,7 @@ import { formatContextCode } from '$lib/server/escalation/context-code';
 import { sharedContext, withdrawContext } from '$lib/server/escalation/contexts.service';
 import { telLink } from '$lib/server/escalation/tel-link';
 import { formatPhoneNumber } from '$lib/server/escalation/hotline.service';
+import { currentHotline } from '$lib/server/escalation/hotline-settings.service';
 import { formText } from '$lib/server/http/form';
 import { CONTEXT_COOKIE } from '$lib/server/http/hold-cookie';
 import { getConfig } from '$lib/server/startup';
@@ -14,7 +15,8 @@ export const load: PageServerLoad = async ({ cookies, locals, setHeaders }) => {
 	const at = now();
 	const shared = token ? await sharedContext(token, at) : null;
 	if (!shared || shared.code !== code) return { shared: null };
-	const { hotline, publicOrigin } = getConfig();
+	const hotline = await currentHotline();
+	const { publicOrigin } = getConfig();
 	// The line that answers in the person's language first, then the others.
 	const lines = [...hotline.lines].sort(
 		(a, b) =>
