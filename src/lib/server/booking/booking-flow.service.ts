@@ -14,18 +14,12 @@ import { findHold, saveHoldDetails } from './bookings.repository';
 import { getDb } from '../db';
 import { track } from '../insights/insights.service';
 import { limitKey, Limits } from '../rate-limit/limiter';
-import {
-	holdSlot,
-	MIN_LEAD_HOURS,
-	personKey,
-	type BookingDetails,
-	type HoldResult
-} from './bookings.service';
+import { holdSlot, personKey, type BookingDetails, type HoldResult } from './bookings.service';
 import { joinWaitlist } from './waitlist.service';
 import { checkProof } from '../security/proof-of-work';
 
-/** How far ahead the calendar looks (configurable per action later). */
-export const BOOKING_HORIZON_DAYS = 60;
+/** The longest horizon any action may have (`services.horizon_days`), for the waitlist's range. */
+export const MAX_HORIZON_DAYS = 365;
 
 export type ServiceChoice = Omit<ServiceRow, 'id'>;
 
@@ -49,12 +43,14 @@ async function serviceBySlug(slug: string): Promise<ServiceRow | null> {
 	return (await cachedServices()).find((s) => s.slug === slug) ?? null;
 }
 
-const earliest = (now: Date) => new Date(now.getTime() + MIN_LEAD_HOURS * 3_600_000);
+/** The action's first bookable instant (its lead time after `now`). */
+const earliest = (now: Date, service: Pick<ServiceRow, 'minLeadHours'>) =>
+	new Date(now.getTime() + service.minLeadHours * 3_600_000);
 
-/** The end of the bookable horizon: midnight in Prague after its last day. */
-function horizonEnd(now: Date): Date {
+/** The end of the action's bookable horizon: midnight in Prague after its last day. */
+function horizonEnd(now: Date, service: Pick<ServiceRow, 'horizonDays'>): Date {
 	const today = toPrague(now);
-	const end = addDays(today.year, today.month, today.day, BOOKING_HORIZON_DAYS + 1);
+	const end = addDays(today.year, today.month, today.day, service.horizonDays + 1);
 	return fromPrague(end.year, end.month, end.day);
 }
 
@@ -75,7 +71,7 @@ export async function branchChoices(
 } | null> {
 	const service = await serviceBySlug(serviceSlug);
 	if (!service) return null;
-	const rows = await branchesFor(service.id, earliest(now));
+	const rows = await branchesFor(service.id, earliest(now, service));
 	const regions: { region: string; branches: BranchOption[] }[] = [];
 	for (const row of rows) {
 		let group = regions.find((r) => r.region === row.region);
@@ -110,10 +106,10 @@ export async function timeChoices(
 ): Promise<BranchTimes | null> {
 	const service = await serviceBySlug(serviceSlug);
 	if (!service) return null;
-	const from = earliest(now);
+	const from = earliest(now, service);
 	const branch = (await branchesFor(service.id, from)).find((b) => b.slug === branchSlug);
 	if (!branch) return null;
-	const slots = await freeSlots(service.id, branch.id, from, horizonEnd(now));
+	const slots = await freeSlots(service.id, branch.id, from, horizonEnd(now, service));
 	const days: BranchTimes['days'] = [];
 	for (const slot of slots) {
 		const local = toPrague(slot.startsAt);
@@ -250,12 +246,14 @@ export async function holdOfferedTime(
 	slotId: number,
 	who: Visitor & { proof: string | null }
 ): Promise<HoldOutcome> {
+	const service = await serviceBySlug(serviceSlug);
+	if (!service) return { kind: 'not_found' };
 	const offer = await slotOffer(
 		slotId,
 		serviceSlug,
 		branchSlug,
-		earliest(who.now),
-		horizonEnd(who.now)
+		earliest(who.now, service),
+		horizonEnd(who.now, service)
 	);
 	if (!offer.known) return { kind: 'not_found' };
 	const proof = await checkProof(who.proof, who.secret);

@@ -41,9 +41,17 @@ export const services = pgTable(
 		needsProceeding: boolean('needs_proceeding').notNull().default(false),
 		biometricsOnly: boolean('biometrics_only').notNull().default(false),
 		sortOrder: smallint('sort_order').notNull().default(0),
-		active: boolean('active').notNull().default(true)
+		active: boolean('active').notNull().default(true),
+		/** Bookable from this many hours ahead (DOMAIN.md: 24). */
+		minLeadHours: smallint('min_lead_hours').notNull().default(24),
+		/** …up to this many days ahead (Prague calendar days). */
+		horizonDays: smallint('horizon_days').notNull().default(60)
 	},
-	(t) => [check('services_duration_positive', sql`${t.durationMinutes} between 5 and 240`)]
+	(t) => [
+		check('services_duration_positive', sql`${t.durationMinutes} between 5 and 240`),
+		check('services_lead', sql`${t.minLeadHours} between 0 and 720`),
+		check('services_horizon', sql`${t.horizonDays} between 1 and 365`)
+	]
 );
 
 export const branchServices = pgTable(

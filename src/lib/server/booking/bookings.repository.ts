@@ -27,22 +27,23 @@ export async function releaseExpiredHolds(now: Date): Promise<number> {
 
 /**
  * Takes a seat and records the hold in ONE statement: the conditional update (`booked <
- * capacity`) is the only check, so concurrent holds can never take more seats than exist.
+ * capacity`, and not sooner than the action's lead time) is the only check, so concurrent holds
+ * can never take more seats than exist.
  */
 export async function takeSeat(input: {
 	slotId: number;
 	tokenHash: Uint8Array;
 	expiresAt: Date;
 	now: Date;
-	earliestStart: Date;
 }): Promise<boolean> {
 	const rows = resultRows<{ id: string }>(
 		await getDb().execute(sql`
 			with seat as (
-				update slots set booked = booked + 1
-				where id = ${input.slotId} and booked < capacity
-					and starts_at >= ${input.earliestStart.toISOString()}::timestamptz
-				returning id
+				update slots s set booked = s.booked + 1
+				from services v
+				where s.id = ${input.slotId} and s.booked < s.capacity and v.id = s.service_id
+					and s.starts_at >= ${input.now.toISOString()}::timestamptz + make_interval(hours => v.min_lead_hours)
+				returning s.id
 			)
 			insert into booking_holds (slot_id, token_hash, expires_at, created_at)
 			select id, ${input.tokenHash}, ${input.expiresAt.toISOString()}::timestamptz, ${input.now.toISOString()}::timestamptz
@@ -388,8 +389,7 @@ export async function markAtCounter(
 export async function moveBooking(
 	tokenHash: Uint8Array,
 	toSlotId: number,
-	now: Date,
-	earliestStart: Date
+	now: Date
 ): Promise<'moved' | 'full' | 'not_found'> {
 	const rows = resultRows<{ outcome: string }>(
 		await getDb().execute(sql`
@@ -401,10 +401,10 @@ export async function moveBooking(
 				for update of b
 			), seat as (
 				update slots s set booked = s.booked + 1
-				from current c
+				from current c join services v on v.id = c.service_id
 				where s.id = ${toSlotId} and s.id <> c.slot_id and s.service_id = c.service_id
 					and s.branch_id = c.branch_id and s.booked < s.capacity
-					and s.starts_at >= ${earliestStart.toISOString()}::timestamptz
+					and s.starts_at >= ${now.toISOString()}::timestamptz + make_interval(hours => v.min_lead_hours)
 				returning s.id
 			), moved as (
 				update bookings b set slot_id = (select id from seat)

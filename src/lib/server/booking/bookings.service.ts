@@ -19,7 +19,7 @@ import { driverError } from '../db/errors';
 import { track } from '../insights/insights.service';
 
 export const HOLD_MINUTES = 10;
-/** Bookable from 24 hours ahead (DOMAIN.md; configurable later per action). */
+/** The default lead time (DOMAIN.md); each action has its own (`services.min_lead_hours`). */
 export const MIN_LEAD_HOURS = 24;
 /** At most 3 bookings per person in 60 days (DOMAIN.md). */
 export const PERSON_LIMIT = { bookings: 3, days: 60 };
@@ -65,8 +65,7 @@ export async function holdSlot(
 		slotId,
 		tokenHash: hashToken(token),
 		expiresAt,
-		now,
-		earliestStart: new Date(now.getTime() + MIN_LEAD_HOURS * 3_600_000)
+		now
 	});
 	if (held) track('booking', null, { step: 'held', service: serviceSlug });
 	else track('booking_refused', null, { reason: 'full', service: serviceSlug });
@@ -201,12 +200,7 @@ export async function rescheduleBooking(
 ): Promise<'moved' | 'full' | 'not_found'> {
 	if (!/^[A-Za-z0-9_-]{27}$/.test(token)) return 'not_found';
 	const before = await findBooking({ tokenHash: hashToken(token) });
-	const outcome = await moveBooking(
-		hashToken(token),
-		toSlotId,
-		now,
-		new Date(now.getTime() + MIN_LEAD_HOURS * 3_600_000)
-	);
+	const outcome = await moveBooking(hashToken(token), toSlotId, now);
 	if (outcome === 'moved' && before) {
 		track('booking', null, { step: 'rescheduled', service: before.serviceSlug });
 		await offerFreedSeat(before.slotId, origin, now);

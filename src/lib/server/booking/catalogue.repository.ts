@@ -11,6 +11,8 @@ export interface ServiceRow {
 	needsProceeding: boolean;
 	/** A checklist that prepares for this action, if any (the first by slug). */
 	checklistSlug: string | null;
+	minLeadHours: number;
+	horizonDays: number;
 }
 
 export async function activeServices(): Promise<ServiceRow[]> {
@@ -20,6 +22,8 @@ export async function activeServices(): Promise<ServiceRow[]> {
 			slug: services.slug,
 			durationMinutes: services.durationMinutes,
 			needsProceeding: services.needsProceeding,
+			minLeadHours: services.minLeadHours,
+			horizonDays: services.horizonDays,
 			checklistSlug: sql<
 				string | null
 			>`(select min(c.slug) from ${checklists} c where c.service_slug = ${services.slug})`

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import {
-	BOOKING_HORIZON_DAYS,
+	MAX_HORIZON_DAYS,
 	joinWaitlistAt,
 	timeChoices
 } from '$lib/server/booking/booking-flow.service';
@@ -30,12 +30,7 @@ export const actions: Actions = {
 		if (!/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(values.email))
 			errors.push({ field: 'email', code: 'email' });
 		const span = daysBetween(values.from, values.to);
-		if (
-			span === null ||
-			values.from < pragueDate(now()) ||
-			span < 0 ||
-			span > BOOKING_HORIZON_DAYS
-		) {
+		if (span === null || values.from < pragueDate(now()) || span < 0 || span > MAX_HORIZON_DAYS) {
 			errors.push({ field: 'from', code: 'range' });
 		}
 		if (errors.length > 0) return fail(400, { values, errors });
