@@ -1,7 +1,22 @@
+// Building an Intl.DateTimeFormat costs far more than using one: one per locale and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A cached formatter of `locale` for one style (`key` names the options). */
+export function formatter(
+	locale: string,
+	key: string,
+	options: Intl.DateTimeFormatOptions
+): Intl.DateTimeFormat {
+	const id = `${locale}\u0000${key}`;
+	let found = formatters.get(id);
+	if (!found) formatters.set(id, (found = new Intl.DateTimeFormat(locale, options)));
+	return found;
+}
+
 /** A calendar date (`YYYY-MM-DD`) written the way the reader's language writes dates. */
 export function formatDate(iso: string, locale: string): string {
 	const [y, m, d] = iso.split('-').map(Number);
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+	return formatter(locale, 'date', { dateStyle: 'long', timeZone: 'UTC' }).format(
 		new Date(Date.UTC(y!, m! - 1, d!))
 	);
 }
@@ -12,9 +27,11 @@ export function formatDateTime(
 	locale: string,
 	options: { timeOnly?: boolean } = {}
 ): string {
-	return new Intl.DateTimeFormat(locale, {
-		...(options.timeOnly ? {} : { dateStyle: 'long' }),
-		timeStyle: 'short',
-		timeZone: 'Europe/Prague'
-	}).format(instant);
+	return options.timeOnly
+		? formatter(locale, 'time', { timeStyle: 'short', timeZone: 'Europe/Prague' }).format(instant)
+		: formatter(locale, 'datetime', {
+				dateStyle: 'long',
+				timeStyle: 'short',
+				timeZone: 'Europe/Prague'
+			}).format(instant);
 }

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { formatter } from '$lib/format';
 import type { Locale } from '$lib/paraglide/runtime';
 import { PRAGUE } from '$lib/time/prague';
 import type { WeeklyHours } from '../booking/booking.schema';
@@ -35,7 +36,7 @@ const LANGUAGE_NAME: Record<string, (locale: Locale) => string> = {
 };
 
 function weeklyHours(hours: WeeklyHours, locale: Locale): { day: string; text: string }[] {
-	const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+	const weekday = formatter(locale, 'weekday', { weekday: 'long', timeZone: 'UTC' });
 	return [1, 2, 3, 4, 5, 6, 7].map((iso) => {
 		const intervals = hours[String(iso) as keyof WeeklyHours] ?? [];
 		// 1 January 2024 was a Monday.
@@ -57,7 +58,7 @@ export interface HotlineStatus {
 export function hotlineStatus(hours: WeeklyHours, locale: Locale, at: Date): HotlineStatus {
 	const state = hotlineState(hours, at);
 	if (state.open) {
-		const time = new Intl.DateTimeFormat(locale, {
+		const time = formatter(locale, 'hotline-time', {
 			hour: 'numeric',
 			minute: '2-digit',
 			timeZone: PRAGUE
@@ -68,7 +69,7 @@ export function hotlineStatus(hours: WeeklyHours, locale: Locale, at: Date): Hot
 		};
 	}
 	if (!state.opensAt) return { open: false, text: m.hotline_closed({}, { locale }) };
-	const dayAndTime = new Intl.DateTimeFormat(locale, {
+	const dayAndTime = formatter(locale, 'hotline-day-time', {
 		weekday: 'long',
 		day: 'numeric',
 		month: 'numeric',
