@@ -7,6 +7,7 @@ const AREAS = [
 	{ key: 'admin', href: '/admin', roles: ['admin'] },
 	{ key: 'audit', href: '/admin/audit', roles: ['admin'] },
 	{ key: 'staff', href: '/staff', roles: ['branch_staff'] },
+	{ key: 'agent', href: '/agent', roles: ['agent'] },
 	{ key: 'editor', href: '/editor/checklists', roles: ['content_editor'] }
 ] as const;
 

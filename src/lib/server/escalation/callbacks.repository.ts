@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { resultRows } from '../db/rows';
 import { callbackAttempts, callbackRequests } from './callbacks.schema';
@@ -82,6 +82,45 @@ export async function claimNext(
 		createdAt: new Date(row.created_at),
 		attempts: Number(row.attempts)
 	};
+}
+
+/** A request this agent holds and has not finished (their claim, even a stale one). */
+export async function findHeld(callbackId: string, agentId: string): Promise<ClaimedRow | null> {
+	const [row] = await getDb()
+		.select({
+			id: callbackRequests.id,
+			phone: callbackRequests.phone,
+			locale: callbackRequests.locale,
+			windowStart: callbackRequests.windowStart,
+			windowEnd: callbackRequests.windowEnd,
+			contextId: callbackRequests.contextId,
+			createdAt: callbackRequests.createdAt,
+			attempts: sql<number>`(select count(*)::int from callback_attempts a where a.callback_id = ${callbackRequests.id})`
+		})
+		.from(callbackRequests)
+		.where(
+			and(
+				eq(callbackRequests.id, callbackId),
+				eq(callbackRequests.claimedBy, agentId),
+				isNull(callbackRequests.finishedAt)
+			)
+		);
+	return row ? { ...row, attempts: Number(row.attempts) } : null;
+}
+
+/** Requests due that nobody holds (or whose claim went stale): what "claim the next" can take. */
+export async function countDue(now: Date, staleBefore: Date): Promise<number> {
+	const [row] = await getDb()
+		.select({ n: sql<number>`count(*)::int` })
+		.from(callbackRequests)
+		.where(
+			and(
+				isNull(callbackRequests.finishedAt),
+				lte(callbackRequests.nextAttemptAt, now),
+				or(isNull(callbackRequests.claimedAt), lte(callbackRequests.claimedAt, staleBefore))
+			)
+		);
+	return Number(row?.n ?? 0);
 }
 
 /**
