@@ -95,7 +95,7 @@ export async function findHeld(callbackId: string, agentId: string): Promise<Cla
 			windowEnd: callbackRequests.windowEnd,
 			contextId: callbackRequests.contextId,
 			createdAt: callbackRequests.createdAt,
-			attempts: sql<number>`(select count(*)::int from callback_attempts a where a.callback_id = ${callbackRequests.id})`
+			attempts: sql<number>`(select count(*)::int from callback_attempts a where a.callback_id = callback_requests.id)`
 		})
 		.from(callbackRequests)
 		.where(
