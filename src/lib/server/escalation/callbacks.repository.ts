@@ -84,6 +84,14 @@ export async function claimNext(
 	};
 }
 
+/** The request, while this agent holds it unfinished. */
+const heldBy = (callbackId: string, agentId: string) =>
+	and(
+		eq(callbackRequests.id, callbackId),
+		eq(callbackRequests.claimedBy, agentId),
+		isNull(callbackRequests.finishedAt)
+	);
+
 /** A request this agent holds and has not finished (their claim, even a stale one). */
 export async function findHeld(callbackId: string, agentId: string): Promise<ClaimedRow | null> {
 	const [row] = await getDb()
@@ -98,13 +106,7 @@ export async function findHeld(callbackId: string, agentId: string): Promise<Cla
 			attempts: sql<number>`(select count(*)::int from callback_attempts a where a.callback_id = callback_requests.id)`
 		})
 		.from(callbackRequests)
-		.where(
-			and(
-				eq(callbackRequests.id, callbackId),
-				eq(callbackRequests.claimedBy, agentId),
-				isNull(callbackRequests.finishedAt)
-			)
-		);
+		.where(heldBy(callbackId, agentId));
 	return row ? { ...row, attempts: Number(row.attempts) } : null;
 }
 
@@ -140,13 +142,7 @@ export async function recordAttempt(
 		const [held] = await tx
 			.select({ id: callbackRequests.id })
 			.from(callbackRequests)
-			.where(
-				and(
-					eq(callbackRequests.id, callbackId),
-					eq(callbackRequests.claimedBy, agentId),
-					isNull(callbackRequests.finishedAt)
-				)
-			)
+			.where(heldBy(callbackId, agentId))
 			.for('update');
 		if (!held) return null;
 		await tx.insert(callbackAttempts).values({ callbackId, agentId, at: now, result });
@@ -189,13 +185,7 @@ export async function finishClaimed(
 	const rows = await getDb()
 		.update(callbackRequests)
 		.set({ finishedAt: now, outcome })
-		.where(
-			and(
-				eq(callbackRequests.id, callbackId),
-				eq(callbackRequests.claimedBy, agentId),
-				isNull(callbackRequests.finishedAt)
-			)
-		)
+		.where(heldBy(callbackId, agentId))
 		.returning({ id: callbackRequests.id });
 	return rows.length === 1;
 }
