@@ -2,7 +2,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import {
+	expect,
+	test,
+	type APIRequestContext,
+	type APIResponse,
+	type Page
+} from '@playwright/test';
 import { DEMO_PASSWORD, E2E_NOW } from './e2e-env';
 import { bookInRussian, ru } from './booking-flow';
 import { expectNoAxeViolations } from './fixtures';
@@ -179,8 +185,44 @@ const adminAction = (name: string) => ({
 	ok: 404
 });
 
+const NIL = '00000000-0000-4000-8000-000000000000';
+/** An agent's action on a case or callback that does not exist: the page is a 404. */
+const agentActions = (base: string, names: string[]) =>
+	Object.fromEntries(
+		names.map((a) => [
+			a,
+			{ path: `${base}?/${a}`, form: {}, allowed: ['agent'] as Role[], ok: 404 }
+		])
+	);
+
 /** Keyed by SvelteKit route id; the test below fails if the route tree has one not listed. */
 const MATRIX: Record<string, RouteCase> = {
+	'/agent': {
+		path: '/agent',
+		get: only(['agent']),
+		actions: {
+			open: { path: '/agent?/open', form: {}, allowed: ['agent'] },
+			// Without the button's channel: refused before a case is started.
+			start: { path: '/agent?/start', form: {}, allowed: ['agent'] }
+		}
+	},
+	'/agent/c/[token]': { path: `/agent/c/${'A'.repeat(27)}`, get: only(['agent'], 404) },
+	'/agent/case/[id]': {
+		path: `/agent/case/${NIL}`,
+		get: only(['agent'], 404),
+		actions: agentActions(`/agent/case/${NIL}`, ['note', 'topics', 'outcome', 'flag', 'mail'])
+	},
+	'/agent/callbacks': {
+		path: '/agent/callbacks',
+		get: only(['agent']),
+		// Without the button's value: nothing is claimed from the queue.
+		actions: { claim: { path: '/agent/callbacks?/claim', form: {}, allowed: ['agent'] } }
+	},
+	'/agent/callbacks/[id]': {
+		path: `/agent/callbacks/${NIL}`,
+		get: only(['agent'], 404),
+		actions: agentActions(`/agent/callbacks/${NIL}`, ['attempt', 'finish'])
+	},
 	'/admin': {
 		path: '/admin',
 		get: only(['admin']),
@@ -576,5 +618,155 @@ test('where the browser can read QR codes, the clerk checks a person in with the
 	await page.goto('/en/staff/1/day');
 	await page.getByRole('button', { name: 'Scan the QR code with the camera' }).click();
 	await expect(page.getByRole('status')).toHaveText('Recorded.');
+	await context.close();
+});
+
+/** The `<code>.<token>` the public help page keeps in its `pobyt_context` cookie. */
+function sharedContext(response: APIResponse): { code: string; token: string } {
+	const cookie = response
+		.headersArray()
+		.find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('pobyt_context='));
+	expect(cookie, 'the pobyt_context cookie').toBeTruthy();
+	const value = decodeURIComponent(cookie!.value.split(';')[0]!.slice('pobyt_context='.length));
+	const [code, token] = value.split('.');
+	expect(code).toMatch(/^\d{6}$/);
+	return { code: code!, token: token! };
+}
+
+test('a hotline agent opens a shared context by code and by link, records the call, and works a callback; axe-clean', async ({
+	browser,
+	playwright
+}) => {
+	test.setTimeout(90_000);
+	const baseURL = test.info().project.use.baseURL!;
+	// The caller, on the public help page (Ukrainian): shares the employee-card checklist with two
+	// documents ticked and a question, and asks for a callback.
+	const caller = await playwright.request.newContext({ baseURL });
+	const post = (path: string, form: Record<string, string>) =>
+		caller.post(path, {
+			form,
+			headers: { origin: new URL(baseURL).origin, accept: 'text/html' },
+			maxRedirects: 0
+		});
+	const shareForm = new URLSearchParams([
+		['consent', 'yes'],
+		['pagePath', '/uk/checklists/employee-card'],
+		['topic', 'Картка працівника'],
+		['checklist', 'employee-card'],
+		['ticked', 'passport'],
+		['ticked', 'photo'],
+		['question', 'Чи потрібен переклад диплома?']
+	]);
+	const shared = await caller.post('/uk/help?/share', {
+		data: shareForm.toString(),
+		headers: {
+			origin: new URL(baseURL).origin,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		maxRedirects: 0
+	});
+	expect(shared.status()).toBe(303);
+	expect(shared.headers()['location']).toMatch(/\/uk\/help\/shared$/);
+	const { code, token } = sharedContext(shared);
+	const callback = await post('/uk/help?/callback', {
+		phone: '+420 777 123 456',
+		locale: 'uk',
+		date: '',
+		from: '',
+		to: ''
+	});
+	expect(callback.status()).toBe(303);
+	expect(callback.headers()['location']).toMatch(/\/uk\/help\/callback-requested$/);
+	await caller.dispose();
+
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, 'agent');
+	await page.getByRole('link', { name: 'Hotline – agent console' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Agent console');
+	await expectNoAxeViolations(page);
+
+	// A mistyped code: the message by the field, a summary, the input kept, 4xx.
+	await page.getByLabel('Code the caller reads out').fill('48 29');
+	const [bad] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.getByRole('button', { name: 'Open', exact: true }).click()
+	]);
+	expect(bad.status()).toBe(400);
+	await expect(page.getByRole('alert')).toContainText('Enter the six-digit code');
+	await expect(page.getByLabel('Code the caller reads out')).toHaveValue('48 29');
+	await expectNoAxeViolations(page);
+
+	// The code as the caller reads it out, in two groups.
+	await page.getByLabel('Code the caller reads out').fill(`${code.slice(0, 3)} ${code.slice(3)}`);
+	await page.getByRole('button', { name: 'Open', exact: true }).click();
+	await expect(page).toHaveURL(/\/en\/agent\/case\/[0-9a-f-]{36}$/);
+	const caseUrl = page.url();
+	await expect(page.getByText('Чи потрібен переклад диплома?')).toBeVisible();
+	await expect(page.getByText('Ukrainian', { exact: true })).toBeVisible();
+	const unticked = page.locator('.unticked-items li');
+	await expect(unticked).toHaveCount(7);
+	await expect(unticked).toContainText(['Completed employee card application form']);
+	await expect(page.locator('.unticked-items')).not.toContainText('Valid passport');
+	await expectNoAxeViolations(page);
+
+	await page.getByLabel('employee card', { exact: true }).check();
+	await page.getByRole('button', { name: 'Save topics' }).click();
+	await expect(page.getByRole('status')).toHaveText('Saved.');
+	await expect(page.getByLabel('employee card', { exact: true })).toBeChecked();
+	await page.getByLabel('answered', { exact: true }).check();
+	await page.getByRole('button', { name: 'Record the outcome' }).click();
+	await expect(page.getByRole('group', { name: 'Outcome: answered' })).toBeVisible();
+
+	// An empty note: 400, the message by the field; then a real one.
+	const [empty] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.getByRole('button', { name: 'Add note' }).click()
+	]);
+	expect(empty.status()).toBe(400);
+	await expect(page.getByRole('alert')).toContainText('Write the note');
+	await page.getByLabel('Note', { exact: true }).fill('Diploma translation explained.');
+	await page.getByRole('button', { name: 'Add note' }).click();
+	await expect(page.locator('.case-notes')).toContainText('Diploma translation explained.');
+	await expectNoAxeViolations(page);
+
+	// The same context through the link the caller shared: the same case.
+	await page.goto(`/en/agent/c/${token}`);
+	await expect(page).toHaveURL(caseUrl);
+	await expect(page.locator('.case-notes')).toContainText('Diploma translation explained.');
+	// A link that leads nowhere: a 404 page saying so.
+	const gone = await page.goto(`/en/agent/c/${'B'.repeat(27)}`);
+	expect(gone?.status()).toBe(404);
+	await expect(page.getByText('This link leads to no context.')).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	// A call where nothing was shared.
+	await page.goto('/en/agent');
+	await page.getByRole('button', { name: 'Start a case' }).click();
+	await expect(page).toHaveURL(/\/en\/agent\/case\/[0-9a-f-]{36}$/);
+	await expect(page.getByText('The caller shared nothing.')).toBeVisible();
+
+	// The callback queue: claim one, try, record it, close it.
+	await page.goto('/en/agent');
+	await page.getByRole('link', { name: 'Callbacks' }).click();
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Claim the next callback' }).click();
+	await expect(page).toHaveURL(/\/en\/agent\/callbacks\/[0-9a-f-]{36}$/);
+	await expect(page.locator('a.callback-phone')).toHaveAttribute('href', /^tel:\+\d+$/);
+	await expectNoAxeViolations(page);
+	const [noResult] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.getByRole('button', { name: 'Record the try' }).click()
+	]);
+	expect(noResult.status()).toBe(400);
+	await expect(page.getByRole('alert')).toContainText('Choose the result of the try.');
+	await page.getByLabel('reached').check();
+	await page.getByRole('button', { name: 'Record the try' }).click();
+	await expect(page.getByRole('status')).toHaveText('The try is recorded.');
+	await page.getByLabel('completed').check();
+	await page.getByRole('button', { name: 'Close', exact: true }).click();
+	await expect(page).toHaveURL(/\/en\/agent\/callbacks\?done=completed$/);
+	await expect(page.getByRole('status')).toHaveText('The request is completed.');
 	await context.close();
 });

@@ -8,6 +8,7 @@ const AREAS = [
 	{ key: 'audit', href: '/admin/audit', roles: ['admin'] },
 	{ key: 'hotline', href: '/admin/hotline', roles: ['admin'] },
 	{ key: 'staff', href: '/staff', roles: ['branch_staff'] },
+	{ key: 'agent', href: '/agent', roles: ['agent'] },
 	{ key: 'editor', href: '/editor/checklists', roles: ['content_editor'] }
 ] as const;
 

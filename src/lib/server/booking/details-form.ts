@@ -1,6 +1,7 @@
 // The details step of booking: validated at the edge into typed values, every field its own
 // error code (translated on the page), the person's input kept.
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { isEmailAddress } from '../mail/email-address';
 import { parseBirthDate, type BirthDateError } from '../proceedings/lookup-form';
 import { formatProceedingNumber, parseProceedingNumber } from '../proceedings/proceeding-number';
 import type { BookingDetails } from './bookings.service';
@@ -54,7 +55,7 @@ export function validateDetails(
 		errors.push({ field: 'documentNumber', code: 'document' });
 	}
 	const email = values.email.trim();
-	if (!/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(email) || email.length > 200) {
+	if (!isEmailAddress(email)) {
 		errors.push({ field: 'email', code: 'email' });
 	}
 	let phone: string | null = null;

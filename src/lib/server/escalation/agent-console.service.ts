@@ -4,11 +4,11 @@
 // booking it shows.
 import type { Locale } from '../../paraglide/runtime';
 import { requireRole, type Actor } from '../accounts/access';
-import { auditEach, type AuditRecord } from '../audit/audit.service';
+import { audit, auditEach, type AuditRecord } from '../audit/audit.service';
 import { bookingById } from '../booking/bookings.service';
 import { checklistContext, type ChecklistContext } from '../content/content.service';
 import { proceedingStatusById, type ProceedingView } from '../proceedings/proceedings.service';
-import { hashToken, TOKEN_PATTERN } from '../security/tokens';
+import { hashToken, TOKEN_PATTERN, UUID_PATTERN } from '../security/tokens';
 import { formatContextCode, parseContextCode } from './context-code';
 import { ensureCase, findCase, type CaseRecord } from './cases.repository';
 import { findContext, type ContextRecord } from './contexts.repository';
@@ -55,7 +55,8 @@ export type OpenContextResult =
 export const OPEN_REASONS = {
 	code: '/agent',
 	token: '/agent/c/[token]',
-	callback: '/agent/callbacks'
+	callback: '/agent/callbacks',
+	case: '/agent/case/[id]'
 } as const;
 
 function bookingState(b: {
@@ -178,4 +179,52 @@ export async function openContextByToken(
 		? await findContext({ tokenHash: hashToken(token) })
 		: null;
 	return openContextRecord(agent, record, OPEN_REASONS.token, now, viewLocale);
+}
+
+export type OpenCaseResult =
+	| {
+			kind: 'opened';
+			case: CaseView;
+			/** What the caller shared, live, while the context is active. */
+			context: ContextView | null;
+			/** Why a context the case was opened from can no longer be shown. */
+			contextClosed: 'expired' | 'withdrawn' | null;
+	  }
+	| { kind: 'not_found' };
+
+/**
+ * A case by id (`/agent/case/{id}`, where agents land after opening a context): the case, and
+ * its context opened live while it is active (audited as an opening). Agents only.
+ */
+export async function openCase(
+	actor: Actor | null,
+	caseId: string,
+	now: Date,
+	viewLocale: Locale = 'cs'
+): Promise<OpenCaseResult> {
+	const agent = requireRole(actor, 'agent');
+	const record = UUID_PATTERN.test(caseId) ? await findCase(caseId) : null;
+	if (!record) return { kind: 'not_found' };
+	await audit(
+		agent,
+		{ action: 'case.read', subjectType: 'case', subjectId: record.id, reason: OPEN_REASONS.case },
+		now
+	);
+	if (!record.contextId)
+		return { kind: 'opened', case: toCaseView(record), context: null, contextClosed: null };
+	const opened = await openContextRecord(
+		agent,
+		await findContext({ id: record.contextId }),
+		OPEN_REASONS.case,
+		now,
+		viewLocale
+	);
+	return opened.kind === 'opened'
+		? { kind: 'opened', case: opened.context.case, context: opened.context, contextClosed: null }
+		: {
+				kind: 'opened',
+				case: toCaseView(record),
+				context: null,
+				contextClosed: opened.kind === 'expired' ? 'expired' : 'withdrawn'
+			};
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { resultRows } from '../db/rows';
 import { callbackAttempts, callbackRequests } from './callbacks.schema';
@@ -84,6 +84,47 @@ export async function claimNext(
 	};
 }
 
+/** The request, while this agent holds it unfinished. */
+const heldBy = (callbackId: string, agentId: string) =>
+	and(
+		eq(callbackRequests.id, callbackId),
+		eq(callbackRequests.claimedBy, agentId),
+		isNull(callbackRequests.finishedAt)
+	);
+
+/** A request this agent holds and has not finished (their claim, even a stale one). */
+export async function findHeld(callbackId: string, agentId: string): Promise<ClaimedRow | null> {
+	const [row] = await getDb()
+		.select({
+			id: callbackRequests.id,
+			phone: callbackRequests.phone,
+			locale: callbackRequests.locale,
+			windowStart: callbackRequests.windowStart,
+			windowEnd: callbackRequests.windowEnd,
+			contextId: callbackRequests.contextId,
+			createdAt: callbackRequests.createdAt,
+			attempts: sql<number>`(select count(*)::int from callback_attempts a where a.callback_id = callback_requests.id)`
+		})
+		.from(callbackRequests)
+		.where(heldBy(callbackId, agentId));
+	return row ? { ...row, attempts: Number(row.attempts) } : null;
+}
+
+/** Requests due that nobody holds (or whose claim went stale): what "claim the next" can take. */
+export async function countDue(now: Date, staleBefore: Date): Promise<number> {
+	const [row] = await getDb()
+		.select({ n: sql<number>`count(*)::int` })
+		.from(callbackRequests)
+		.where(
+			and(
+				isNull(callbackRequests.finishedAt),
+				lte(callbackRequests.nextAttemptAt, now),
+				or(isNull(callbackRequests.claimedAt), lte(callbackRequests.claimedAt, staleBefore))
+			)
+		);
+	return Number(row?.n ?? 0);
+}
+
 /**
  * Records a try by the agent holding the claim, under a row lock. `no_answer` gives the request
  * back to the queue for `retryAt`, or finishes it as unreachable after `maxNoAnswer` tries;
@@ -101,13 +142,7 @@ export async function recordAttempt(
 		const [held] = await tx
 			.select({ id: callbackRequests.id })
 			.from(callbackRequests)
-			.where(
-				and(
-					eq(callbackRequests.id, callbackId),
-					eq(callbackRequests.claimedBy, agentId),
-					isNull(callbackRequests.finishedAt)
-				)
-			)
+			.where(heldBy(callbackId, agentId))
 			.for('update');
 		if (!held) return null;
 		await tx.insert(callbackAttempts).values({ callbackId, agentId, at: now, result });
@@ -150,13 +185,7 @@ export async function finishClaimed(
 	const rows = await getDb()
 		.update(callbackRequests)
 		.set({ finishedAt: now, outcome })
-		.where(
-			and(
-				eq(callbackRequests.id, callbackId),
-				eq(callbackRequests.claimedBy, agentId),
-				isNull(callbackRequests.finishedAt)
-			)
-		)
+		.where(heldBy(callbackId, agentId))
 		.returning({ id: callbackRequests.id });
 	return rows.length === 1;
 }

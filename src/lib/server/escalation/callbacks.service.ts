@@ -5,14 +5,17 @@ import { addDays, fromPrague, isoDate, parseClock, toPrague } from '../../time/p
 import { requireRole, type Actor } from '../accounts/access';
 import { audit } from '../audit/audit.service';
 import { track } from '../insights/insights.service';
-import { hashToken, newToken, TOKEN_PATTERN } from '../security/tokens';
+import { hashToken, newToken, TOKEN_PATTERN, UUID_PATTERN } from '../security/tokens';
 import { OPEN_REASONS, openContextRecord, type ContextView } from './agent-console.service';
 import {
 	claimNext,
+	countDue,
+	findHeld,
 	finishClaimed,
 	insertCallback,
 	recordAttempt,
-	withdrawPending
+	withdrawPending,
+	type ClaimedRow
 } from './callbacks.repository';
 import { ensureCase } from './cases.repository';
 import { findContext } from './contexts.repository';
@@ -182,16 +185,43 @@ export async function claimNextCallback(
 	viewLocale: Locale = 'cs'
 ): Promise<ClaimedCallback | null> {
 	const agent = requireRole(actor, 'agent');
-	const row = await claimNext(agent.userId, now, new Date(now.getTime() - CLAIM_MINUTES * MINUTE));
-	if (!row) return null;
+	const row = await claimNext(agent.userId, now, staleBefore(now));
+	return row && toClaimedCallback(agent, row, 'callback.claim', now, viewLocale);
+}
+
+/**
+ * The request this agent holds (`/agent/callbacks/{id}`), or null once it left their hands
+ * (back in the queue, finished, or never theirs). Audited like the claim.
+ */
+export async function heldCallback(
+	actor: Actor | null,
+	callbackId: string,
+	now: Date,
+	viewLocale: Locale = 'cs'
+): Promise<ClaimedCallback | null> {
+	const agent = requireRole(actor, 'agent');
+	const row = UUID_PATTERN.test(callbackId) ? await findHeld(callbackId, agent.userId) : null;
+	return row && toClaimedCallback(agent, row, 'callback.read', now, viewLocale);
+}
+
+/** How many requests "claim the next" could take now. Agents only. */
+export async function waitingCallbacks(actor: Actor | null, now: Date): Promise<number> {
+	requireRole(actor, 'agent');
+	return countDue(now, staleBefore(now));
+}
+
+const staleBefore = (now: Date) => new Date(now.getTime() - CLAIM_MINUTES * MINUTE);
+
+async function toClaimedCallback(
+	agent: Actor,
+	row: ClaimedRow,
+	action: 'callback.claim' | 'callback.read',
+	now: Date,
+	viewLocale: Locale
+): Promise<ClaimedCallback> {
 	await audit(
 		agent,
-		{
-			action: 'callback.claim',
-			subjectType: 'callback',
-			subjectId: row.id,
-			reason: OPEN_REASONS.callback
-		},
+		{ action, subjectType: 'callback', subjectId: row.id, reason: OPEN_REASONS.callback },
 		now
 	);
 	let context: ContextView | null = null;
@@ -245,7 +275,8 @@ export async function recordCallbackAttempt(
 	now: Date
 ): Promise<AttemptRecorded> {
 	const agent = requireRole(actor, 'agent');
-	if (!inList(ATTEMPT_RESULTS, result) || !UUID.test(callbackId)) return { kind: 'invalid' };
+	if (!inList(ATTEMPT_RESULTS, result) || !UUID_PATTERN.test(callbackId))
+		return { kind: 'invalid' };
 	const recorded = await recordAttempt(callbackId, agent.userId, result as AttemptResult, now, {
 		retryAt: new Date(now.getTime() + RETRY_MINUTES * MINUTE),
 		maxNoAnswer: MAX_NO_ANSWER
@@ -265,8 +296,6 @@ export async function recordCallbackAttempt(
 	return { kind: 'recorded', finished: recorded.finished };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Closes a request the agent holds: `completed` after talking, or `unreachable`. */
 export async function finishCallback(
 	actor: Actor | null,
@@ -275,7 +304,7 @@ export async function finishCallback(
 	now: Date
 ): Promise<boolean> {
 	const agent = requireRole(actor, 'agent');
-	if (!UUID.test(callbackId) || (outcome !== 'completed' && outcome !== 'unreachable'))
+	if (!UUID_PATTERN.test(callbackId) || (outcome !== 'completed' && outcome !== 'unreachable'))
 		return false;
 	if (!(await finishClaimed(callbackId, agent.userId, outcome, now))) return false;
 	await audit(

@@ -3,7 +3,8 @@
 import { requireRole, type Actor } from '../accounts/access';
 import { audit } from '../audit/audit.service';
 import { track } from '../insights/insights.service';
-import { toCaseView, type CaseView } from './agent-console.service';
+import { UUID_PATTERN } from '../security/tokens';
+import { OPEN_REASONS, toCaseView, type CaseView } from './agent-console.service';
 import {
 	ensureCase,
 	findCase,
@@ -24,12 +25,10 @@ import {
 } from './taxonomy';
 
 export const NOTE_MAX = 2000;
-const REASON = '/agent/cases/[id]';
+const REASON = OPEN_REASONS.case;
 
 export type CaseActionResult =
 	{ kind: 'done'; case: CaseView } | { kind: 'not_found' } | { kind: 'invalid' };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function act(
 	actor: Actor | null,
@@ -39,7 +38,7 @@ async function act(
 	change: (agent: Actor, topics: Topic[]) => Promise<void>
 ): Promise<CaseActionResult> {
 	const agent = requireRole(actor, 'agent');
-	const before = UUID.test(caseId) ? await findCase(caseId) : null;
+	const before = UUID_PATTERN.test(caseId) ? await findCase(caseId) : null;
 	if (!before) return { kind: 'not_found' };
 	await change(agent, before.topics);
 	await audit(agent, { action, subjectType: 'case', subjectId: caseId, reason: REASON }, now);

@@ -2,6 +2,7 @@
 // confirms it with the caller's details on the hotline channel; the booking is audited.
 import { requireRole, type Actor } from '../accounts/access';
 import { audit } from '../audit/audit.service';
+import { OPEN_REASONS } from './agent-console.service';
 import {
 	confirmBooking,
 	type BookingDetails,
@@ -22,7 +23,7 @@ export async function bookForCaller(
 				action: 'booking.create',
 				subjectType: 'booking',
 				subjectId: result.booking.id,
-				reason: '/agent/cases/[id]'
+				reason: OPEN_REASONS.case
 			},
 			now
 		);

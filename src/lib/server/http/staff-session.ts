@@ -1,5 +1,6 @@
 import { error, redirect, type Cookies, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { delocalizePath, localizeHref } from '$lib/i18n';
+import type { Locale } from '$lib/paraglide/runtime';
 import { AccessDenied, type Actor } from '../accounts/access';
 import { validateSession } from '../accounts/sessions.service';
 import { now } from '../clock';
@@ -39,6 +40,11 @@ export const staffSession: Handle = async ({ event, resolve }) => {
 	response.headers.set('cache-control', 'no-store');
 	return response;
 };
+
+/** The back office's language (Czech, or English under /en/), for content services translate. */
+export function staffLocale(locals: App.Locals): Locale {
+	return locals.locale === 'en' ? 'en' : 'cs';
+}
 
 /** Redirects within the back office, keeping the language prefix (`/en/…`). */
 export function staffRedirect(locals: App.Locals, path: string): never {

@@ -14,6 +14,9 @@ export function hashToken(token: string): Uint8Array {
 /** 20 bytes in base64url, as `newToken` writes them. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{27}$/;
 
+/** A row id as PostgreSQL's `uuid` writes it: checked before a query, so junk is a miss, not a 500. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function sealingKey(secret: string, purpose: string): Buffer {
 	return Buffer.from(hkdfSync('sha256', secret, 'pobyt', purpose, 32));
 }

@@ -1,0 +1,60 @@
+import { error, fail } from '@sveltejs/kit';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/accounts/access';
+import { now } from '$lib/server/clock';
+import {
+	finishCallback,
+	heldCallback,
+	recordCallbackAttempt
+} from '$lib/server/escalation/callbacks.service';
+import { ATTEMPT_RESULTS } from '$lib/server/escalation/taxonomy';
+import { formText } from '$lib/server/http/form';
+import { asStaff, staffLocale, staffRedirect } from '$lib/server/http/staff-session';
+import { staffText } from '$lib/staff-text';
+
+/** How an agent may close a request they hold (wrong numbers close by the try itself). */
+const FINISH_OUTCOMES = ['completed', 'unreachable'] as const;
+
+export const load: PageServerLoad = (event) =>
+	asStaff(event, async (actor) => {
+		const callback = await heldCallback(actor, event.params.id, now(), staffLocale(event.locals));
+		if (!callback) error(404, 'Not found');
+		return {
+			callback: {
+				...callback,
+				phoneDisplay:
+					parsePhoneNumberFromString(callback.phone)?.formatInternational() ?? callback.phone
+			},
+			lists: { attempts: ATTEMPT_RESULTS, outcomes: FINISH_OUTCOMES }
+		};
+	});
+
+export const actions: Actions = {
+	attempt: (event) =>
+		asStaff(event, async (actor) => {
+			const result = formText(await event.request.formData(), 'result', 40);
+			const recorded = await recordCallbackAttempt(actor, event.params.id, result, now());
+			const text = staffText(event.locals.locale);
+			if (recorded.kind === 'invalid')
+				return fail(400, { errors: [{ field: 'result', message: text.callbackAttemptMissing }] });
+			// Released or taken over meanwhile: its page is gone, the queue says why.
+			if (recorded.kind === 'not_claimed')
+				staffRedirect(event.locals, '/agent/callbacks?done=not_held');
+			if (recorded.finished)
+				staffRedirect(event.locals, `/agent/callbacks?done=${recorded.finished}`);
+			if (result !== 'reached') staffRedirect(event.locals, '/agent/callbacks?done=returned');
+			return { saved: true };
+		}),
+	finish: (event) =>
+		asStaff(event, async (actor) => {
+			requireRole(actor, 'agent');
+			const outcome = formText(await event.request.formData(), 'outcome', 40);
+			const text = staffText(event.locals.locale);
+			const chosen = FINISH_OUTCOMES.find((o) => o === outcome);
+			if (!chosen)
+				return fail(400, { errors: [{ field: 'outcome', message: text.callbackFinishMissing }] });
+			const finished = await finishCallback(actor, event.params.id, chosen, now());
+			staffRedirect(event.locals, `/agent/callbacks?done=${finished ? chosen : 'not_held'}`);
+		})
+};
