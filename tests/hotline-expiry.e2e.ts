@@ -1,0 +1,175 @@
+// Both sides of the hotline on a server of their own, so its clock can move: a Ukrainian speaker
+// shares a checklist from the page, an agent opens it by the code and sees the same unticked
+// documents; a withdrawn context is refused at once, and a day later the link has expired.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, E2E_NOW } from './e2e-env';
+import { expectNoAxeViolations } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+
+const uk = JSON.parse(readFileSync('messages/uk.json', 'utf8')) as Record<string, string>;
+const PORT = 4196;
+const BASE = `http://localhost:${PORT}`;
+const DATA_DIR = mkdtempSync(join(tmpdir(), 'pobyt-hotline-'));
+const LATER = new Date(Date.parse(E2E_NOW) + 25 * 3_600_000).toISOString();
+const AGENT = 'operator@pobyt.demo';
+
+let server: ChildProcess | null = null;
+let totpKey = '';
+const shared: { code: string; token: string; withdrawnToken: string } = {
+	code: '',
+	token: '',
+	withdrawnToken: ''
+};
+
+async function startServer(clock: string): Promise<void> {
+	server = spawn(process.execPath, ['build'], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: {
+			...process.env,
+			PORT: String(PORT),
+			ORIGIN: BASE,
+			DATA_DIR,
+			DEMO_PASSWORD,
+			POBYT_CLOCK: clock,
+			POW_WORK: '500',
+			LOG_LEVEL: 'warn',
+			TZ: 'UTC'
+		}
+	});
+	await expect
+		.poll(
+			() =>
+				fetch(`${BASE}/api/ready`)
+					.then((r) => r.status)
+					.catch(() => 0),
+			{ timeout: 90_000 }
+		)
+		.toBe(200);
+}
+
+async function stopServer(): Promise<void> {
+	const running = server;
+	server = null;
+	if (!running || running.exitCode !== null) return;
+	await new Promise<void>((resolve) => {
+		running.once('exit', () => resolve());
+		running.kill('SIGTERM');
+	});
+}
+
+const totp = (clock: string) =>
+	generateHOTP(
+		decodeBase32IgnorePadding(totpKey.replace(/\s/g, '')),
+		BigInt(Math.floor(Date.parse(clock) / 30_000)),
+		6
+	);
+
+/** The agent signs in; the first time on this database enrols the authenticator. */
+async function signInAgent(page: Page, clock: string): Promise<void> {
+	await page.goto(`${BASE}/en/login`);
+	await page.getByLabel('E-mail').fill(AGENT);
+	await page.getByLabel('Password').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	if (!totpKey) {
+		await expect(page).toHaveURL(/\/login\/enrol/);
+		totpKey = (await page.locator('.manual-key').textContent())!;
+		await page.getByLabel('Code').fill(totp(clock));
+		await page.getByRole('button', { name: 'Confirm' }).click();
+		await page.getByRole('link', { name: 'Continue' }).click();
+	} else {
+		await expect(page).toHaveURL(/\/login\/verify/);
+		await page.getByLabel('Code').fill(totp(clock));
+		await page.getByRole('button', { name: 'Verify' }).click();
+	}
+	await expect(page).toHaveURL(/\/account$/);
+}
+
+test.afterAll(stopServer);
+
+test('a Ukrainian speaker shares a checklist; the agent sees the same unticked documents; withdrawal is immediate', async ({
+	browser
+}) => {
+	test.setTimeout(180_000);
+	await startServer(E2E_NOW);
+	const caller = await browser.newContext({ baseURL: BASE });
+	const page = await caller.newPage();
+	await page.goto('/uk/checklists/employee-card');
+	const ticks = page.locator('input.checklist__tick');
+	const total = await ticks.count();
+	await ticks.nth(0).check();
+	await ticks.nth(2).check();
+	const ticked = [await ticks.nth(0).inputValue(), await ticks.nth(2).inputValue()];
+	await page.getByRole('link', { name: uk.help_call_link }).click();
+	await page.getByLabel(uk.help_consent!).check();
+	await page.getByRole('button', { name: uk.help_share_button }).click();
+	await expect(page).toHaveURL(/\/uk\/help\/shared$/);
+	shared.code = (await page.locator('.context-code').textContent())!.trim();
+	shared.token = (await page.locator('#shared-context').getAttribute('data-token'))!;
+
+	// A second context, withdrawn by the caller straight away.
+	await page.goto('/uk/help?from=/uk/contact');
+	await page.getByLabel(uk.help_consent!).check();
+	await page.getByRole('button', { name: uk.help_share_button }).click();
+	shared.withdrawnToken = (await page.locator('#shared-context').getAttribute('data-token'))!;
+	await page.getByRole('button', { name: uk.help_shared_withdraw_button }).click();
+	await expect(page.getByText(uk.help_shared_withdrawn!)).toBeVisible();
+	await caller.close();
+
+	const agent = await browser.newContext({ baseURL: BASE });
+	const desk = await agent.newPage();
+	await signInAgent(desk, E2E_NOW);
+	await desk.goto('/en/agent');
+	await desk.getByLabel('Code the caller reads out').fill(shared.code);
+	await desk.getByRole('button', { name: 'Open', exact: true }).click();
+	await expect(desk).toHaveURL(/\/agent\/case\/[0-9a-f-]{36}$/);
+	const unticked = desk.locator('.unticked-items li');
+	await expect(unticked).toHaveCount(total - 2);
+	const shown = await unticked.allTextContents();
+	for (const key of ticked) {
+		const title = (
+			JSON.parse(readFileSync('content/checklists/employee-card.json', 'utf8')) as {
+				items: { key: string; title: Record<string, string> }[];
+			}
+		).items.find((i) => i.key === key)!.title.en!;
+		expect(shown.join('\n')).not.toContain(title);
+	}
+	await expectNoAxeViolations(desk);
+
+	const refused = await desk.goto(`/en/agent/c/${shared.withdrawnToken}`);
+	expect(refused?.status()).toBe(410);
+	await expect(
+		desk.getByText('The caller withdrew this context; what was shared is erased.')
+	).toBeVisible();
+	await expectNoAxeViolations(desk);
+	await agent.close();
+	await stopServer();
+});
+
+test('a day later the link has expired and is refused', async ({ browser }) => {
+	test.setTimeout(180_000);
+	expect(shared.token).not.toBe('');
+	await startServer(LATER);
+	const agent = await browser.newContext({ baseURL: BASE });
+	const desk = await agent.newPage();
+	await signInAgent(desk, LATER);
+	const expired = await desk.goto(`/en/agent/c/${shared.token}`);
+	expect(expired?.status()).toBe(410);
+	await expect(
+		desk.getByText('This context has expired. The caller can share it again.')
+	).toBeVisible();
+	await expectNoAxeViolations(desk);
+	// The code is free again: nothing opens with it.
+	await desk.goto('/en/agent');
+	await desk.getByLabel('Code the caller reads out').fill(shared.code);
+	await desk.getByRole('button', { name: 'Open', exact: true }).click();
+	await expect(desk.locator('.error-summary')).toBeVisible();
+	await agent.close();
+	await stopServer();
+});
