@@ -212,6 +212,11 @@ const MATRIX: Record<string, RouteCase> = {
 		get: only(['agent'], 404),
 		actions: agentActions(`/agent/case/${NIL}`, ['note', 'topics', 'outcome', 'flag', 'mail'])
 	},
+	'/agent/case/[id]/book': {
+		path: `/agent/case/${NIL}/book`,
+		get: only(['agent'], 404),
+		actions: agentActions(`/agent/case/${NIL}/book`, ['book'])
+	},
 	'/agent/callbacks': {
 		path: '/agent/callbacks',
 		get: only(['agent']),
@@ -540,7 +545,7 @@ test('a branch clerk adds a weekly rule and publishes a week of slots, twice wit
 test('a foreigner books a slot the clerk published, in Russian; the clerk finds them on the day and checks them in by reference', async ({
 	browser
 }) => {
-	test.setTimeout(60_000);
+	test.setTimeout(120_000);
 	const foreigner = await browser.newContext();
 	const booking = await foreigner.newPage();
 	// One of the slots the clerk published above (exit order, Praha I, from 2 December).
@@ -729,6 +734,32 @@ test('a hotline agent opens a shared context by code and by link, records the ca
 	await page.getByLabel('Note', { exact: true }).fill('Diploma translation explained.');
 	await page.getByRole('button', { name: 'Add note' }).click();
 	await expect(page.locator('.case-notes')).toContainText('Diploma translation explained.');
+	await expectNoAxeViolations(page);
+
+	// Booking for the caller (hotline channel): action, branch, then time and details; bad details
+	// first (400, the input kept), then booked, with the confirmation going to the caller.
+	await page.getByRole('link', { name: 'Book an appointment for the caller' }).click();
+	await page.getByRole('link', { name: 'Registration after arrival' }).click();
+	await page.getByRole('link', { name: 'Praha I', exact: true }).click();
+	await expectNoAxeViolations(page);
+	await page.locator('details.day[open] input[name="slot"]').last().check();
+	await page.getByLabel('Full name').fill('Olena Kovalenko');
+	const [badBooking] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.getByRole('button', { name: 'Book', exact: true }).click()
+	]);
+	expect(badBooking.status()).toBe(400);
+	await expect(page.getByLabel('Full name')).toHaveValue('Olena Kovalenko');
+	await expectNoAxeViolations(page);
+	await page.locator('details.day[open] input[name="slot"]').last().check();
+	await page.getByLabel('Day').fill('1');
+	await page.getByLabel('Month').fill('5');
+	await page.getByLabel('Year').fill('1990');
+	await page.getByLabel('Citizenship').fill('UA');
+	await page.getByLabel('Travel document number').fill('FA 777001');
+	await page.getByLabel('E-mail').fill('olena@example.com');
+	await page.getByRole('button', { name: 'Book', exact: true }).click();
+	await expect(page.getByRole('status')).toContainText(/Booked: [A-Z0-9]{4}-[A-Z0-9]{4}/);
 	await expectNoAxeViolations(page);
 
 	// The same context through the link the caller shared: the same case.

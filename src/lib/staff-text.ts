@@ -207,6 +207,28 @@ const cs = {
 	hotlineSave: 'Uložit',
 	hotlinePreviewHeading: 'S těmito nastaveními by veřejnost nyní viděla:',
 	hotlineSaved: (version: number) => `Uloženo jako verze ${version}.`,
+	onBehalfTitle: 'Rezervace za volajícího',
+	onBehalfLink: 'Rezervovat termín za volajícího',
+	onBehalfService: 'Vyberte úkon',
+	onBehalfBranch: 'Vyberte pracoviště',
+	onBehalfOtherBranch: 'Jiné pracoviště',
+	onBehalfTime: 'Čas',
+	onBehalfDetails: 'Údaje volajícího',
+	onBehalfEmailHint: 'Potvrzení přijde na tento e-mail v jazyce volajícího.',
+	onBehalfNoTimes: 'Žádný volný termín.',
+	onBehalfButton: 'Rezervovat',
+	onBehalfBooked: (reference: string, when: string) =>
+		`Rezervováno: ${reference}, ${when}. Volající dostane potvrzení e-mailem.`,
+	onBehalfRefused: (code: string) =>
+		({
+			missing: 'Vyberte čas.',
+			full: 'Tento čas už není volný. Vyberte jiný.',
+			expired: 'Tento čas už není volný. Vyberte jiný.',
+			already_booked: 'Volající už má na tento úkon platnou rezervaci.',
+			limit: 'Volající má za posledních 60 dní už 3 rezervace.',
+			late_cancellations:
+				'Volající má pozastavené online rezervace; jde to výjimečně přes pracoviště.'
+		})[code] ?? 'Rezervaci nelze dokončit.',
 	agentTitle: 'Konzole infolinky',
 	agentOpenHeading: 'Otevřít sdílený kontext podle kódu',
 	agentCode: 'Kód, který volající přečte',
@@ -581,6 +603,28 @@ const en: StaffText = {
 		hours_order: 'Each start must be before its end.',
 		hours_overlap: 'The intervals must not overlap.'
 	},
+	onBehalfTitle: 'Booking for the caller',
+	onBehalfLink: 'Book an appointment for the caller',
+	onBehalfService: 'Choose the action',
+	onBehalfBranch: 'Choose the branch',
+	onBehalfOtherBranch: 'Another branch',
+	onBehalfTime: 'Time',
+	onBehalfDetails: 'The caller’s details',
+	onBehalfEmailHint: 'The confirmation goes to this address, in the caller’s language.',
+	onBehalfNoTimes: 'No free time.',
+	onBehalfButton: 'Book',
+	onBehalfBooked: (reference, when) =>
+		`Booked: ${reference}, ${when}. The caller gets the confirmation by e-mail.`,
+	onBehalfRefused: (code) =>
+		({
+			missing: 'Choose a time.',
+			full: 'This time is no longer free. Choose another.',
+			expired: 'This time is no longer free. Choose another.',
+			already_booked: 'The caller already has an active appointment for this action.',
+			limit: 'The caller has had 3 bookings in the last 60 days already.',
+			late_cancellations:
+				'The caller’s online bookings are paused; only a branch can make an exception.'
+		})[code] ?? 'The booking cannot be completed.',
 	agentTitle: 'Agent console',
 	agentOpenHeading: 'Open a shared context by code',
 	agentCode: 'Code the caller reads out',

@@ -8,6 +8,7 @@ const slot = document.querySelector<HTMLElement>('[data-proof-of-work]');
 const form = slot?.closest('form');
 
 if (slot && form) {
+	slot.dataset.ready = 'yes';
 	let widget: Widget | null = null;
 	let submitWhenVerified = false;
 
@@ -40,9 +41,18 @@ if (slot && form) {
 	form.addEventListener('submit', (event) => {
 		start();
 		const state = slot.dataset.state;
-		if (state !== 'verified' && state !== 'error') {
+		if (state !== 'verified' && state !== 'error' && state !== 'timeout') {
 			event.preventDefault();
+			if (submitWhenVerified) return;
 			submitWhenVerified = true;
+			// A phone too slow or a widget that never answers: after 20 s the form goes without a
+			// proof (the server's smaller budget), never a dead end.
+			setTimeout(() => {
+				if (!submitWhenVerified) return;
+				submitWhenVerified = false;
+				slot.dataset.state = 'timeout';
+				form.requestSubmit();
+			}, 20_000);
 		}
 	});
 }

@@ -25,6 +25,17 @@ export async function releaseExpiredHolds(now: Date): Promise<number> {
 	return rows[0]?.released ?? 0;
 }
 
+/** Gives one hold's seat back now (the delete is the claim, as for expired holds). */
+export async function releaseHoldNow(tokenHash: Uint8Array): Promise<boolean> {
+	const rows = resultRows<{ id: string }>(
+		await getDb().execute(sql`
+			with gone as (delete from booking_holds where token_hash = ${tokenHash} returning slot_id)
+			update slots s set booked = s.booked - 1 from gone g where s.id = g.slot_id
+			returning s.id`)
+	);
+	return rows.length === 1;
+}
+
 /**
  * Takes a seat and records the hold in ONE statement: the conditional update (`booked <
  * capacity`, and not sooner than the action's lead time) is the only check, so concurrent holds

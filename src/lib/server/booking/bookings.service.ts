@@ -10,6 +10,7 @@ import {
 	findBooking,
 	moveBooking,
 	releaseExpiredHolds,
+	releaseHoldNow,
 	takeSeat,
 	type BookingRecord
 } from './bookings.repository';
@@ -187,6 +188,11 @@ export async function cancelBooking(token: string, now: Date, origin: string): P
 }
 
 export { releaseExpiredHolds };
+
+/** Gives a hold's seat back at once (a booking that will not be made); false if none was held. */
+export async function releaseHold(token: string): Promise<boolean> {
+	return /^[A-Za-z0-9_-]{27}$/.test(token) ? releaseHoldNow(hashToken(token)) : false;
+}
 
 /**
  * Moves a booking to another time at the same branch; the new seat is secured before the old one

@@ -5,9 +5,13 @@ import { audit } from '../audit/audit.service';
 import { OPEN_REASONS } from './agent-console.service';
 import {
 	confirmBooking,
+	holdSlot,
+	releaseHold,
 	type BookingDetails,
 	type ConfirmResult
 } from '../booking/bookings.service';
+import { sendBookingConfirmation } from '../booking/booking-mail';
+import { timeChoices } from '../booking/booking-flow.service';
 
 export async function bookForCaller(
 	actor: Actor | null,
@@ -28,4 +32,49 @@ export async function bookForCaller(
 			now
 		);
 	return result;
+}
+
+export type OnBehalfResult =
+	| { kind: 'booked'; reference: string; startsAt: Date }
+	| { kind: 'full' }
+	| { kind: 'not_found' }
+	| Exclude<ConfirmResult, { kind: 'confirmed' }>;
+
+/**
+ * The whole booking in one step for the agent: the time offered at this action and branch is held
+ * and confirmed at once with the caller's details (hotline channel), and the caller gets the
+ * confirmation e-mail in their language.
+ */
+export async function bookOnBehalf(
+	actor: Actor | null,
+	input: {
+		serviceSlug: string;
+		branchSlug: string;
+		slotId: number;
+		details: BookingDetails;
+		locale: string;
+		secret: string;
+		origin: string;
+	},
+	now: Date
+): Promise<OnBehalfResult> {
+	requireRole(actor, 'agent');
+	const times = await timeChoices(input.serviceSlug, input.branchSlug, now);
+	if (!times) return { kind: 'not_found' };
+	if (!times.days.some((d) => d.times.some((t) => t.slotId === input.slotId)))
+		return { kind: 'full' };
+	const hold = await holdSlot(input.slotId, now, input.serviceSlug);
+	if (hold.kind !== 'held') return hold;
+	const result = await bookForCaller(
+		actor,
+		{ holdToken: hold.token, details: input.details, locale: input.locale, secret: input.secret },
+		now
+	);
+	if (result.kind !== 'confirmed') {
+		// Not booked: the seat goes back at once rather than after the hold's 10 minutes.
+		await releaseHold(hold.token);
+		return result;
+	}
+	await sendBookingConfirmation(result.booking, result.token, input.origin);
+	return { kind: 'booked', reference: result.booking.reference, startsAt: result.booking.startsAt };
 }

@@ -1,0 +1,101 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/accounts/access';
+import { branchChoices, listServices, timeChoices } from '$lib/server/booking/booking-flow.service';
+import { validateDetails, type DetailsValues } from '$lib/server/booking/details-form';
+import { now } from '$lib/server/clock';
+import { pragueDate } from '$lib/time/prague';
+import { openCase } from '$lib/server/escalation/agent-console.service';
+import { bookOnBehalf } from '$lib/server/escalation/hotline-booking.service';
+import { formText } from '$lib/server/http/form';
+import { asStaff, staffLocale } from '$lib/server/http/staff-session';
+import { getConfig } from '$lib/server/startup';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
+const FIELDS = [
+	'fullName',
+	'day',
+	'month',
+	'year',
+	'nationality',
+	'documentNumber',
+	'email',
+	'phone',
+	'proceeding'
+] as const;
+
+/** Booking for the caller, one question per step: action, branch, then time and details. */
+export const load: PageServerLoad = (event) =>
+	asStaff(event, async (actor) => {
+		const at = now();
+		const opened = await openCase(actor, event.params.id, at, staffLocale(event.locals));
+		if (opened.kind === 'not_found') error(404, 'Not found');
+		const draft = opened.context?.bookingDraft;
+		const param = (name: string) => {
+			const value = event.url.searchParams.get(name) ?? '';
+			return SLUG.test(value) ? value : '';
+		};
+		const service = param('service') || draft?.serviceSlug || '';
+		const branch = param('branch') || (service === draft?.serviceSlug ? draft.branchSlug : '');
+		const callerLocale = opened.context?.locale ?? 'cs';
+		if (!service) return { step: 'service' as const, services: await listServices(), callerLocale };
+		if (!branch) {
+			const choices = await branchChoices(service, at);
+			if (!choices) error(404, 'Not found');
+			return { step: 'branch' as const, service, regions: choices.regions, callerLocale };
+		}
+		const times = await timeChoices(service, branch, at);
+		if (!times) error(404, 'Not found');
+		return {
+			step: 'time' as const,
+			service,
+			branch: { slug: times.branch.slug, name: times.branch.name },
+			needsProceeding: times.service.needsProceeding,
+			days: times.days,
+			callerLocale
+		};
+	});
+
+export const actions: Actions = {
+	book: (event) =>
+		asStaff(event, async (actor) => {
+			// The role first: nobody else learns anything from validation.
+			requireRole(actor, 'agent');
+			const at = now();
+			const opened = await openCase(actor, event.params.id, at, staffLocale(event.locals));
+			if (opened.kind === 'not_found') error(404, 'Not found');
+			const form = await event.request.formData();
+			const service = formText(form, 'service', 80);
+			const branch = formText(form, 'branch', 80);
+			const slotId = Number(formText(form, 'slot', 20));
+			const values = Object.fromEntries(
+				FIELDS.map((f) => [f, formText(form, f, 200)])
+			) as unknown as DetailsValues;
+			const times =
+				SLUG.test(service) && SLUG.test(branch) ? await timeChoices(service, branch, at) : null;
+			if (!times)
+				return fail(400, { values, slotId, errors: [{ field: 'times', code: 'missing' }] });
+			const checked = validateDetails(values, times.service.needsProceeding, pragueDate(at));
+			const errors: { field: string; code: string }[] = checked.ok ? [] : [...checked.errors];
+			if (!Number.isInteger(slotId) || slotId <= 0)
+				errors.unshift({ field: 'times', code: 'missing' });
+			if (!checked.ok || errors.length > 0) return fail(400, { values, slotId, errors });
+			const locale = opened.context?.locale ?? staffLocale(event.locals);
+			const result = await bookOnBehalf(
+				actor,
+				{
+					serviceSlug: service,
+					branchSlug: branch,
+					slotId,
+					details: checked.details,
+					locale,
+					secret: getConfig().appSecret,
+					origin: getConfig().publicOrigin
+				},
+				at
+			);
+			if (result.kind === 'booked') return { booked: result };
+			if (result.kind === 'not_found') error(404, 'Not found');
+			return fail(409, { values, slotId, errors: [{ field: 'times', code: result.kind }] });
+		})
+};
