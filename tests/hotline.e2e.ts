@@ -50,10 +50,11 @@ test.describe('the hotline, from the caller’s side, in Ukrainian', () => {
 		await expect(page).toHaveURL(/\/uk\/help\/shared$/);
 		const code = (await page.locator('.context-code').textContent())!.trim();
 		expect(code).toMatch(/^\d{3} \d{3}$/);
-		// The Ukrainian line first, dialling the code after two pauses.
-		await expect(page.getByRole('link', { name: /974 801 802/ })).toHaveAttribute(
+		// An official line (the first answers in Ukrainian), dialling the code after two pauses.
+		// (The admin e2e may change a number meanwhile: only the shape is fixed here.)
+		await expect(page.locator('.dial-list a').first()).toHaveAttribute(
 			'href',
-			`tel:+420974801802,,${code.replace(' ', '')}%23`
+			new RegExp(`^tel:\\+420\\d{9},,${code.replace(' ', '')}%23$`)
 		);
 		await expect(page.locator('.context-link')).toContainText(/\/agent\/c\/[A-Za-z0-9_-]{27}$/);
 		await expect(page.locator('#context-saved')).toBeVisible();
