@@ -1,23 +1,25 @@
 import type { Handle } from '@sveltejs/kit';
-import { delocalizePath, localeFromPath } from '$lib/i18n';
-import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getRequestEvent } from '$app/server';
+import { localeFromPath } from '$lib/i18n';
+import { baseLocale, overwriteGetLocale, type Locale } from '$lib/paraglide/runtime';
 
 /**
- * Locale from the URL prefix; `<html lang>` follows it. Machine endpoints (`/api/…`, also under a
- * prefix such as `/uk/api/…`) render no page and take their locale straight from the prefix:
- * they skip the middleware, which clones every request.
+ * The locale is the URL prefix; messages read it from Kit's own request store, so no request is
+ * cloned for it (paraglide's middleware cloned every one: a measurable share of each booking
+ * step, docs/adr/0003). Outside a request (mail, jobs) it is the base locale, never a crash.
  */
-export const i18n: Handle = ({ event, resolve }) => {
-	const { pathname } = event.url;
-	if (delocalizePath(pathname).startsWith('/api/')) {
-		event.locals.locale = localeFromPath(pathname);
-		return resolve(event);
+overwriteGetLocale((): Locale => {
+	try {
+		return getRequestEvent().locals.locale ?? baseLocale;
+	} catch {
+		return baseLocale;
 	}
-	return paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		event.locals.locale = locale;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
+});
+
+export const i18n: Handle = ({ event, resolve }) => {
+	const locale = localeFromPath(event.url.pathname);
+	event.locals.locale = locale;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 	});
 };
