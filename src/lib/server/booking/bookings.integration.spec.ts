@@ -5,6 +5,7 @@ import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { bookings } from './bookings.schema';
 import {
 	bookingByToken,
+	bookingOfHold,
 	cancelBooking,
 	confirmBooking,
 	holdSlot,
@@ -52,9 +53,12 @@ describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 		const id = await slot(3, 48);
 		const hold = await holdSlot(id, NOW);
 		if (hold.kind !== 'held') throw new Error('full');
+		expect(await bookingOfHold(hold.token, SECRET)).toBeNull();
 		const first = await confirm(hold.token);
 		expect(first.kind).toBe('confirmed');
 		if (first.kind !== 'confirmed') return;
+		// A repeat arriving after the hold is gone finds the same booking's link.
+		expect(await bookingOfHold(hold.token, SECRET)).toBe(first.token);
 		expect(first.booking.reference).toMatch(
 			/^[ACDEFGHJKMNPQRTUVWXY34679]{4}-[ACDEFGHJKMNPQRTUVWXY34679]{4}$/
 		);

@@ -102,6 +102,20 @@ function bookingToken(secret: string, holdToken: string): string {
 		.slice(0, 27);
 }
 
+const idempotencyKeyOf = (holdToken: string) =>
+	Buffer.from(hashToken(`idem:${holdToken}`)).toString('base64url');
+
+/**
+ * The link token of the booking a hold already became, if it did: a retry that arrives after
+ * the hold is gone (it became the booking) is answered with that booking, not "expired".
+ */
+export async function bookingOfHold(holdToken: string, secret: string): Promise<string | null> {
+	if (!/^[A-Za-z0-9_-]{27}$/.test(holdToken)) return null;
+	return (await bookingIdByIdempotencyKey(idempotencyKeyOf(holdToken)))
+		? bookingToken(secret, holdToken)
+		: null;
+}
+
 export async function confirmBooking(input: {
 	holdToken: string;
 	details: BookingDetails;
@@ -111,7 +125,7 @@ export async function confirmBooking(input: {
 	now: Date;
 }): Promise<ConfirmResult> {
 	const token = bookingToken(input.secret, input.holdToken);
-	const idempotencyKey = Buffer.from(hashToken(`idem:${input.holdToken}`)).toString('base64url');
+	const idempotencyKey = idempotencyKeyOf(input.holdToken);
 	const existing = await bookingIdByIdempotencyKey(idempotencyKey);
 	if (existing)
 		return { kind: 'confirmed', token, booking: (await findBooking({ id: existing }))! };

@@ -3,16 +3,28 @@ import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '$lib/i18n';
 import { pragueDate } from '$lib/time/prague';
 import { holdFor } from '$lib/server/booking/booking-flow.service';
-import { confirmBooking, type BookingDetails } from '$lib/server/booking/bookings.service';
+import {
+	bookingOfHold,
+	confirmBooking,
+	type BookingDetails
+} from '$lib/server/booking/bookings.service';
 import { sendBookingConfirmation } from '$lib/server/booking/booking-mail';
 import { now } from '$lib/server/clock';
 import { clearHoldCookie, HOLD_COOKIE } from '$lib/server/http/hold-cookie';
 import { getConfig } from '$lib/server/startup';
 
+/** After the hold became a booking (another tab, a repeat): to the booking, else time again. */
+async function goneHold(token: string | undefined, back: string, locale: App.Locals['locale']) {
+	const booked = token ? await bookingOfHold(token, getConfig().appSecret) : null;
+	if (booked) redirect(303, localizeHref(`/booking/${booked}`, { locale }));
+	redirect(303, `${back}?expired`);
+}
+
 export const load: PageServerLoad = async ({ params, cookies, locals }) => {
-	const hold = await holdFor(cookies.get(HOLD_COOKIE), params.service, params.branch, now());
+	const token = cookies.get(HOLD_COOKIE);
+	const hold = await holdFor(token, params.service, params.branch, now());
 	const back = localizeHref(`/book/${params.service}/${params.branch}`, { locale: locals.locale });
-	if (!hold) redirect(303, `${back}?expired`);
+	if (!hold) return goneHold(token, back, locals.locale);
 	if (!hold.details) redirect(303, `${back}/details`);
 	return { hold, details: hold.details as unknown as BookingDetails };
 };
@@ -26,7 +38,8 @@ export const actions: Actions = {
 			locale: locals.locale
 		});
 		const hold = await holdFor(token, params.service, params.branch, at);
-		if (!hold?.details || !token) redirect(303, `${back}?expired`);
+		// A repeat that comes after the first submit turned the hold into the booking.
+		if (!hold?.details || !token) return goneHold(token, back, locals.locale);
 		const result = await confirmBooking({
 			holdToken: token,
 			details: hold.details as unknown as BookingDetails,
