@@ -9,8 +9,12 @@ import { createContext, type ContextField } from '$lib/server/escalation/context
 import { describeHotline } from '$lib/server/escalation/hotline.service';
 import { currentHotline } from '$lib/server/escalation/hotline-settings.service';
 import { shareValues, toShare, type ShareValues } from '$lib/server/escalation/share-form';
-import { formText } from '$lib/server/http/form';
-import { CALLBACK_COOKIE, CONTEXT_COOKIE, setPrivateCookie } from '$lib/server/http/hold-cookie';
+import { formText, SLUG_PATTERN } from '$lib/server/http/form';
+import {
+	CALLBACK_COOKIE,
+	CONTEXT_COOKIE,
+	setPrivateCookie
+} from '$lib/server/http/private-cookies';
 import { requesterOf } from '$lib/server/http/requester';
 import {
 	formatProceedingNumber,
@@ -18,7 +22,6 @@ import {
 } from '$lib/server/proceedings/proceeding-number';
 import type { Locale } from '$lib/paraglide/runtime';
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const query = (url: URL, name: string, pattern: RegExp) => {
 	const value = url.searchParams.get(name) ?? '';
 	return pattern.test(value) ? value : '';
@@ -52,13 +55,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		pagePath: query(url, 'from', /^\/[A-Za-z0-9/_-]{0,199}$/) || '/help',
 		topic: (url.searchParams.get('topic') ?? '').slice(0, 120),
 		question: '',
-		checklist: query(url, 'checklist', SLUG),
+		checklist: query(url, 'checklist', SLUG_PATTERN),
 		ticked: [],
 		proceeding: '',
 		birthDate: '',
 		booking: '',
-		service: query(url, 'service', SLUG),
-		branch: query(url, 'branch', SLUG)
+		service: query(url, 'service', SLUG_PATTERN),
+		branch: query(url, 'branch', SLUG_PATTERN)
 	};
 	return {
 		hotline: describeHotline(await currentHotline(), locals.locale, now()),

@@ -8,7 +8,7 @@ import {
 	slotOffer,
 	type ServiceRow
 } from './catalogue.repository';
-import { hashToken } from '../security/tokens';
+import { TOKEN_PATTERN, hashToken } from '../security/tokens';
 import { branchAddress } from './branches.repository';
 import { findHold, saveHoldDetails } from './bookings.repository';
 import { getDb } from '../db';
@@ -151,7 +151,7 @@ export async function holdFor(
 	branchSlug: string,
 	now: Date
 ): Promise<HoldView | null> {
-	if (!token || !/^[A-Za-z0-9_-]{27}$/.test(token)) return null;
+	if (!token || !TOKEN_PATTERN.test(token)) return null;
 	const hold = await findHold(hashToken(token), now);
 	if (!hold) return null;
 	const service = await serviceBySlug(serviceSlug);

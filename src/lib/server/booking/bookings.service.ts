@@ -2,7 +2,7 @@
 // the person's details, cancel. Capacity lives in the database (slots.booked ≤ capacity, a CHECK;
 // every change a conditional update), so no race in the application can overbook.
 import { createHmac, randomBytes } from 'node:crypto';
-import { hashToken, newToken } from '../security/tokens';
+import { TOKEN_PATTERN, hashToken, newToken } from '../security/tokens';
 import {
 	bookingIdByIdempotencyKey,
 	cancelActive,
@@ -110,7 +110,7 @@ const idempotencyKeyOf = (holdToken: string) =>
  * the hold is gone (it became the booking) is answered with that booking, not "expired".
  */
 export async function bookingOfHold(holdToken: string, secret: string): Promise<string | null> {
-	if (!/^[A-Za-z0-9_-]{27}$/.test(holdToken)) return null;
+	if (!TOKEN_PATTERN.test(holdToken)) return null;
 	return (await bookingIdByIdempotencyKey(idempotencyKeyOf(holdToken)))
 		? bookingToken(secret, holdToken)
 		: null;
@@ -180,7 +180,7 @@ export async function confirmBooking(input: {
 }
 
 export async function bookingByToken(token: string): Promise<BookingRecord | null> {
-	return /^[A-Za-z0-9_-]{27}$/.test(token) ? findBooking({ tokenHash: hashToken(token) }) : null;
+	return TOKEN_PATTERN.test(token) ? findBooking({ tokenHash: hashToken(token) }) : null;
 }
 
 /** A booking by its id, for staff services that have already checked the actor (and audit). */
@@ -193,7 +193,7 @@ export async function bookingById(id: string): Promise<BookingRecord | null> {
  * the waitlist; false if there was nothing to cancel.
  */
 export async function cancelBooking(token: string, now: Date, origin: string): Promise<boolean> {
-	if (!/^[A-Za-z0-9_-]{27}$/.test(token)) return false;
+	if (!TOKEN_PATTERN.test(token)) return false;
 	const slotId = await cancelActive(hashToken(token), now);
 	if (slotId === null) return false;
 	track('booking', null, { step: 'cancelled', service: 'any' });
@@ -205,7 +205,7 @@ export { releaseExpiredHolds };
 
 /** Gives a hold's seat back at once (a booking that will not be made); false if none was held. */
 export async function releaseHold(token: string): Promise<boolean> {
-	return /^[A-Za-z0-9_-]{27}$/.test(token) ? releaseHoldNow(hashToken(token)) : false;
+	return TOKEN_PATTERN.test(token) ? releaseHoldNow(hashToken(token)) : false;
 }
 
 /**
@@ -218,7 +218,7 @@ export async function rescheduleBooking(
 	now: Date,
 	origin: string
 ): Promise<'moved' | 'full' | 'not_found'> {
-	if (!/^[A-Za-z0-9_-]{27}$/.test(token)) return 'not_found';
+	if (!TOKEN_PATTERN.test(token)) return 'not_found';
 	const before = await findBooking({ tokenHash: hashToken(token) });
 	const outcome = await moveBooking(hashToken(token), toSlotId, now);
 	if (outcome === 'moved' && before) {

@@ -1,6 +1,6 @@
 // The waitlist (issue "Branch appointment booking", item 6): people ask to be told when a seat
 // frees up; a cancellation offers the freed seat to the first of them, held for 30 minutes.
-import { hashToken, newToken } from '../security/tokens';
+import { TOKEN_PATTERN, hashToken, newToken } from '../security/tokens';
 import { track } from '../insights/insights.service';
 import { enqueueMail } from '../mail/outbox.repository';
 import { offerMessage } from './booking-mail';
@@ -39,5 +39,5 @@ export async function claimOffer(
 	token: string,
 	now: Date
 ): Promise<{ serviceSlug: string; branchSlug: string; expiresAt: Date } | null> {
-	return /^[A-Za-z0-9_-]{27}$/.test(token) ? holdTarget(hashToken(token), now) : null;
+	return TOKEN_PATTERN.test(token) ? holdTarget(hashToken(token), now) : null;
 }

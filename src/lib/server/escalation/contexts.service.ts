@@ -9,6 +9,7 @@ import type { ProceedingNumber } from '../proceedings/proceeding-number';
 import { verifyProceeding } from '../proceedings/proceedings.service';
 import { hashToken, newToken, TOKEN_PATTERN } from '../security/tokens';
 import { newContextCode } from './context-code';
+import { SLUG_PATTERN } from '../http/form';
 import { findContext, insertContextWithCode, withdrawActive } from './contexts.repository';
 import { PAGE_AREAS, inList, type EscalationChannel, type PageArea } from './taxonomy';
 
@@ -71,7 +72,6 @@ export interface CreateOptions {
 	attempts?: number;
 }
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const ITEM_KEY = /^[a-z0-9][a-z0-9_-]{0,79}$/;
 const LOCALE_PREFIX = /^\/(?:en|uk|ru|vi)(?=\/|$)/;
 
@@ -118,7 +118,7 @@ function validateShare(share: ContextShare): ValidShare | ContextField[] {
 	if (share.checklist) {
 		const ticked = [...new Set(share.checklist.ticked)];
 		if (
-			!SLUG.test(share.checklist.slug) ||
+			!SLUG_PATTERN.test(share.checklist.slug) ||
 			ticked.length > 100 ||
 			!ticked.every((k) => ITEM_KEY.test(k))
 		)
@@ -128,7 +128,7 @@ function validateShare(share: ContextShare): ValidShare | ContextField[] {
 	if (share.bookingToken !== null && !TOKEN_PATTERN.test(share.bookingToken))
 		fields.push('booking');
 	const draft = share.bookingDraft;
-	if (draft && (!SLUG.test(draft.serviceSlug) || !SLUG.test(draft.branchSlug)))
+	if (draft && (!SLUG_PATTERN.test(draft.serviceSlug) || !SLUG_PATTERN.test(draft.branchSlug)))
 		fields.push('bookingDraft');
 	if (fields.length > 0) return fields;
 	return { locale: share.locale, pagePath: pagePath!, topic, question, checklist };

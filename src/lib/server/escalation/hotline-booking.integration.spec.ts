@@ -9,6 +9,8 @@ import { bookings } from '../booking/bookings.schema';
 import { mailOutbox } from '../mail/outbox.schema';
 import { bookingFixture, person, TEST_SECRET } from '../testing/booking-fixture';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
+import { openContextByToken } from './agent-console.service';
+import { createContext } from './contexts.service';
 import { bookOnBehalf } from './hotline-booking.service';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
@@ -17,6 +19,7 @@ describe.each(ENGINES)('booking for a caller on %s', (engine) => {
 	const t = testDatabaseFor(engine);
 	const { slot, booked } = bookingFixture(t, NOW);
 	let agent: Actor;
+	let caseId: string;
 
 	beforeAll(async () => {
 		const [row] = await t.db
@@ -24,20 +27,54 @@ describe.each(ENGINES)('booking for a caller on %s', (engine) => {
 			.from(staffUsers)
 			.where(eq(staffUsers.email, 'operator@pobyt.demo'));
 		agent = { userId: row!.id, displayName: 'Operátor', roles: new Set(['agent']), branchIds: [] };
+		// The caller shared a page in Ukrainian: the confirmation goes out in Ukrainian.
+		const created = await createContext(
+			{
+				locale: 'uk',
+				pagePath: '/uk/book',
+				topic: null,
+				question: null,
+				proceeding: null,
+				checklist: null,
+				bookingToken: null,
+				bookingDraft: null
+			},
+			{ clientAddress: '198.51.100.9', secret: TEST_SECRET },
+			NOW
+		);
+		if (created.kind !== 'created') throw new Error(created.kind);
+		const opened = await openContextByToken(agent, created.token, NOW);
+		if (opened.kind !== 'opened') throw new Error(opened.kind);
+		caseId = opened.context.case.id;
 	});
 
-	const book = (slotId: number, who = person({ documentNumber: 'CALLER 1' }), actor = agent) =>
+	const book = async (
+		slotId: number,
+		who = person({ documentNumber: 'CALLER 1' }),
+		actor = agent,
+		values: Partial<Record<string, string>> = {}
+	) =>
 		bookOnBehalf(
 			actor,
+			caseId,
 			{
 				serviceSlug: 'registration',
 				branchSlug: 'praha-1',
 				slotId,
-				details: { ...who, email: 'caller@example.com' },
-				locale: 'uk',
-				secret: TEST_SECRET,
-				origin: 'https://pobyt.example.cz'
+				values: {
+					fullName: who.fullName,
+					day: '1',
+					month: '5',
+					year: '1990',
+					nationality: who.nationality,
+					documentNumber: who.documentNumber,
+					email: 'caller@example.com',
+					phone: '',
+					proceeding: '',
+					...values
+				}
 			},
+			{ secret: TEST_SECRET, origin: 'https://pobyt.example.cz' },
 			NOW
 		);
 
@@ -59,6 +96,19 @@ describe.each(ENGINES)('booking for a caller on %s', (engine) => {
 			.where(eq(mailOutbox.toAddress, 'caller@example.com'));
 		expect(mail).toHaveLength(1);
 		expect(mail[0]!.subject).toContain(row!.reference);
+	});
+
+	it('bad details are refused with their fields before anything is held', async () => {
+		const id = await slot(1, 100);
+		const refused = await book(id, person({ documentNumber: 'CALLER 3' }), agent, {
+			email: 'not-an-address',
+			day: ''
+		});
+		expect(refused).toMatchObject({ kind: 'invalid' });
+		expect(refused.kind === 'invalid' && refused.errors.map((e) => e.field)).toEqual(
+			expect.arrayContaining(['email', 'birth'])
+		);
+		expect(await booked(id)).toBe(0);
 	});
 
 	it('a refused booking gives its seat back at once; a time not offered is refused', async () => {

@@ -12,6 +12,12 @@ import {
 } from '../booking/bookings.service';
 import { sendBookingConfirmation } from '../booking/booking-mail';
 import { timeChoices } from '../booking/booking-flow.service';
+import { validateDetails, type DetailsValues } from '../booking/details-form';
+import { SLUG_PATTERN } from '../http/form';
+import { UUID_PATTERN } from '../security/tokens';
+import { pragueDate } from '../../time/prague';
+import { findCase } from './cases.repository';
+import { findContext } from './contexts.repository';
 
 export async function bookForCaller(
 	actor: Actor | null,
@@ -36,38 +42,49 @@ export async function bookForCaller(
 
 export type OnBehalfResult =
 	| { kind: 'booked'; reference: string; startsAt: Date }
+	| { kind: 'invalid'; errors: { field: string; code: string }[] }
 	| { kind: 'full' }
 	| { kind: 'not_found' }
 	| Exclude<ConfirmResult, { kind: 'confirmed' }>;
 
 /**
- * The whole booking in one step for the agent: the time offered at this action and branch is held
- * and confirmed at once with the caller's details (hotline channel), and the caller gets the
- * confirmation e-mail in their language.
+ * The whole booking in one step for the agent: the caller's details are checked, the time
+ * offered at this action and branch is held and confirmed at once (hotline channel), and the
+ * caller gets the confirmation e-mail in the language of the case's context.
  */
 export async function bookOnBehalf(
 	actor: Actor | null,
-	input: {
-		serviceSlug: string;
-		branchSlug: string;
-		slotId: number;
-		details: BookingDetails;
-		locale: string;
-		secret: string;
-		origin: string;
-	},
+	caseId: string,
+	input: { serviceSlug: string; branchSlug: string; slotId: number; values: DetailsValues },
+	site: { secret: string; origin: string },
 	now: Date
 ): Promise<OnBehalfResult> {
 	requireRole(actor, 'agent');
-	const times = await timeChoices(input.serviceSlug, input.branchSlug, now);
-	if (!times) return { kind: 'not_found' };
+	const hotlineCase = UUID_PATTERN.test(caseId) ? await findCase(caseId) : null;
+	if (!hotlineCase) return { kind: 'not_found' };
+	const times =
+		SLUG_PATTERN.test(input.serviceSlug) && SLUG_PATTERN.test(input.branchSlug)
+			? await timeChoices(input.serviceSlug, input.branchSlug, now)
+			: null;
+	if (!times) return { kind: 'invalid', errors: [{ field: 'times', code: 'missing' }] };
+	const checked = validateDetails(input.values, times.service.needsProceeding, pragueDate(now));
+	const errors: { field: string; code: string }[] = checked.ok ? [] : [...checked.errors];
+	if (!Number.isInteger(input.slotId) || input.slotId <= 0)
+		errors.unshift({ field: 'times', code: 'missing' });
+	if (!checked.ok || errors.length > 0) return { kind: 'invalid', errors };
 	if (!times.days.some((d) => d.times.some((t) => t.slotId === input.slotId)))
 		return { kind: 'full' };
+	const context = hotlineCase.contextId ? await findContext({ id: hotlineCase.contextId }) : null;
 	const hold = await holdSlot(input.slotId, now, input.serviceSlug);
 	if (hold.kind !== 'held') return hold;
 	const result = await bookForCaller(
 		actor,
-		{ holdToken: hold.token, details: input.details, locale: input.locale, secret: input.secret },
+		{
+			holdToken: hold.token,
+			details: checked.details,
+			locale: context?.locale ?? 'cs',
+			secret: site.secret
+		},
 		now
 	);
 	if (result.kind !== 'confirmed') {
@@ -75,6 +92,6 @@ export async function bookOnBehalf(
 		await releaseHold(hold.token);
 		return result;
 	}
-	await sendBookingConfirmation(result.booking, result.token, input.origin);
+	await sendBookingConfirmation(result.booking, result.token, site.origin);
 	return { kind: 'booked', reference: result.booking.reference, startsAt: result.booking.startsAt };
 }

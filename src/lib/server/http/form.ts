@@ -3,3 +3,6 @@ export function formText(form: FormData, name: string, max = 200): string {
 	const value = form.get(name);
 	return typeof value === 'string' ? value.trim().slice(0, max) : '';
 }
+
+/** The slug of an action, branch or checklist (safe in a URL and a query). */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;

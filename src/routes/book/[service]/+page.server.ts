@@ -4,7 +4,7 @@ import { localizeHref } from '$lib/i18n';
 import { branchChoices } from '$lib/server/booking/booking-flow.service';
 import { now } from '$lib/server/clock';
 import { formText } from '$lib/server/http/form';
-import { setProceedingCookie } from '$lib/server/http/hold-cookie';
+import { setProceedingCookie } from '$lib/server/http/private-cookies';
 import {
 	formatProceedingNumber,
 	parseProceedingNumber

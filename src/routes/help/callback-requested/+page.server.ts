@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { now } from '$lib/server/clock';
 import { withdrawCallback } from '$lib/server/escalation/callbacks.service';
-import { CALLBACK_COOKIE } from '$lib/server/http/hold-cookie';
+import { CALLBACK_COOKIE } from '$lib/server/http/private-cookies';
 
 export const load: PageServerLoad = ({ cookies, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store' });

@@ -6,7 +6,7 @@ import { telLink } from '$lib/server/escalation/tel-link';
 import { formatPhoneNumber } from '$lib/server/escalation/hotline.service';
 import { currentHotline } from '$lib/server/escalation/hotline-settings.service';
 import { formText } from '$lib/server/http/form';
-import { CONTEXT_COOKIE } from '$lib/server/http/hold-cookie';
+import { CONTEXT_COOKIE } from '$lib/server/http/private-cookies';
 import { getConfig } from '$lib/server/startup';
 
 export const load: PageServerLoad = async ({ cookies, locals, setHeaders }) => {

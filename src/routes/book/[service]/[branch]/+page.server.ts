@@ -4,7 +4,7 @@ import { localizeHref } from '$lib/i18n';
 import { holdOfferedTime, timeChoices } from '$lib/server/booking/booking-flow.service';
 import { now } from '$lib/server/clock';
 import { formText } from '$lib/server/http/form';
-import { setHoldCookie } from '$lib/server/http/hold-cookie';
+import { setHoldCookie } from '$lib/server/http/private-cookies';
 import { requesterOf } from '$lib/server/http/requester';
 
 export const load: PageServerLoad = async ({ params, url }) => {

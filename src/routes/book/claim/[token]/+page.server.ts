@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { localizeHref } from '$lib/i18n';
 import { claimOffer } from '$lib/server/booking/waitlist.service';
 import { now } from '$lib/server/clock';
-import { HOLD_COOKIE } from '$lib/server/http/hold-cookie';
+import { HOLD_COOKIE } from '$lib/server/http/private-cookies';
 
 /** The link in a waitlist offer: the held seat moves into the hold cookie, the booking goes on. */
 export const load: PageServerLoad = async ({ params, cookies, locals }) => {

@@ -1,17 +1,14 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireRole } from '$lib/server/accounts/access';
 import { branchChoices, listServices, timeChoices } from '$lib/server/booking/booking-flow.service';
-import { validateDetails, type DetailsValues } from '$lib/server/booking/details-form';
+import type { DetailsValues } from '$lib/server/booking/details-form';
 import { now } from '$lib/server/clock';
-import { pragueDate } from '$lib/time/prague';
 import { openCase } from '$lib/server/escalation/agent-console.service';
 import { bookOnBehalf } from '$lib/server/escalation/hotline-booking.service';
-import { formText } from '$lib/server/http/form';
+import { formText, SLUG_PATTERN } from '$lib/server/http/form';
 import { asStaff, staffLocale } from '$lib/server/http/staff-session';
 import { getConfig } from '$lib/server/startup';
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const FIELDS = [
 	'fullName',
 	'day',
@@ -33,7 +30,7 @@ export const load: PageServerLoad = (event) =>
 		const draft = opened.context?.bookingDraft;
 		const param = (name: string) => {
 			const value = event.url.searchParams.get(name) ?? '';
-			return SLUG.test(value) ? value : '';
+			return SLUG_PATTERN.test(value) ? value : '';
 		};
 		const service = param('service') || draft?.serviceSlug || '';
 		const branch = param('branch') || (service === draft?.serviceSlug ? draft.branchSlug : '');
@@ -59,43 +56,27 @@ export const load: PageServerLoad = (event) =>
 export const actions: Actions = {
 	book: (event) =>
 		asStaff(event, async (actor) => {
-			// The role first: nobody else learns anything from validation.
-			requireRole(actor, 'agent');
-			const at = now();
-			const opened = await openCase(actor, event.params.id, at, staffLocale(event.locals));
-			if (opened.kind === 'not_found') error(404, 'Not found');
 			const form = await event.request.formData();
-			const service = formText(form, 'service', 80);
-			const branch = formText(form, 'branch', 80);
 			const slotId = Number(formText(form, 'slot', 20));
 			const values = Object.fromEntries(
 				FIELDS.map((f) => [f, formText(form, f, 200)])
 			) as unknown as DetailsValues;
-			const times =
-				SLUG.test(service) && SLUG.test(branch) ? await timeChoices(service, branch, at) : null;
-			if (!times)
-				return fail(400, { values, slotId, errors: [{ field: 'times', code: 'missing' }] });
-			const checked = validateDetails(values, times.service.needsProceeding, pragueDate(at));
-			const errors: { field: string; code: string }[] = checked.ok ? [] : [...checked.errors];
-			if (!Number.isInteger(slotId) || slotId <= 0)
-				errors.unshift({ field: 'times', code: 'missing' });
-			if (!checked.ok || errors.length > 0) return fail(400, { values, slotId, errors });
-			const locale = opened.context?.locale ?? staffLocale(event.locals);
+			const { appSecret, publicOrigin } = getConfig();
 			const result = await bookOnBehalf(
 				actor,
+				event.params.id,
 				{
-					serviceSlug: service,
-					branchSlug: branch,
+					serviceSlug: formText(form, 'service', 80),
+					branchSlug: formText(form, 'branch', 80),
 					slotId,
-					details: checked.details,
-					locale,
-					secret: getConfig().appSecret,
-					origin: getConfig().publicOrigin
+					values
 				},
-				at
+				{ secret: appSecret, origin: publicOrigin },
+				now()
 			);
 			if (result.kind === 'booked') return { booked: result };
 			if (result.kind === 'not_found') error(404, 'Not found');
+			if (result.kind === 'invalid') return fail(400, { values, slotId, errors: result.errors });
 			return fail(409, { values, slotId, errors: [{ field: 'times', code: result.kind }] });
 		})
 };

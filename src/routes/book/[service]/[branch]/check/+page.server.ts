@@ -10,11 +10,15 @@ import {
 } from '$lib/server/booking/bookings.service';
 import { sendBookingConfirmation } from '$lib/server/booking/booking-mail';
 import { now } from '$lib/server/clock';
-import { clearHoldCookie, HOLD_COOKIE } from '$lib/server/http/hold-cookie';
+import { clearHoldCookie, HOLD_COOKIE } from '$lib/server/http/private-cookies';
 import { getConfig } from '$lib/server/startup';
 
 /** After the hold became a booking (another tab, a repeat): to the booking, else time again. */
-async function goneHold(token: string | undefined, back: string, locale: App.Locals['locale']) {
+async function goneHold(
+	token: string | undefined,
+	back: string,
+	locale: App.Locals['locale']
+): Promise<never> {
 	const booked = token ? await bookingOfHold(token, getConfig().appSecret) : null;
 	if (booked) redirect(303, localizeHref(`/booking/${booked}`, { locale }));
 	redirect(303, `${back}?expired`);

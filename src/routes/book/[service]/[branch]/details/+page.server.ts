@@ -6,7 +6,7 @@ import { validateDetails, type DetailsValues } from '$lib/server/booking/details
 import { now } from '$lib/server/clock';
 import { pragueDate } from '$lib/server/content/content.service';
 import { formText } from '$lib/server/http/form';
-import { HOLD_COOKIE, PROCEEDING_COOKIE } from '$lib/server/http/hold-cookie';
+import { HOLD_COOKIE, PROCEEDING_COOKIE } from '$lib/server/http/private-cookies';
 import { getConfig } from '$lib/server/startup';
 
 const FIELDS = [

@@ -1,3 +1,5 @@
+// The cookies that carry what must never be in a URL: a held seat, a proceeding number for the
+// details step, a context shared with the hotline, a callback request to withdraw.
 import type { Cookies } from '@sveltejs/kit';
 import { HOLD_MINUTES } from '../booking/bookings.service';
 
