@@ -2,9 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM, CHROMIUM_ARGS, DEMO_PASSWORD, E2E_NOW } from './tests/e2e-env';
-
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+import { CHROMIUM, CHROMIUM_ARGS, DEMO_PASSWORD, E2E_NOW, E2E_PORT as PORT } from './tests/e2e-env';
 
 export default defineConfig({
 	testDir: 'tests',

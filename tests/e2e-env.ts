@@ -16,3 +16,8 @@ export const CHROMIUM_ARGS = [
 	'--disable-component-update',
 	'--disable-sync'
 ];
+
+/** The main e2e server's port. Tests that start servers of their own use ports just above it, so
+ * two checkouts can run their suites at once with different `E2E_PORT`s (100 apart). */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
+export const ownPort = (offset: number) => E2E_PORT + offset;

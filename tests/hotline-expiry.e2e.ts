@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, E2E_NOW } from './e2e-env';
+import { DEMO_PASSWORD, E2E_NOW, ownPort } from './e2e-env';
 import { expectNoAxeViolations } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
 const uk = JSON.parse(readFileSync('messages/uk.json', 'utf8')) as Record<string, string>;
-const PORT = 4196;
+const PORT = ownPort(23);
 const BASE = `http://localhost:${PORT}`;
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'pobyt-hotline-'));
 const LATER = new Date(Date.parse(E2E_NOW) + 25 * 3_600_000).toISOString();

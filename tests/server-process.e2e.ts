@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { ownPort } from './e2e-env';
 
 interface Run {
 	code: number | null;
@@ -39,7 +40,7 @@ function startBuild(
 test.describe('server start-up and shutdown', () => {
 	test('an unreachable DATABASE_URL stops the server with one line saying what to fix', async () => {
 		const run = await startBuild({
-			PORT: '4191',
+			PORT: String(ownPort(18)),
 			DATABASE_URL: 'postgres://pobyt:secret@127.0.0.1:1/pobyt'
 		});
 		expect(run.code).toBe(1);
@@ -51,7 +52,7 @@ test.describe('server start-up and shutdown', () => {
 
 	test('production without its secret stops the server with one line', async () => {
 		const run = await startBuild({
-			PORT: '4192',
+			PORT: String(ownPort(19)),
 			APP_MODE: 'production',
 			DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
 			ORIGIN: 'https://pobyt.example.cz'
@@ -67,7 +68,11 @@ test.describe('server start-up and shutdown', () => {
 		const started = Date.now();
 		let signalled = 0;
 		const run = await startBuild(
-			{ PORT: '4193', DATA_DIR: mkdtempSync(join(tmpdir(), 'pobyt-stop-')), DEMO_PASSWORD: 'x' },
+			{
+				PORT: String(ownPort(20)),
+				DATA_DIR: mkdtempSync(join(tmpdir(), 'pobyt-stop-')),
+				DEMO_PASSWORD: 'x'
+			},
 			(current, kill) => {
 				if (!signalled && current.stdout.includes('Listening on')) {
 					signalled = Date.now();

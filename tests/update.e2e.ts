@@ -3,8 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { ownPort } from './e2e-env';
 
-const PORT = 4195;
+const PORT = ownPort(22);
 const ORIGIN = `http://localhost:${PORT}`;
 const RELEASE_2 = 'build-e2e-release2';
 
