@@ -36,12 +36,19 @@ export async function offerSeat(
 	const rows = resultRows<Offer>(
 		await getDb().execute(sql`
 			with slot as (
-				select id, service_id, branch_id, (starts_at at time zone 'Europe/Prague')::date as day
+				select id, service_id, branch_id, (starts_at at time zone 'Europe/Prague')::date as day,
+					starts_at at time zone 'Europe/Prague' as local
 				from slots where id = ${slotId} and booked < capacity
 			), entry as (
 				select w.id from waitlist_entries w, slot
 				where w.service_id = slot.service_id and w.branch_id = slot.branch_id
 					and w.offered_at is null and slot.day between w.from_date and w.to_date
+					-- Someone a draw left over waits only for the times that suit them.
+					and (w.preferences is null or (
+						(jsonb_array_length(w.preferences->'weekdays') = 0
+							or w.preferences->'weekdays' @> to_jsonb(extract(isodow from slot.local)::int))
+						and (jsonb_array_length(w.preferences->'parts') = 0
+							or w.preferences->'parts' @> to_jsonb(case when extract(hour from slot.local) < 12 then 'morning' else 'afternoon' end))))
 				order by w.priority desc, w.created_at, w.id
 				limit 1
 				for update of w skip locked

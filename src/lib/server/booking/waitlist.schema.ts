@@ -4,6 +4,7 @@ import {
 	date,
 	index,
 	integer,
+	jsonb,
 	pgTable,
 	smallint,
 	text,
@@ -11,6 +12,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { branches, services } from './booking.schema';
+import type { DrawPreferences } from '../draw/draw.schema';
 
 /**
  * People waiting for a seat at a branch for an action, between two dates. Fair order: those a
@@ -33,7 +35,9 @@ export const waitlistEntries = pgTable(
 		locale: text('locale').notNull(),
 		priority: smallint('priority').notNull().default(0),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-		offeredAt: timestamp('offered_at', { withTimezone: true })
+		offeredAt: timestamp('offered_at', { withTimezone: true }),
+		/** Which times suit (someone a draw left over); null: any time between the dates. */
+		preferences: jsonb('preferences').$type<DrawPreferences>()
 	},
 	(t) => [
 		check('waitlist_range', sql`${t.toDate} >= ${t.fromDate}`),

@@ -15,3 +15,4 @@ export * from '../escalation/contexts.schema';
 export * from '../escalation/callbacks.schema';
 export * from '../escalation/cases.schema';
 export * from '../escalation/hotline-settings.schema';
+export * from '../draw/draw.schema';

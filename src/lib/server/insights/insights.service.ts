@@ -40,6 +40,16 @@ export interface UsageEventKinds {
 	escalation_outcome: { topic: string; outcome: string };
 	callback: { step: 'requested'; window: 'any' | 'chosen' } | { step: 'handled'; outcome: string };
 	problem_flagged: { flag: string };
+	/** Fair release (issue 13): entries by step; one result per draw, in counts. */
+	draw_entry: { step: 'entered' | 'changed' | 'withdrawn' | 'refused_booked' };
+	draw_result: {
+		service: string;
+		branch: string;
+		entries: number;
+		given: number;
+		waitlisted: number;
+		skipped: number;
+	};
 }
 
 const FLUSH_EVERY_MS = 1000;

@@ -1,0 +1,559 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { getDb, type Db } from '../db';
+import { resultRows } from '../db/rows';
+import { branches, services } from '../booking/booking.schema';
+import { bookings } from '../booking/bookings.schema';
+import { slots } from '../booking/schedule.schema';
+import { enqueueMail, type OutboxMessage } from '../mail/outbox.repository';
+import {
+	drawEntries,
+	releaseSeats,
+	releases,
+	type DrawOutcome,
+	type DrawPreferences
+} from './draw.schema';
+
+const iso = (d: Date) => d.toISOString();
+
+export interface ReleaseRecord {
+	id: number;
+	branchId: number;
+	serviceId: number;
+	serviceSlug: string;
+	needsProceeding: boolean;
+	branch: { slug: string; name: string; street: string; postcode: string; city: string };
+	fromDate: string;
+	toDate: string;
+	opensAt: Date;
+	closesAt: Date;
+	drawAt: Date;
+	phoneSharePercent: number;
+	commitment: string;
+	seed: Uint8Array;
+	drawnAt: Date | null;
+}
+
+const releaseColumns = {
+	id: releases.id,
+	branchId: releases.branchId,
+	serviceId: releases.serviceId,
+	serviceSlug: services.slug,
+	needsProceeding: services.needsProceeding,
+	branchSlug: branches.slug,
+	branchName: branches.name,
+	street: branches.street,
+	postcode: branches.postcode,
+	city: branches.city,
+	fromDate: releases.fromDate,
+	toDate: releases.toDate,
+	opensAt: releases.opensAt,
+	closesAt: releases.closesAt,
+	drawAt: releases.drawAt,
+	phoneSharePercent: releases.phoneSharePercent,
+	commitment: releases.commitment,
+	seed: releases.seed,
+	drawnAt: releases.drawnAt
+};
+
+function toRecord(row: {
+	branchSlug: string;
+	branchName: string;
+	street: string;
+	postcode: string;
+	city: string;
+	[k: string]: unknown;
+}): ReleaseRecord {
+	const { branchSlug, branchName, street, postcode, city, ...rest } = row;
+	return {
+		...(rest as Omit<ReleaseRecord, 'branch'>),
+		branch: { slug: branchSlug, name: branchName, street, postcode, city }
+	};
+}
+
+function releaseQuery() {
+	return getDb()
+		.select(releaseColumns)
+		.from(releases)
+		.innerJoin(services, eq(services.id, releases.serviceId))
+		.innerJoin(branches, eq(branches.id, releases.branchId));
+}
+
+export async function findRelease(id: number): Promise<ReleaseRecord | null> {
+	const [row] = await releaseQuery().where(eq(releases.id, id));
+	return row ? toRecord(row) : null;
+}
+
+/** A branch's releases, newest first. */
+export async function releasesOfBranch(branchId: number): Promise<ReleaseRecord[]> {
+	const rows = await releaseQuery()
+		.where(eq(releases.branchId, branchId))
+		.orderBy(sql`${releases.drawAt} desc`);
+	return rows.map(toRecord);
+}
+
+/** Releases of an action at a branch not drawn yet, or drawn within the last week, by draw time. */
+export async function currentReleases(
+	branchId: number,
+	serviceId: number,
+	now: Date
+): Promise<ReleaseRecord[]> {
+	const rows = await releaseQuery()
+		.where(
+			and(
+				eq(releases.branchId, branchId),
+				eq(releases.serviceId, serviceId),
+				sql`(${releases.drawnAt} is null or ${releases.drawnAt} > ${iso(now)}::timestamptz - interval '7 days')`
+			)
+		)
+		.orderBy(asc(releases.drawAt));
+	return rows.map(toRecord);
+}
+
+/**
+ * Records a release and takes its seats out of first-come booking in ONE transaction: every free
+ * seat of the branch's slots for the action on those dates that starts after the draw (and its
+ * lead time) — less the share kept for the hotline and counter — is counted in `slots.booked`
+ * and in `release_seats`. Slots already in an undrawn release are left to it.
+ */
+export async function insertRelease(input: {
+	branchId: number;
+	serviceId: number;
+	fromDate: string;
+	toDate: string;
+	opensAt: Date;
+	closesAt: Date;
+	drawAt: Date;
+	phoneSharePercent: number;
+	seed: Uint8Array;
+	commitment: string;
+	createdBy: string;
+	now: Date;
+}): Promise<{ id: number; slots: number; seats: number }> {
+	return getDb().transaction(async (tx) => {
+		const { now, ...values } = input;
+		const [row] = await tx
+			.insert(releases)
+			.values({ ...values, createdAt: now })
+			.returning({ id: releases.id });
+		const id = row!.id;
+		const taken = resultRows<{ seats: number }>(
+			await tx.execute(sql`
+				with picked as (
+					select s.id,
+						(s.capacity - s.booked) - least(s.capacity - s.booked, floor(s.capacity * ${input.phoneSharePercent} / 100.0)::int) as seats
+					from slots s join services v on v.id = s.service_id
+					where s.branch_id = ${input.branchId} and s.service_id = ${input.serviceId}
+						and (s.starts_at at time zone 'Europe/Prague')::date between ${input.fromDate}::date and ${input.toDate}::date
+						and s.starts_at >= ${iso(input.drawAt)}::timestamptz + make_interval(hours => v.min_lead_hours)
+						and not exists (
+							select 1 from release_seats rs join releases r on r.id = rs.release_id
+							where rs.slot_id = s.id and r.drawn_at is null and r.id <> ${id}
+						)
+					for update of s
+				), taken as (
+					update slots s set booked = s.booked + p.seats from picked p
+					where s.id = p.id and p.seats > 0
+					returning s.id, p.seats
+				)
+				insert into release_seats (release_id, slot_id, seats)
+				select ${id}, id, seats from taken
+				returning seats`)
+		);
+		return { id, slots: taken.length, seats: taken.reduce((sum, r) => sum + Number(r.seats), 0) };
+	});
+}
+
+export async function seatTotals(
+	releaseId: number
+): Promise<{ slots: number; seats: number; given: number }> {
+	const [row] = await getDb()
+		.select({
+			slots: sql<number>`count(*)::int`,
+			seats: sql<number>`coalesce(sum(${releaseSeats.seats}), 0)::int`,
+			given: sql<number>`coalesce(sum(${releaseSeats.given}), 0)::int`
+		})
+		.from(releaseSeats)
+		.where(eq(releaseSeats.releaseId, releaseId));
+	return row ?? { slots: 0, seats: 0, given: 0 };
+}
+
+/** Counts by state, never identities: live entries before the draw, outcomes after it. */
+export async function entryCounts(releaseId: number): Promise<Record<string, number>> {
+	const rows = await getDb()
+		.select({
+			state: sql<string>`case when ${drawEntries.withdrawnAt} is not null then 'withdrawn' else coalesce(${drawEntries.outcome}, 'entered') end`,
+			n: sql<number>`count(*)::int`
+		})
+		.from(drawEntries)
+		.where(eq(drawEntries.releaseId, releaseId))
+		.groupBy(sql`1`);
+	return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}
+
+/** Seats given per slot, with its time (the staff's result table). */
+export async function seatsOfRelease(
+	releaseId: number
+): Promise<{ slotId: number; startsAt: Date; seats: number; given: number }[]> {
+	return getDb()
+		.select({
+			slotId: releaseSeats.slotId,
+			startsAt: slots.startsAt,
+			seats: releaseSeats.seats,
+			given: releaseSeats.given
+		})
+		.from(releaseSeats)
+		.innerJoin(slots, eq(slots.id, releaseSeats.slotId))
+		.where(eq(releaseSeats.releaseId, releaseId))
+		.orderBy(asc(slots.startsAt));
+}
+
+export async function hasActiveBooking(personKey: string, serviceId: number): Promise<boolean> {
+	const [row] = await getDb()
+		.select({ id: bookings.id })
+		.from(bookings)
+		.where(
+			and(
+				eq(bookings.personKey, personKey),
+				eq(bookings.serviceId, serviceId),
+				isNull(bookings.cancelledAt),
+				isNull(bookings.completedAt),
+				isNull(bookings.noShowAt)
+			)
+		)
+		.limit(1);
+	return !!row;
+}
+
+export interface EntryInput {
+	fullName: string;
+	birthDate: string;
+	nationality: string;
+	documentNumber: string;
+	email: string;
+	proceedingNumber: string | null;
+	locale: string;
+	preferences: DrawPreferences;
+}
+
+/**
+ * One entry per identity per release (unique index): entering again replaces the details, the
+ * times and the link, keeps the public id, and adds no chance. Only while the release is not
+ * drawn. `changed` tells a new entry from a replaced one.
+ */
+export async function upsertEntry(
+	releaseId: number,
+	entry: EntryInput & { personKey: string; publicId: string; tokenHash: Uint8Array },
+	now: Date
+): Promise<'entered' | 'changed' | 'closed'> {
+	const rows = resultRows<{ inserted: boolean }>(
+		await getDb().execute(sql`
+			insert into draw_entries (release_id, public_id, token_hash, person_key, full_name, birth_date,
+				nationality, document_number, email, proceeding_number, locale, preferences, created_at, updated_at)
+			select ${releaseId}, ${entry.publicId}, ${entry.tokenHash}, ${entry.personKey}, ${entry.fullName},
+				${entry.birthDate}::date, ${entry.nationality}, ${entry.documentNumber}, ${entry.email},
+				${entry.proceedingNumber}, ${entry.locale}, ${JSON.stringify(entry.preferences)}::jsonb,
+				${iso(now)}::timestamptz, ${iso(now)}::timestamptz
+			where exists (select 1 from releases where id = ${releaseId} and drawn_at is null)
+			on conflict (release_id, person_key) do update set
+				token_hash = excluded.token_hash, full_name = excluded.full_name, birth_date = excluded.birth_date,
+				nationality = excluded.nationality, document_number = excluded.document_number,
+				email = excluded.email, proceeding_number = excluded.proceeding_number,
+				locale = excluded.locale, preferences = excluded.preferences,
+				updated_at = excluded.updated_at, withdrawn_at = null
+			where draw_entries.position is null
+			returning (xmax = 0) as inserted`)
+	);
+	if (rows.length === 0) return 'closed';
+	return rows[0]!.inserted ? 'entered' : 'changed';
+}
+
+export interface EntryRecord {
+	id: string;
+	releaseId: number;
+	publicId: string;
+	fullName: string;
+	email: string;
+	locale: string;
+	preferences: DrawPreferences;
+	withdrawnAt: Date | null;
+	position: number | null;
+	outcome: DrawOutcome | null;
+	bookingId: string | null;
+	/** Place among those the draw sent to the waiting list (1 = first). */
+	waitlistPlace: number | null;
+}
+
+export async function findEntry(tokenHash: Uint8Array): Promise<EntryRecord | null> {
+	const [row] = await getDb()
+		.select({
+			id: drawEntries.id,
+			releaseId: drawEntries.releaseId,
+			publicId: drawEntries.publicId,
+			fullName: drawEntries.fullName,
+			email: drawEntries.email,
+			locale: drawEntries.locale,
+			preferences: drawEntries.preferences,
+			withdrawnAt: drawEntries.withdrawnAt,
+			position: drawEntries.position,
+			outcome: drawEntries.outcome,
+			bookingId: drawEntries.bookingId,
+		})
+		.from(drawEntries)
+		.where(eq(drawEntries.tokenHash, tokenHash));
+	if (!row) return null;
+	let waitlistPlace: number | null = null;
+	if (row.outcome === 'waitlisted') {
+		const [place] = await getDb()
+			.select({ n: sql<number>`count(*)::int` })
+			.from(drawEntries)
+			.where(
+				and(
+					eq(drawEntries.releaseId, row.releaseId),
+					eq(drawEntries.outcome, 'waitlisted'),
+					sql`${drawEntries.position} <= ${row.position}`
+				)
+			);
+		waitlistPlace = place!.n;
+	}
+	return { ...row, waitlistPlace };
+}
+
+/** Changes what may change (name, e-mail, language, times) before the draw; false otherwise. */
+export async function changeEntry(
+	tokenHash: Uint8Array,
+	change: { fullName: string; email: string; locale: string; preferences: DrawPreferences },
+	now: Date
+): Promise<boolean> {
+	const rows = await getDb()
+		.update(drawEntries)
+		.set({ ...change, updatedAt: now })
+		.where(
+			and(
+				eq(drawEntries.tokenHash, tokenHash),
+				isNull(drawEntries.position),
+				isNull(drawEntries.withdrawnAt),
+				sql`exists (select 1 from releases r where r.id = ${drawEntries.releaseId} and r.drawn_at is null and r.closes_at > ${iso(now)}::timestamptz)`
+			)
+		)
+		.returning({ id: drawEntries.id });
+	return rows.length === 1;
+}
+
+export async function withdrawEntry(tokenHash: Uint8Array, now: Date): Promise<boolean> {
+	const rows = await getDb()
+		.update(drawEntries)
+		.set({ withdrawnAt: now, updatedAt: now })
+		.where(
+			and(
+				eq(drawEntries.tokenHash, tokenHash),
+				isNull(drawEntries.position),
+				isNull(drawEntries.withdrawnAt),
+				sql`exists (select 1 from releases r where r.id = ${drawEntries.releaseId} and r.drawn_at is null)`
+			)
+		)
+		.returning({ id: drawEntries.id });
+	return rows.length === 1;
+}
+
+/** The published result: every entry of the draw by its public id, in drawn order. */
+export async function publishedOrder(releaseId: number): Promise<string[]> {
+	const rows = await getDb()
+		.select({ publicId: drawEntries.publicId })
+		.from(drawEntries)
+		.where(and(eq(drawEntries.releaseId, releaseId), sql`${drawEntries.position} is not null`))
+		.orderBy(asc(drawEntries.position));
+	return rows.map((r) => r.publicId);
+}
+
+/** Undrawn releases whose draw time has come. */
+export async function dueReleases(now: Date): Promise<number[]> {
+	const rows = await getDb()
+		.select({ id: releases.id })
+		.from(releases)
+		.where(and(isNull(releases.drawnAt), sql`${releases.drawAt} <= ${iso(now)}::timestamptz`));
+	return rows.map((r) => r.id);
+}
+
+// ---- The draw's transaction -------------------------------------------------------------
+
+export interface DrawEntryRow {
+	id: string;
+	publicId: string;
+	personKey: string;
+	fullName: string;
+	email: string;
+	locale: string;
+	preferences: DrawPreferences;
+}
+
+export interface PersonState {
+	personKey: string;
+	booked: boolean;
+	recent: number;
+	late: number;
+}
+
+export interface DrawWrites {
+	winners: { entryId: string; slotId: number; reference: string; tokenHash: string }[];
+	outcomes: { entryId: string; position: number; outcome: DrawOutcome }[];
+	/** Entries that join the branch's waiting list, in drawn order. */
+	waiting: { entryId: string; position: number }[];
+	mails: (bookingIds: Map<string, string>) => OutboxMessage[];
+}
+
+/** The queries the draw runs inside its one transaction. */
+export interface DrawTx {
+	release: ReleaseRecord;
+	entries(): Promise<DrawEntryRow[]>;
+	pool(): Promise<{ slotId: number; startsAt: Date; seats: number }[]>;
+	/** Booking-rule state of these people (only those with anything to count). */
+	personStates(
+		keys: string[],
+		rules: { windowStart: Date; lateWindowStart: Date; lateHoursBefore: number }
+	): Promise<PersonState[]>;
+	/** Serialises with any confirmation of the same people (the lock `confirmHold` takes). */
+	lockPeople(keys: string[]): Promise<void>;
+	write(writes: DrawWrites, now: Date): Promise<void>;
+}
+
+/**
+ * Runs `work` for one undrawn release whose draw time has come, in ONE transaction holding the
+ * release's row: a second runner (another instance, the same moment) skips the locked row and
+ * finds nothing to do; a runner that dies rolls everything back and the next one starts again
+ * from the same seed, to the same order. Returns null when there was nothing to do.
+ */
+export async function inDrawTransaction<T>(
+	releaseId: number,
+	now: Date,
+	work: (q: DrawTx) => Promise<T>
+): Promise<T | null> {
+	return getDb().transaction(async (tx) => {
+		const locked = resultRows<{ id: number }>(
+			await tx.execute(sql`
+				select id from releases where id = ${releaseId} and drawn_at is null
+					and draw_at <= ${iso(now)}::timestamptz
+				for update skip locked`)
+		);
+		if (locked.length === 0) return null;
+		const [row] = await tx
+			.select(releaseColumns)
+			.from(releases)
+			.innerJoin(services, eq(services.id, releases.serviceId))
+			.innerJoin(branches, eq(branches.id, releases.branchId))
+			.where(eq(releases.id, releaseId));
+		const release = toRecord(row!);
+		const q: DrawTx = {
+			release,
+			entries: () =>
+				tx
+					.select({
+						id: drawEntries.id,
+						publicId: drawEntries.publicId,
+						personKey: drawEntries.personKey,
+						fullName: drawEntries.fullName,
+						email: drawEntries.email,
+						locale: drawEntries.locale,
+						preferences: drawEntries.preferences
+					})
+					.from(drawEntries)
+					.where(and(eq(drawEntries.releaseId, releaseId), isNull(drawEntries.withdrawnAt))),
+			pool: () =>
+				tx
+					.select({ slotId: releaseSeats.slotId, startsAt: slots.startsAt, seats: releaseSeats.seats })
+					.from(releaseSeats)
+					.innerJoin(slots, eq(slots.id, releaseSeats.slotId))
+					.where(eq(releaseSeats.releaseId, releaseId)),
+			async personStates(keys, rules) {
+				if (keys.length === 0) return [];
+				return resultRows<PersonState>(
+					await tx.execute(sql`
+						select * from (
+							select k.key as "personKey",
+								exists (select 1 from bookings b where b.person_key = k.key and b.service_id = ${release.serviceId}
+									and b.cancelled_at is null and b.completed_at is null and b.no_show_at is null) as booked,
+								(select count(*) from bookings b where b.person_key = k.key
+									and b.created_at >= ${iso(rules.windowStart)}::timestamptz and b.cancelled_at is null)::int as recent,
+								(select count(*) from bookings b join slots s on s.id = b.slot_id where b.person_key = k.key
+									and b.cancelled_by = 'person' and b.cancelled_at >= ${iso(rules.lateWindowStart)}::timestamptz
+									and b.cancelled_at > s.starts_at - make_interval(hours => ${rules.lateHoursBefore}))::int as late
+							from json_array_elements_text(${JSON.stringify(keys)}::json) as k(key)
+						) p where booked or recent > 0 or late > 0`)
+				);
+			},
+			async lockPeople(keys) {
+				// Sorted, so two draws sharing people take the locks in the same order.
+				for (let i = 0; i < keys.length; i += 500) {
+					await tx.execute(sql`
+						select count(pg_advisory_xact_lock(hashtext(k.key)))
+						from (select json_array_elements_text(${JSON.stringify([...keys].sort().slice(i, i + 500))}::json) as key) k`);
+				}
+			},
+			async write(writes, at) {
+				const bookingIds = new Map<string, string>();
+				for (let i = 0; i < writes.winners.length; i += 2000) {
+					const chunk = writes.winners.slice(i, i + 2000).map((w) => ({
+						entry_id: w.entryId,
+						slot_id: w.slotId,
+						reference: w.reference,
+						token_hash: w.tokenHash
+					}));
+					const made = resultRows<{ id: string; entry_id: string }>(
+						await tx.execute(sql`
+							insert into bookings (slot_id, branch_id, service_id, reference, token_hash, person_key,
+								full_name, birth_date, nationality, document_number, email, phone, proceeding_number,
+								locale, channel, idempotency_key, created_at)
+							select x.slot_id, ${release.branchId}, ${release.serviceId}, x.reference, decode(x.token_hash, 'hex'),
+								e.person_key, e.full_name, e.birth_date, e.nationality, e.document_number, e.email, null,
+								e.proceeding_number, e.locale, 'web', 'draw:' || e.id, ${iso(at)}::timestamptz
+							from json_to_recordset(${JSON.stringify(chunk)}::json)
+								as x(entry_id uuid, slot_id bigint, reference text, token_hash text)
+							join draw_entries e on e.id = x.entry_id
+							returning id, substr(idempotency_key, 6) as entry_id`)
+					);
+					for (const m of made) bookingIds.set(m.entry_id, m.id);
+				}
+				await tx.execute(sql`
+					update release_seats rs set given = g.n
+					from (select (x->>'slot')::bigint as slot_id, count(*)::int as n
+						from json_array_elements(${JSON.stringify(writes.winners.map((w) => ({ slot: w.slotId })))}::json) x
+						group by 1) g
+					where rs.release_id = ${releaseId} and rs.slot_id = g.slot_id`);
+				// Seats nobody was given go back to first-come booking.
+				await tx.execute(sql`
+					update slots s set booked = s.booked - (rs.seats - rs.given)
+					from release_seats rs
+					where rs.release_id = ${releaseId} and rs.slot_id = s.id and rs.seats > rs.given`);
+				for (let i = 0; i < writes.outcomes.length; i += 5000) {
+					const chunk = writes.outcomes.slice(i, i + 5000).map((o) => ({
+						id: o.entryId,
+						position: o.position,
+						outcome: o.outcome
+					}));
+					await tx.execute(sql`
+						update draw_entries e set position = x.position, outcome = x.outcome,
+							booking_id = b.id
+						from json_to_recordset(${JSON.stringify(chunk)}::json) as x(id uuid, position int, outcome text)
+						left join bookings b on b.idempotency_key = 'draw:' || x.id::text
+						where e.id = x.id`);
+				}
+				for (let i = 0; i < writes.waiting.length; i += 5000) {
+					const chunk = writes.waiting.slice(i, i + 5000).map((w) => ({ id: w.entryId, p: w.position }));
+					// In drawn order: the queue is ordered by creation time, a microsecond apart.
+					await tx.execute(sql`
+						insert into waitlist_entries (service_id, branch_id, from_date, to_date, email, locale,
+							priority, created_at, preferences)
+						select ${release.serviceId}, ${release.branchId}, ${release.fromDate}::date, ${release.toDate}::date,
+							e.email, e.locale, 0, ${iso(at)}::timestamptz + x.p * interval '1 microsecond', e.preferences
+						from json_to_recordset(${JSON.stringify(chunk)}::json) as x(id uuid, p int)
+						join draw_entries e on e.id = x.id`);
+				}
+				const mails = writes.mails(bookingIds);
+				for (let i = 0; i < mails.length; i += 1000) {
+					await enqueueMail(mails.slice(i, i + 1000), tx as unknown as Db);
+				}
+				await tx.update(releases).set({ drawnAt: at }).where(eq(releases.id, releaseId));
+			}
+		};
+		return work(q);
+	});
+}
