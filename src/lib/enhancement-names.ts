@@ -12,6 +12,8 @@ export const ENHANCEMENTS = [
 	'hold-countdown',
 	'share-context',
 	'save-context',
-	'saved-contexts'
+	'saved-contexts',
+	'save-draw',
+	'saved-draws'
 ] as const;
 export type Enhancement = (typeof ENHANCEMENTS)[number];

@@ -49,23 +49,38 @@ export interface SavedContext {
 	until: string;
 }
 
+/** An entry in a draw for scarce times (issue 13): its private page and what it is for. */
+export interface SavedDraw {
+	/** The entry's own page (its token is the only key to it). */
+	href: string;
+	what: string;
+	/** The dates the draw gives, as the page wrote them. */
+	when: string;
+	/** Last state seen: entered, won, waitlisted, withdrawn, … */
+	state: string;
+	/** ISO instant of the draw, for ordering. */
+	drawAt: string;
+}
+
 interface PobytDb extends DBSchema {
 	proceedings: { key: string; value: SavedProceeding };
 	checklists: { key: string; value: ChecklistProgress };
 	bookings: { key: string; value: SavedBooking };
 	contexts: { key: string; value: SavedContext };
+	draws: { key: string; value: SavedDraw };
 }
 
 let opened: Promise<IDBPDatabase<PobytDb>> | undefined;
 
 /** What this device keeps, in one IndexedDB database; versions only ever add stores. */
 export function deviceDb(): Promise<IDBPDatabase<PobytDb>> {
-	opened ??= openDB<PobytDb>('pobyt', 4, {
+	opened ??= openDB<PobytDb>('pobyt', 5, {
 		upgrade(database, oldVersion) {
 			if (oldVersion < 1) database.createObjectStore('proceedings', { keyPath: 'number' });
 			if (oldVersion < 2) database.createObjectStore('checklists', { keyPath: 'slug' });
 			if (oldVersion < 3) database.createObjectStore('bookings', { keyPath: 'reference' });
 			if (oldVersion < 4) database.createObjectStore('contexts', { keyPath: 'token' });
+			if (oldVersion < 5) database.createObjectStore('draws', { keyPath: 'href' });
 		}
 	});
 	return opened;

@@ -8,6 +8,7 @@ import { log } from './log';
 import { purgeExpired } from './retention';
 import { now } from './clock';
 import { deliverPending } from './mail/outbox.service';
+import { runDueDraws } from './draw/releases.service';
 
 let config: Config | undefined;
 
@@ -28,6 +29,7 @@ export async function startServer(): Promise<void> {
 		});
 		if (cfg.smtpUrl) startMailDelivery(cfg.smtpUrl, cfg.mailFrom);
 		startRetention();
+		startDraws(cfg.appSecret, cfg.publicOrigin);
 		// Only a demo-mode first start creates accounts (db/start.ts), so production prints nothing.
 		if (demoAccounts.length > 0) console.log(formatDemoAccounts(demoAccounts));
 		log.info({ engine: database.engine, mode: cfg.mode }, 'database ready');
@@ -43,6 +45,7 @@ export async function startServer(): Promise<void> {
 
 const DELIVERY_INTERVAL_MS = 5000;
 const RETENTION_INTERVAL_MS = 10 * 60 * 1000;
+const DRAW_INTERVAL_MS = 10_000;
 
 /** Deletes what no longer serves a purpose (retention.ts), every 10 minutes on every instance. */
 function startRetention(): void {
@@ -51,6 +54,27 @@ function startRetention(): void {
 			log.error({ err: (error as Error)?.name ?? 'unknown' }, 'retention purge failed');
 		});
 	}, RETENTION_INTERVAL_MS);
+	timer.unref();
+	process.once('sveltekit:shutdown', () => clearInterval(timer));
+}
+
+/**
+ * Makes due draws (issue 13) every 10 s on every instance: each draw runs in one transaction
+ * that locks its release, so a second instance finds nothing to do (docs/adr/0007).
+ */
+function startDraws(secret: string, origin: string): void {
+	let running = false;
+	const timer = setInterval(() => {
+		if (running) return;
+		running = true;
+		runDueDraws({ secret, origin }, now())
+			.catch((error: unknown) => {
+				log.error({ err: (error as Error)?.name ?? 'unknown' }, 'draw runner failed');
+			})
+			.finally(() => {
+				running = false;
+			});
+	}, DRAW_INTERVAL_MS);
 	timer.unref();
 	process.once('sveltekit:shutdown', () => clearInterval(timer));
 }

@@ -30,7 +30,8 @@ export interface Allocation {
 export function suits(preferences: DrawPreferences, startsAt: Date): boolean {
 	const local = toPrague(startsAt);
 	// ISO weekday of the Prague date (1 = Monday … 7 = Sunday).
-	const weekday = ((new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay() + 6) % 7) + 1;
+	const weekday =
+		((new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay() + 6) % 7) + 1;
 	if (preferences.weekdays.length > 0 && !preferences.weekdays.includes(weekday)) return false;
 	const part = local.hour < 12 ? 'morning' : 'afternoon';
 	return preferences.parts.length === 0 || preferences.parts.includes(part);

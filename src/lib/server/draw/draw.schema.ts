@@ -88,7 +88,13 @@ export interface DrawPreferences {
 	parts: ('morning' | 'afternoon')[];
 }
 
-export const DRAW_OUTCOMES = ['won', 'waitlisted', 'already_booked', 'limit', 'late_cancellations'] as const;
+export const DRAW_OUTCOMES = [
+	'won',
+	'waitlisted',
+	'already_booked',
+	'limit',
+	'late_cancellations'
+] as const;
 export type DrawOutcome = (typeof DRAW_OUTCOMES)[number];
 
 /**

@@ -26,7 +26,9 @@ function drawOnce(people: Entrant[], seed: Uint8Array): Set<string> {
 		people.map((p) => p.id)
 	).map((id) => byId.get(id)!);
 	return new Set(
-		allocate(ordered, [SLOT], new Map()).filter((a) => a.outcome === 'won').map((a) => a.entryId)
+		allocate(ordered, [SLOT], new Map())
+			.filter((a) => a.outcome === 'won')
+			.map((a) => a.entryId)
 	);
 }
 

@@ -94,7 +94,12 @@ describe.each(ENGINES)('fair release on %s', (engine) => {
 	// Each entrant from an address of their own (entries without a proof have a small budget).
 	let address = 0;
 	const enter = (id: number, v: EntryValues, now = NOW) =>
-		enterDraw(id, v, { clientAddress: `10.0.${address >> 8}.${address++ & 255}`, proof: null, now, ...SITE });
+		enterDraw(id, v, {
+			clientAddress: `10.0.${address >> 8}.${address++ & 255}`,
+			proof: null,
+			now,
+			...SITE
+		});
 	const DRAW_TIME = at(50 * HOUR + MIN);
 
 	it('refuses other branches and roles; admins may for every branch', async () => {
@@ -357,7 +362,9 @@ describe.each(ENGINES)('fair release on %s', (engine) => {
 			const waiting = await t.db
 				.select({ n: sql<number>`count(*)::int` })
 				.from(waitlistEntries)
-				.where(and(sql`${waitlistEntries.email} like 'e6%' or ${waitlistEntries.email} like 'e7%'`));
+				.where(
+					and(sql`${waitlistEntries.email} like 'e6%' or ${waitlistEntries.email} like 'e7%'`)
+				);
 			expect(waiting[0]!.n).toBe(14);
 			for (const id of r.slots) expect(await fx.booked(id)).toBe(3);
 		});

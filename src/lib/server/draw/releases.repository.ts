@@ -296,7 +296,7 @@ export async function findEntry(tokenHash: Uint8Array): Promise<EntryRecord | nu
 			withdrawnAt: drawEntries.withdrawnAt,
 			position: drawEntries.position,
 			outcome: drawEntries.outcome,
-			bookingId: drawEntries.bookingId,
+			bookingId: drawEntries.bookingId
 		})
 		.from(drawEntries)
 		.where(eq(drawEntries.tokenHash, tokenHash));
@@ -459,7 +459,11 @@ export async function inDrawTransaction<T>(
 					.where(and(eq(drawEntries.releaseId, releaseId), isNull(drawEntries.withdrawnAt))),
 			pool: () =>
 				tx
-					.select({ slotId: releaseSeats.slotId, startsAt: slots.startsAt, seats: releaseSeats.seats })
+					.select({
+						slotId: releaseSeats.slotId,
+						startsAt: slots.startsAt,
+						seats: releaseSeats.seats
+					})
 					.from(releaseSeats)
 					.innerJoin(slots, eq(slots.id, releaseSeats.slotId))
 					.where(eq(releaseSeats.releaseId, releaseId)),
@@ -537,7 +541,9 @@ export async function inDrawTransaction<T>(
 						where e.id = x.id`);
 				}
 				for (let i = 0; i < writes.waiting.length; i += 5000) {
-					const chunk = writes.waiting.slice(i, i + 5000).map((w) => ({ id: w.entryId, p: w.position }));
+					const chunk = writes.waiting
+						.slice(i, i + 5000)
+						.map((w) => ({ id: w.entryId, p: w.position }));
 					// In drawn order: the queue is ordered by creation time, a microsecond apart.
 					await tx.execute(sql`
 						insert into waitlist_entries (service_id, branch_id, from_date, to_date, email, locale,

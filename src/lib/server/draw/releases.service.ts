@@ -146,6 +146,23 @@ export async function staffReleases(
 	);
 }
 
+/** The staff's releases page: the branch with its actions, and its releases. */
+export async function releasePage(
+	actor: Actor | null,
+	branchId: number
+): Promise<{
+	branch: { id: number; name: string; services: { id: number; slug: string }[] };
+	releases: StaffReleaseView[];
+} | null> {
+	requireReleaseAccess(actor, branchId);
+	const branch = await findBranch(branchId);
+	if (!branch) return null;
+	return {
+		branch: { id: branch.id, name: branch.name, services: branch.services },
+		releases: await staffReleases(actor, branchId)
+	};
+}
+
 /** Staff start a due draw at once instead of waiting for the runner; audited. */
 export async function drawNow(
 	actor: Actor | null,
@@ -441,13 +458,20 @@ export async function runDraw(
 			lateHoursBefore: LATE_CANCELLATION_RULE.hoursBefore
 		};
 		const refused = new Map<string, Refusal>();
-		const note = (states: { personKey: string; booked: boolean; recent: number; late: number }[]) => {
+		const note = (
+			states: { personKey: string; booked: boolean; recent: number; late: number }[]
+		) => {
 			for (const s of states) {
 				const r = refusalOf(s);
 				if (r) refused.set(s.personKey, r);
 			}
 		};
-		note(await q.personStates(ordered.map((e) => e.personKey), rules));
+		note(
+			await q.personStates(
+				ordered.map((e) => e.personKey),
+				rules
+			)
+		);
 		let allocation = allocate(ordered, pool, refused);
 		// Lock the winners as a confirmation does, then look again: someone who booked meanwhile is
 		// skipped and the seats given anew (rarely more than once round).
@@ -495,8 +519,7 @@ export async function runDraw(
 							outcome: a.outcome,
 							reference: references.get(a.entryId) ?? null,
 							startsAt: a.slotId ? slotTimes.get(a.slotId)! : null,
-							bookingToken:
-								a.outcome === 'won' ? drawBookingToken(site.secret, a.entryId) : null
+							bookingToken: a.outcome === 'won' ? drawBookingToken(site.secret, a.entryId) : null
 						})),
 						site.origin
 					)
@@ -504,8 +527,7 @@ export async function runDraw(
 			now
 		);
 		const skipped = { already_booked: 0, limit: 0, late_cancellations: 0 };
-		for (const a of allocation)
-			if (a.outcome in skipped) skipped[a.outcome as Refusal]++;
+		for (const a of allocation) if (a.outcome in skipped) skipped[a.outcome as Refusal]++;
 		return {
 			releaseId,
 			entries: entries.length,

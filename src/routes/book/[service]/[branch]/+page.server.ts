@@ -3,14 +3,17 @@ import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '$lib/i18n';
 import { holdOfferedTime, timeChoices } from '$lib/server/booking/booking-flow.service';
 import { now } from '$lib/server/clock';
+import { releaseNotices } from '$lib/server/draw/releases.service';
 import { formText } from '$lib/server/http/form';
 import { setHoldCookie } from '$lib/server/http/private-cookies';
 import { requesterOf } from '$lib/server/http/requester';
 
 export const load: PageServerLoad = async ({ params, url }) => {
-	const times = await timeChoices(params.service, params.branch, now());
+	const at = now();
+	const times = await timeChoices(params.service, params.branch, at);
 	if (!times) error(404, 'Not found');
-	return { ...times, expired: url.searchParams.has('expired') };
+	const releases = await releaseNotices(times.branch.id, times.service.id, at);
+	return { ...times, releases, expired: url.searchParams.has('expired') };
 };
 
 export const actions: Actions = {
