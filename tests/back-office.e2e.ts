@@ -275,6 +275,20 @@ const MATRIX: Record<string, RouteCase> = {
 			close: { path: '/staff/1?/close', form: {}, allowed: ['branch_staff'] }
 		}
 	},
+	'/staff/[branch]/releases': {
+		path: '/staff/1/releases',
+		get: only(['branch_staff', 'admin']),
+		actions: {
+			// Empty forms: an allowed role gets 400 (nothing created) or 404 (no such release).
+			create: { path: '/staff/1/releases?/create', form: {}, allowed: ['branch_staff', 'admin'] },
+			draw: {
+				path: '/staff/1/releases?/draw',
+				form: {},
+				allowed: ['branch_staff', 'admin'],
+				ok: 404
+			}
+		}
+	},
 	'/admin/audit/export': { path: '/admin/audit/export', get: only(['admin'], 400) },
 	'/login': { path: '/login', get: { ...everyone('account'), signedOut: 200 } },
 	'/login/verify': { path: '/login/verify', get: { ...everyone('account'), signedOut: 'login' } },

@@ -1,0 +1,292 @@
+// Fair release (issue 13) on a server of its own, so its clock can move to the draw: branch staff
+// announce a draw; in Ukrainian one person enters with JavaScript and changes the entry, one
+// enters without JavaScript, one asks only for afternoons (there are none); at the draw the
+// first two get bookings (entry page, /my, mailbox), the third the waiting-list message; the
+// published page verifies with `npm run draw:verify`, and an altered copy does not.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, E2E_NOW, ownPort } from './e2e-env';
+import { expectNoAxeViolations } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+
+const uk = JSON.parse(readFileSync('messages/uk.json', 'utf8')) as Record<string, string>;
+const en = JSON.parse(readFileSync('messages/en.json', 'utf8')) as Record<string, string>;
+const PORT = ownPort(40);
+const BASE = `http://localhost:${PORT}`;
+const DATA_DIR = mkdtempSync(join(tmpdir(), 'pobyt-draw-'));
+/** Thursday 26 November 2026, 9:01 in Prague: a minute after the draw. */
+const AFTER_DRAW = '2026-11-26T08:01:00Z';
+const CLERK = 'urednik@pobyt.demo';
+
+let server: ChildProcess | null = null;
+let totpKey = '';
+const state = { release: '', entryA: '', entryB: '', entryC: '' };
+
+async function startServer(clock: string): Promise<void> {
+	server = spawn(process.execPath, ['build'], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: {
+			...process.env,
+			PORT: String(PORT),
+			ORIGIN: BASE,
+			DATA_DIR,
+			DEMO_PASSWORD,
+			POBYT_CLOCK: clock,
+			POW_WORK: '500',
+			LOG_LEVEL: 'warn',
+			TZ: 'UTC'
+		}
+	});
+	await expect
+		.poll(
+			() =>
+				fetch(`${BASE}/api/ready`)
+					.then((r) => r.status)
+					.catch(() => 0),
+			{ timeout: 90_000 }
+		)
+		.toBe(200);
+}
+
+async function stopServer(): Promise<void> {
+	const running = server;
+	server = null;
+	if (!running || running.exitCode !== null) return;
+	await new Promise<void>((resolve) => {
+		running.once('exit', () => resolve());
+		running.kill('SIGTERM');
+	});
+}
+
+test.afterAll(stopServer);
+
+const totp = (clock: string) =>
+	generateHOTP(
+		decodeBase32IgnorePadding(totpKey.replace(/\s/g, '')),
+		BigInt(Math.floor(Date.parse(clock) / 30_000)),
+		6
+	);
+
+async function signInClerk(page: Page, clock: string): Promise<void> {
+	await page.goto(`${BASE}/en/login`);
+	await page.getByLabel('E-mail').fill(CLERK);
+	await page.getByLabel('Password').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/login\/enrol/);
+	totpKey = (await page.locator('.manual-key').textContent())!;
+	await page.getByLabel('Code').fill(totp(clock));
+	await page.getByRole('button', { name: 'Confirm' }).click();
+	await page.getByRole('link', { name: 'Continue' }).click();
+	await expect(page).toHaveURL(/\/account$/);
+}
+
+const person = (n: number) => ({
+	name: `Olena Test${'ABC'[n]}`,
+	email: `draw-${n}@example.com`,
+	document: `FX ${100000 + n}`
+});
+
+async function personContext(browser: Browser, n: number, javaScriptEnabled: boolean) {
+	// One address for all: two entries without a proof fit its hourly budget of three.
+	return browser.newContext({ baseURL: BASE, javaScriptEnabled });
+}
+
+/** Fills the entry form on the release page; `times` ticks checkboxes instead of "any". */
+async function enter(page: Page, n: number, times: string[] = []): Promise<string> {
+	const p = person(n);
+	await page.getByLabel(uk.book_full_name!).fill(p.name);
+	await page.getByLabel(uk.date_day!).fill('1');
+	await page.getByLabel(uk.date_month!).fill('5');
+	await page.getByLabel(uk.date_year!).fill('1990');
+	await page.getByLabel(uk.book_nationality!).fill('UA');
+	await page.getByLabel(uk.book_document!).fill(p.document);
+	await page.getByLabel(uk.book_email!).fill(p.email);
+	if (times.length > 0) {
+		await page.getByLabel(uk.draw_any!).uncheck();
+		for (const t of times) await page.getByLabel(t, { exact: true }).check();
+	}
+	await page.getByRole('button', { name: uk.draw_enter_button }).click();
+	await expect(page).toHaveURL(/\/uk\/draw\/[A-Za-z0-9_-]{27}\?entered$/, { timeout: 30_000 });
+	await expect(page.getByText(uk.draw_entered_done!)).toBeVisible();
+	return new URL(page.url()).pathname;
+}
+
+test('staff announce a draw; people enter in Ukrainian with and without JavaScript and change their entry', async ({
+	browser
+}) => {
+	test.setTimeout(480_000);
+	await startServer(E2E_NOW);
+
+	const staff = await browser.newContext({ baseURL: BASE });
+	const desk = await staff.newPage();
+	await signInClerk(desk, E2E_NOW);
+	await desk.goto('/en/staff/1');
+	await desk.getByRole('link', { name: 'Draws for appointment times' }).click();
+	await expect(desk).toHaveURL(/\/en\/staff\/1\/releases$/);
+	await expectNoAxeViolations(desk);
+	// A bad form: a translated message by the field, the input kept, nothing created.
+	await desk.getByLabel('Times from (date)').fill('2026-12-07');
+	await desk.getByRole('button', { name: 'Announce a draw' }).click();
+	await expect(desk.locator('.error-summary')).toBeVisible();
+	await expect(desk.getByLabel('Times from (date)')).toHaveValue('2026-12-07');
+	await desk.locator('#serviceId').selectOption({ label: en.service_registration! });
+	await desk.getByLabel('Times to (date)').fill('2026-12-07');
+	await desk.getByLabel('Entries open').fill('2026-11-24T10:00');
+	await desk.getByLabel('Entries close').fill('2026-11-25T18:00');
+	await desk.getByLabel('Draw', { exact: true }).fill('2026-11-26T09:00');
+	await desk.getByLabel(/Share of capacity/).fill('50');
+	await desk.getByRole('button', { name: 'Announce a draw' }).click();
+	// Monday 7 December, 8:00–11:00: six slots of 2, one seat of each kept for the hotline.
+	await expect(desk.getByText('Draw announced: 6 seats in 6 times.')).toBeVisible();
+	await expectNoAxeViolations(desk);
+	// Without the back office's /en prefix: each person opens it in Ukrainian.
+	const href = (await desk
+		.getByRole('link', { name: 'Public page' })
+		.first()
+		.getAttribute('href'))!;
+	state.release = href.replace(/^\/en(?=\/)/, '');
+	await staff.close();
+
+	// A: with JavaScript, from the branch page of the action.
+	const a = await personContext(browser, 0, true);
+	const pageA = await a.newPage();
+	await pageA.goto('/uk/book/registration/praha-1');
+	await expectNoAxeViolations(pageA);
+	await pageA.getByRole('link', { name: uk.draw_notice_link }).click();
+	await expect(pageA.getByRole('heading', { name: uk.draw_title, level: 1 })).toBeVisible();
+	await expect(pageA.locator('#draw-commitment')).toHaveText(/^[0-9a-f]{64}$/);
+	await expect(pageA.getByText(uk.draw_definition!)).toBeVisible();
+	await expectNoAxeViolations(pageA);
+	state.entryA = await enter(pageA, 0);
+	await expectNoAxeViolations(pageA);
+	// Change: nothing ticked is refused by the field; then Mondays, mornings.
+	await pageA.getByLabel(uk.draw_any!).uncheck();
+	await pageA.getByRole('button', { name: uk.draw_change_button }).click();
+	await expect(pageA.locator('.error-summary')).toContainText(uk.draw_error_times!);
+	await expectNoAxeViolations(pageA);
+	await pageA.getByLabel('понеділок', { exact: true }).check();
+	await pageA.getByLabel(uk.draw_morning!, { exact: true }).check();
+	await pageA.getByRole('button', { name: uk.draw_change_button }).click();
+	await expect(pageA.getByText(uk.draw_changed!)).toBeVisible();
+	await expect(pageA.getByLabel('понеділок', { exact: true })).toBeChecked();
+	await a.close();
+
+	// B: without JavaScript.
+	const b = await personContext(browser, 1, false);
+	const pageB = await b.newPage();
+	await pageB.goto(`/uk${state.release}`);
+	state.entryB = await enter(pageB, 1);
+	// (axe needs JavaScript: the same pages are checked above and below in a browser with it.)
+	await b.close();
+
+	// C: without JavaScript, only afternoons — the branch has none: no seat can suit.
+	const c = await personContext(browser, 2, false);
+	const pageC = await c.newPage();
+	await pageC.goto(`/uk${state.release}`);
+	state.entryC = await enter(pageC, 2, [uk.draw_afternoon!]);
+	await c.close();
+	await stopServer();
+});
+
+test('after the draw: bookings on the entry page, on /my and in the mailbox; the waiting list; draw:verify', async ({
+	browser
+}) => {
+	test.setTimeout(480_000);
+	expect(state.entryA).not.toBe('');
+	await startServer(AFTER_DRAW);
+	const a = await personContext(browser, 0, true);
+	const pageA = await a.newPage();
+	// The runner draws within seconds of the start.
+	await expect
+		.poll(
+			async () => {
+				await pageA.goto(state.entryA);
+				return pageA.locator('#draw-status').getAttribute('data-state');
+			},
+			{ timeout: 90_000, intervals: [2000] }
+		)
+		.toBe('won');
+	await expect(pageA.getByText(uk.draw_status_won!)).toBeVisible();
+	await expectNoAxeViolations(pageA);
+	await pageA.getByRole('link', { name: uk.draw_open_booking }).click();
+	await expect(pageA).toHaveURL(/\/uk\/booking\/[A-Za-z0-9_-]{27}$/);
+	const reference = (await pageA.locator('#booking-card').getAttribute('data-reference'))!;
+	expect(reference).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+	await expect(pageA.locator('#booking-saved')).toBeVisible();
+	await expectNoAxeViolations(pageA);
+	await pageA.goto('/uk/my');
+	await expect(pageA.getByRole('heading', { name: uk.draw_my_heading })).toBeVisible();
+	await expect(pageA.locator('#draws-list li')).toHaveCount(1);
+	await expect(pageA.locator('#bookings-list')).toContainText(reference);
+	await expectNoAxeViolations(pageA);
+	await pageA.goto('/uk/dev/mailbox');
+	const mails = pageA
+		.locator('.mailbox__message')
+		.filter({ has: pageA.locator('.mailbox__to', { hasText: person(0).email }) });
+	await expect(mails.filter({ hasText: reference })).toHaveCount(1);
+	await expect(mails.filter({ hasText: state.entryA })).not.toHaveCount(0);
+	await a.close();
+
+	const b = await personContext(browser, 1, false);
+	const pageB = await b.newPage();
+	await pageB.goto(state.entryB);
+	await expect(pageB.locator('#draw-status')).toHaveAttribute('data-state', 'won');
+	await pageB.getByRole('link', { name: uk.draw_open_booking }).click();
+	await expect(pageB.locator('#booking-card')).toHaveAttribute('data-reference', /^[A-Z0-9-]{9}$/);
+	await b.close();
+
+	const c = await personContext(browser, 2, true);
+	const pageC = await c.newPage();
+	await pageC.goto(state.entryC);
+	await expect(pageC.locator('#draw-status')).toHaveAttribute('data-state', 'waitlisted');
+	await expect(pageC.locator('#draw-status')).toHaveText(
+		uk.draw_status_waitlisted!.replace('{place}', '1')
+	);
+	await expectNoAxeViolations(pageC);
+	// The published page: the seed, every entry's public id and the order.
+	await pageC.goto(`/uk${state.release}`);
+	await expect(pageC.locator('#draw-seed')).toHaveText(/^[0-9a-f]{64}$/);
+	await expect(pageC.locator('#draw-order tbody tr')).toHaveCount(3);
+	await expectNoAxeViolations(pageC);
+	await c.close();
+
+	// draw:verify recomputes the order from the page alone…
+	const url = `${BASE}${`/uk${state.release}`}`;
+	const ok = spawnSync('npx', ['tsx', 'scripts/draw-verify.ts', url], { encoding: 'utf8' });
+	expect(ok.stdout).toContain('OK — 3 entries');
+	expect(ok.status).toBe(0);
+	// …and refuses a copy whose order was altered (first two rows swapped).
+	const html = await (await fetch(url)).text();
+	const rows = [...html.matchAll(/<tr data-public-id="[^"]*">[\s\S]*?<\/tr>/g)].map((m) => m[0]);
+	expect(rows.length).toBe(3);
+	const altered = html
+		.replace(rows[0]!, '\u0000')
+		.replace(rows[1]!, rows[0]!)
+		.replace('\u0000', rows[1]!);
+	const copy = createServer((_, res) => res.end(altered));
+	await new Promise<void>((resolve) => copy.listen(ownPort(41), resolve));
+	try {
+		const bad = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+			const child = spawn('npx', [
+				'tsx',
+				'scripts/draw-verify.ts',
+				`http://localhost:${ownPort(41)}/`
+			]);
+			let stderr = '';
+			child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+			child.on('exit', (status) => resolve({ status, stderr }));
+		});
+		expect(bad.stderr).toContain('FAILED');
+		expect(bad.status).toBe(1);
+	} finally {
+		copy.close();
+	}
+	await stopServer();
+});
