@@ -1,6 +1,7 @@
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { bookingAdmission, noteOverload } from '$lib/server/http/booking-admission';
+import { bookingAdmission, InFlightLimit, noteOverload } from '$lib/server/http/booking-admission';
+import { WaitingRoom } from '$lib/server/http/waiting-room';
 import { i18n } from '$lib/server/http/i18n';
 import { requestLog } from '$lib/server/http/request-log';
 import { securityHeaders } from '$lib/server/http/security-headers';
@@ -15,7 +16,10 @@ export const init: ServerInit = startServer;
 export const handle = sequence(
 	requestLog,
 	securityHeaders,
-	bookingAdmission(() => getConfig().bookingMaxInflight),
+	bookingAdmission(() => getConfig().bookingMaxInflight, new InFlightLimit(), {
+		room: new WaitingRoom(),
+		secret: () => getConfig().appSecret
+	}),
 	i18n,
 	staffSession
 );

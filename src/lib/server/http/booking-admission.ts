@@ -8,6 +8,19 @@ import { delocalizePath, localeFromPath } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import { isOverloadError } from '../db/errors';
+import {
+	PASS_COOKIE,
+	PASS_SECONDS,
+	TICKET_COOKIE,
+	cookieHeader,
+	cookieValue,
+	newTicket,
+	readTicket,
+	signTicket,
+	waitingResponse,
+	type Ticket,
+	type WaitingRoom
+} from './waiting-room';
 
 /** What a refused request is asked to wait: long enough for the crowd ahead to get through. */
 export const BUSY_RETRY_AFTER_SECONDS = 2;
@@ -75,9 +88,11 @@ export function busyResponse(locale: Locale, backPath: string): Response {
  */
 export function bookingAdmission(
 	maxInFlight: () => number,
-	limit: InFlightLimit = new InFlightLimit()
+	limit: InFlightLimit = new InFlightLimit(),
+	queue?: { room: WaitingRoom; secret: () => string }
 ): Handle {
 	return async ({ event, resolve }) => {
+		if (queue) return queued(event, resolve, maxInFlight(), limit, queue.room, queue.secret());
 		if (!isBookingWrite(event)) return resolve(event);
 		const locale = localeFromPath(event.url.pathname);
 		if (!limit.tryEnter(maxInFlight())) return busyResponse(locale, event.url.pathname);
@@ -90,6 +105,67 @@ export function bookingAdmission(
 			limit.leave();
 		}
 	};
+}
+
+/**
+ * The same admission with a waiting room instead of "try again" (docs/adr/0007): a refused
+ * booking write — or any while others wait — gets a signed ticket and the waiting page; a
+ * booking page requested with a ticket is shown when its turn has come (in order of arrival,
+ * as writes finish), with a short pass that lets the form through ahead of newcomers.
+ */
+async function queued(
+	event: RequestEvent,
+	resolve: (event: RequestEvent) => Response | Promise<Response>,
+	max: number,
+	limit: InFlightLimit,
+	room: WaitingRoom,
+	secret: string
+): Promise<Response> {
+	const path = event.url.pathname;
+	const locale = localeFromPath(path);
+	const at = Date.now();
+	const ticket = readTicket(secret, cookieValue(event.request, TICKET_COOKIE));
+	const wait = (t: Ticket, setCookie: string | null) => {
+		const place = room.place(t, at);
+		return waitingResponse(locale, path, place, room.estimateSeconds(place), setCookie);
+	};
+	if (!isBookingWrite(event)) {
+		const page = delocalizePath(path);
+		if (!ticket || event.request.method !== 'GET' || !/^\/book(ing)?\//.test(page))
+			return resolve(event);
+		if (room.place(ticket, at) > max - limit.count) return wait(ticket, null);
+		// Their turn: the page, a pass for its form, and the ticket is spent.
+		room.leave(ticket);
+		const response = await resolve(event);
+		const pass = signTicket(secret, newTicket(at), 'pass');
+		try {
+			response.headers.append('set-cookie', cookieHeader(PASS_COOKIE, pass, PASS_SECONDS));
+			response.headers.append('set-cookie', cookieHeader(TICKET_COOKIE, '', 0));
+		} catch {
+			// An immutable response (a redirect from a fetch): the pass is simply not given.
+		}
+		return response;
+	}
+	const pass = readTicket(secret, cookieValue(event.request, PASS_COOKIE), 'pass');
+	const passed = !!pass && at - pass.arrivedAt < PASS_SECONDS * 1000;
+	// A newcomer goes ahead only where capacity is left beyond those already waiting.
+	const turn = ticket
+		? room.place(ticket, at) <= max - limit.count
+		: passed || limit.count + room.waiting(at) < max;
+	if (!turn || !limit.tryEnter(max)) {
+		const t = ticket ?? newTicket(at);
+		return wait(t, ticket ? null : cookieHeader(TICKET_COOKIE, signTicket(secret, t), 600));
+	}
+	if (ticket) room.leave(ticket);
+	try {
+		const response = await resolve(event);
+		return response.status >= 500 && event.locals.overloaded
+			? busyResponse(locale, path)
+			: response;
+	} finally {
+		limit.leave();
+		room.finished(Date.now());
+	}
 }
 
 /** For handleError: marks the request when its error was the database being overloaded. */
