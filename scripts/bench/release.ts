@@ -199,7 +199,13 @@ draw entries, ${ENTRIES} from ${CLIENTS} clients (same run):
 the draw: ${entries} entries for ${SLOTS * SEATS_PER_SLOT} seats in ${drawSeconds.toFixed(2)} s (target ≤ ${TARGETS.drawSeconds} s: ${yes(drawSeconds <= TARGETS.drawSeconds)})
   ${JSON.stringify(report)}
   over capacity: ${over!.slots} slots, ${over!.seats} release seats; duplicate identities: ${dupes!.people} in bookings, ${dupes!.entries} in entries`);
-	if (errors5xx > 0 || over!.slots > 0 || over!.seats > 0 || dupes!.people > 0 || dupes!.entries > 0)
+	if (
+		errors5xx > 0 ||
+		over!.slots > 0 ||
+		over!.seats > 0 ||
+		dupes!.people > 0 ||
+		dupes!.entries > 0
+	)
 		failed = true;
 	await database.close();
 } catch (error) {
