@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { getDb, type Db } from '../db';
+import { getDb } from '../db';
 import { resultRows } from '../db/rows';
 import { branches, services } from '../booking/booking.schema';
 import { bookings } from '../booking/bookings.schema';
 import { slots } from '../booking/schedule.schema';
-import { enqueueMail, type OutboxMessage } from '../mail/outbox.repository';
+import type { OutboxMessage } from '../mail/outbox.repository';
 import {
 	drawEntries,
 	releaseSeats,
@@ -481,6 +481,8 @@ export async function inDrawTransaction<T>(
 									and b.cancelled_by = 'person' and b.cancelled_at >= ${iso(rules.lateWindowStart)}::timestamptz
 									and b.cancelled_at > s.starts_at - make_interval(hours => ${rules.lateHoursBefore}))::int as late
 							from json_array_elements_text(${JSON.stringify(keys)}::json) as k(key)
+							-- Most entrants have no booking at all: one index probe each decides that.
+							where exists (select 1 from bookings b where b.person_key = k.key)
 						) p where booked or recent > 0 or late > 0`)
 				);
 			},
@@ -554,8 +556,18 @@ export async function inDrawTransaction<T>(
 						join draw_entries e on e.id = x.id`);
 				}
 				const mails = writes.mails(bookingIds);
-				for (let i = 0; i < mails.length; i += 1000) {
-					await enqueueMail(mails.slice(i, i + 1000), tx as unknown as Db);
+				for (let i = 0; i < mails.length; i += 5000) {
+					// One parameter per chunk rather than four per message (PostgreSQL allows 65,535).
+					const chunk = mails.slice(i, i + 5000).map((m) => ({
+						to_address: m.to,
+						subject: m.subject,
+						text_body: m.text
+					}));
+					await tx.execute(sql`
+						insert into mail_outbox (to_address, subject, text_body)
+						select x.to_address, x.subject, x.text_body
+						from json_to_recordset(${JSON.stringify(chunk)}::json)
+							as x(to_address text, subject text, text_body text)`);
 				}
 				await tx.update(releases).set({ drawnAt: at }).where(eq(releases.id, releaseId));
 			}
