@@ -186,25 +186,23 @@ export const DEFAULT_DEADLINE_RULES: readonly DeadlineRule[] = [
 		mapping: 'inferred',
 		note: 'ST read as study (not published by the ministry); 60 days as for study.'
 	},
-	...(['DO', 'ZM', 'VP', 'CD'] as const).map(
-		(typeCode): DeadlineRule => ({
-			typeCode,
-			purpose: null,
-			proceeding:
-				typeCode === 'DO'
-					? 'dočasná ochrana (význam kódu odhadnut)'
-					: typeCode === 'ZM'
-						? 'změna (význam kódu odhadnut)'
-						: 'neznámý typ řízení',
-			days: null,
-			complexDays: null,
-			legalReference: LAW,
-			sourceUrl: 'https://ipc.gov.cz/en/administrative-proceedings/time-limits',
-			reviewed: REVIEWED,
-			mapping: 'unknown',
-			note: 'What this code covers is not public, so no limit is shown and the office is never called late; set one in PROCEEDING_DEADLINES once known.'
-		})
-	)
+	...(['DO', 'ZM', 'VP', 'CD'] as const).map((typeCode): DeadlineRule => ({
+		typeCode,
+		purpose: null,
+		proceeding:
+			typeCode === 'DO'
+				? 'dočasná ochrana (význam kódu odhadnut)'
+				: typeCode === 'ZM'
+					? 'změna (význam kódu odhadnut)'
+					: 'neznámý typ řízení',
+		days: null,
+		complexDays: null,
+		legalReference: LAW,
+		sourceUrl: 'https://ipc.gov.cz/en/administrative-proceedings/time-limits',
+		reviewed: REVIEWED,
+		mapping: 'unknown',
+		note: 'What this code covers is not public, so no limit is shown and the office is never called late; set one in PROCEEDING_DEADLINES once known.'
+	}))
 ];
 
 /** After a suspension ends, the limit runs at least this many more days (mvcr.cz "Lhůty a počítání času"). */

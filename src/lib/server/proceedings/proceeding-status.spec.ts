@@ -95,7 +95,7 @@ describe('status from dated events', () => {
 		];
 		const shuffled = [inOrder[3]!, inOrder[1]!, inOrder[0]!, inOrder[2]!];
 		expect(deriveStatus(shuffled, ZK, NOW)).toEqual(deriveStatus(inOrder, ZK, NOW));
-		expect(deriveStatus(shuffled, false, NOW).stage).toBe('preliminary_positive');
+		expect(deriveStatus(shuffled, ZK, NOW).stage).toBe('preliminary_positive');
 	});
 
 	it('stops the clock at the decision and follows the card afterwards', () => {

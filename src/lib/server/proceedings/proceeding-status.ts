@@ -170,8 +170,7 @@ export function deriveStatus(
 	let clock: DeadlineClock | null = null;
 	if (filedDay !== null) {
 		const rule = ruleFor(proceeding.typeCode, purpose, rules);
-		const limitDays =
-			(proceeding.complex ? (rule?.complexDays ?? rule?.days) : rule?.days) ?? null;
+		const limitDays = (proceeding.complex ? (rule?.complexDays ?? rule?.days) : rule?.days) ?? null;
 		const end = decidedDay ?? today;
 		const currentPause = suspendedSince !== null ? end - suspendedSince : 0;
 		const totalPaused = pausedDays + currentPause;
