@@ -49,6 +49,7 @@ export interface Config {
 	proceedingDeadlines: DeadlineRule[];
 }
 
+/** As the official portal lists the client centre line (ipc.gov.cz, checked 2026-12-04): Mon–Thu 8–16, Fri 8–12. */
 export const DEFAULT_HOTLINE_HOURS: WeeklyHours = {
 	'1': [['08:00', '16:00']],
 	'2': [['08:00', '16:00']],
