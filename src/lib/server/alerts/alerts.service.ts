@@ -7,7 +7,6 @@ import { m } from '../../paraglide/messages';
 import { stageTexts } from '../../proceeding-messages';
 import { baseLocale, isLocale, type Locale } from '../../paraglide/runtime';
 import type { Db } from '../db';
-import { getDb } from '../db';
 import { track } from '../insights/insights.service';
 import { log } from '../log';
 import { enqueueMail, type OutboxMessage } from '../mail/outbox.repository';
@@ -115,16 +114,8 @@ function changeMail(
  * it spends from the lookup's limits; one address gets at most a few confirmation mails a day.
  */
 const EMAIL_LIMIT = { name: 'alert:email', points: 5, durationSeconds: 24 * 3600 };
-const limitsByDb = new WeakMap<Db, Limits>();
-function alertLimits(): Limits {
-	const db = getDb();
-	let limits = limitsByDb.get(db);
-	if (!limits) {
-		limits = new Limits(db, [...LOOKUP_LIMITS, EMAIL_LIMIT]);
-		limitsByDb.set(db, limits);
-	}
-	return limits;
-}
+const limits = new Limits([...LOOKUP_LIMITS, EMAIL_LIMIT]);
+const alertLimits = () => limits;
 
 export interface AlertRequest {
 	number: ProceedingNumber;
