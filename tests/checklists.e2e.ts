@@ -62,7 +62,11 @@ test.describe('document checklists', () => {
 			'https://www.mvcr.cz/clanek/zamestnanecka-karta.aspx'
 		);
 		await expect(
-			page.locator('.checklist__form', { hasText: 'issued no more than 180 days before the day you apply' }).first()
+			page
+				.locator('.checklist__form', {
+					hasText: 'issued no more than 180 days before the day you apply'
+				})
+				.first()
 		).toBeVisible();
 	});
 
