@@ -4,7 +4,6 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { AccessDenied, requireRole, type Actor } from '../accounts/access';
 import { audit } from '../audit/audit.service';
 import { track } from '../insights/insights.service';
-import { getDb } from '../db';
 import { limitKey, Limits } from '../rate-limit/limiter';
 import { checkProof } from '../security/proof-of-work';
 import { TOKEN_PATTERN, hashToken, newToken } from '../security/tokens';
@@ -300,10 +299,10 @@ export type EnterResult =
 	| { kind: 'not_found' };
 
 /** Per address: entries from one place (keyed hash); without proof of work a smaller budget. */
-const ENTRY_LIMITS = [
+const entryLimits = new Limits([
 	{ name: 'draw:addr', points: 20, durationSeconds: 10 * 60 },
 	{ name: 'draw:nojs', points: 3, durationSeconds: 3600 }
-];
+]);
 
 /**
  * Enters (or, for the same identity, replaces) an entry while the window is open. Someone with
@@ -320,7 +319,7 @@ export async function enterDraw(
 	const proof = await checkProof(who.proof, who.secret);
 	if (proof === 'invalid') return { kind: 'proof_failed' };
 	const names = proof === 'valid' ? ['draw:addr'] : ['draw:addr', 'draw:nojs'];
-	const limit = await new Limits(getDb(), ENTRY_LIMITS).consume(
+	const limit = await entryLimits.consume(
 		Object.fromEntries(names.map((n) => [n, limitKey(who.secret, n, who.clientAddress)]))
 	);
 	if (!limit.allowed) return { kind: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
