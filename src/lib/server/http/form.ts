@@ -4,24 +4,12 @@
 // which each page translates, and the person's input to show again.
 import { error, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { hasControlCharacters, withoutControlCharacters } from '../security/control-characters';
+
+export { hasControlCharacters };
 
 /** The error code of a field holding control characters; every form translates it. */
 export const CONTROL_CODE = 'control' as const;
-
-// C0 and C1 controls, DEL and the Unicode line and paragraph separators: NUL is refused by
-// PostgreSQL (22021), and none belongs in a name, an e-mail or a number. Multi-line text keeps
-// tab, line feed and carriage return.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/g;
-
-/** True when `text` has a character no form field accepts (tab and line breaks only if multi-line). */
-export function hasControlCharacters(text: string, multiline = false): boolean {
-	return (multiline ? CONTROL_IN_TEXT : CONTROL_IN_LINE).test(text);
-}
 
 /** Every field arrives as the list of its values (`FormData.getAll`); one-value fields take the first. */
 type Raw = FormDataEntryValue[];
@@ -101,7 +89,7 @@ export type FormResult<S extends FormSchema> =
 	| { ok: false; errors: FieldError[]; values: FormValues<S> };
 
 const stripped = (raw: Raw): Raw =>
-	raw.map((x) => (typeof x === 'string' ? x.replace(CONTROL_ALL, '') : x));
+	raw.map((x) => (typeof x === 'string' ? withoutControlCharacters(x) : x));
 
 /** A field's value to show again: what its schema makes of it without control characters. */
 function shownValue(entry: v.GenericSchema, raw: Raw): string | string[] {

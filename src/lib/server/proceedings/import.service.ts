@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { notifyStatusChanges } from '../alerts/alerts.service';
 import { driverError } from '../db/errors';
 import { log } from '../log';
+import { hasControlCharacters } from '../security/control-characters';
 import { isoDate, toPrague } from '../../time/prague';
 import { registryEventStore } from './import.repository';
 import { EVENT_KINDS, parseProceedingNumber, type ProceedingNumber } from './proceeding-number';
@@ -32,6 +33,14 @@ export class ImportFailedError extends Error {
 	override name = 'ImportFailedError';
 	constructor(readonly code: string) {
 		super(`the batch could not be stored (${code})`);
+	}
+
+	/**
+	 * The database refused the data itself (SQLSTATE class 22 data exception, 23 integrity
+	 * violation): sending the same batch again fails again, so the sender must not retry it.
+	 */
+	get permanent(): boolean {
+		return /^2[23]/.test(this.code);
 	}
 }
 
@@ -87,7 +96,8 @@ function lineSchema(now: Date) {
 		id: v.pipe(
 			v.string('id_invalid'),
 			v.minLength(1, 'id_invalid'),
-			v.maxLength(100, 'id_invalid')
+			v.maxLength(100, 'id_invalid'),
+			v.check((id) => !hasControlCharacters(id), 'id_invalid')
 		),
 		proceeding: v.pipe(
 			v.string('proceeding_invalid'),
@@ -125,6 +135,11 @@ function lineSchema(now: Date) {
 					'details_invalid'
 				),
 				v.check((d) => Object.keys(d).length <= 20, 'details_invalid'),
+				// PostgreSQL refuses NUL in jsonb (22P05): a line it would refuse is named here.
+				v.check(
+					(d) => !Object.entries(d).some(([k, x]) => hasControlCharacters(k) || hasControlCharacters(x)),
+					'details_invalid'
+				),
 				// The status page shows it as the documents deadline (proceeding-status.ts).
 				v.check(
 					(d) => d.deadline === undefined || isCalendarDate(d.deadline),
