@@ -414,7 +414,9 @@ async function fuzz(server: Server) {
 function report(engine: string, counts: Record<string, Tally>) {
 	const lines = Object.entries(counts).map(
 		([name, c]) =>
-			`  ${name.padEnd(24)} ${String(c.sent).padStart(5)} ${String(c.ms).padStart(6)} ms  ${Object.entries(c.byStatus)
+			`  ${name.padEnd(24)} ${String(c.sent).padStart(5)} ${String(c.ms).padStart(6)} ms  ${Object.entries(
+				c.byStatus
+			)
 				.map(([s, n]) => `${s}×${n}`)
 				.join(' ')}`
 	);

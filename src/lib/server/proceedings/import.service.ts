@@ -137,7 +137,8 @@ function lineSchema(now: Date) {
 				v.check((d) => Object.keys(d).length <= 20, 'details_invalid'),
 				// PostgreSQL refuses NUL in jsonb (22P05): a line it would refuse is named here.
 				v.check(
-					(d) => !Object.entries(d).some(([k, x]) => hasControlCharacters(k) || hasControlCharacters(x)),
+					(d) =>
+						!Object.entries(d).some(([k, x]) => hasControlCharacters(k) || hasControlCharacters(x)),
 					'details_invalid'
 				),
 				// The status page shows it as the documents deadline (proceeding-status.ts).
