@@ -386,7 +386,8 @@ async function fuzz(server: Server) {
 	const failures: string[] = [];
 	for (const [name, arbitrary] of Object.entries(forms(slot))) {
 		const probes = fc.sample(arbitrary, { numRuns: RUNS, seed: SEED });
-		const tally = (counts[name] = { sent: 0, byStatus: {}, ms: 0 });
+		const tally: Tally = { sent: 0, byStatus: {}, ms: 0 };
+		counts[name] = tally;
 		const started = Date.now();
 		let next = 0;
 		await Promise.all(

@@ -1,4 +1,4 @@
-// The guard at the edge for every form (docs/adr/0007): a form post must be form-encoded and
+// The guard at the edge for every form (docs/adr/0008): a form post must be form-encoded and
 // readable, or it is refused here with a translated 415 or 400 (413 past the body limit), before
 // any action runs. The body is read once; actions take it from `locals.form` (http/form.ts).
 import type { Handle, RequestEvent } from '@sveltejs/kit';

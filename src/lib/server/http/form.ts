@@ -1,4 +1,4 @@
-// The one way a form is read and validated (docs/adr/0007): the body was read once by the guard
+// The one way a form is read and validated (docs/adr/0008): the body was read once by the guard
 // in hooks.server.ts (http/form-guard.ts); a valibot schema made of the primitives below turns its
 // fields into typed values, and `parseForm` turns valibot's issues into `{ field, code }` errors,
 // which each page translates, and the person's input to show again.

@@ -6,6 +6,7 @@ import { log } from '../log';
 import { hasControlCharacters } from '../security/control-characters';
 import { isoDate, toPrague } from '../../time/prague';
 import { registryEventStore } from './import.repository';
+import { PURPOSES } from './legal-deadlines';
 import { EVENT_KINDS, parseProceedingNumber, type ProceedingNumber } from './proceeding-number';
 import {
 	identityKey,
@@ -141,10 +142,16 @@ function lineSchema(now: Date) {
 						!Object.entries(d).some(([k, x]) => hasControlCharacters(k) || hasControlCharacters(x)),
 					'details_invalid'
 				),
-				// The status page shows it as the documents deadline (proceeding-status.ts).
+				// On a suspension the documents deadline; on other events the office's own decision
+				// deadline, which wins over the legal table (proceeding-status.ts).
 				v.check(
 					(d) => d.deadline === undefined || isCalendarDate(d.deadline),
 					'details_deadline_invalid'
+				),
+				// Which limit of § 169t applies to a type code with several purposes (legal-deadlines.ts).
+				v.check(
+					(d) => d.purpose === undefined || (PURPOSES as readonly string[]).includes(d.purpose),
+					'details_purpose_invalid'
 				)
 			)
 		)

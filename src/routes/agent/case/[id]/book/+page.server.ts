@@ -1,11 +1,15 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { branchChoices, listServices, timeChoices } from '$lib/server/booking/booking-flow.service';
 import * as v from 'valibot';
+import {
+	branchChoices,
+	listServices,
+	timeChoices
+} from '$lib/server/booking/booking-offer.service';
 import { controlErrors, DETAILS_FORM } from '$lib/server/booking/details-form';
 import { now } from '$lib/server/clock';
 import { openCase } from '$lib/server/escalation/agent-console.service';
-import { bookOnBehalf } from '$lib/server/escalation/hotline-booking.service';
+import { bookOnBehalf } from '$lib/server/booking/hotline-booking.service';
 import { readFormWith, SLUG_PATTERN, text, wholeNumber } from '$lib/server/http/form';
 import { asStaff, staffLocale } from '$lib/server/http/staff-session';
 import { getConfig } from '$lib/server/startup';
