@@ -8,8 +8,8 @@ describe.each(ENGINES)('limits on %s', (engine) => {
 	it('refuses past the limit with the wait, counts every limit, and forgives', async () => {
 		const limits = new Limits(
 			[
-			{ name: 'a', points: 2, durationSeconds: 600 },
-			{ name: 'b', points: 5, durationSeconds: 60 }
+				{ name: 'a', points: 2, durationSeconds: 600 },
+				{ name: 'b', points: 5, durationSeconds: 60 }
 			],
 			t.db
 		);
