@@ -16,6 +16,8 @@ declare global {
 			staff: ValidSession | null;
 			/** Set by handleError when the database was overloaded (booking-admission.ts). */
 			overloaded?: boolean;
+			/** The body of a form post, read once by the guard at the edge (http/form-guard.ts). */
+			form?: FormData;
 		}
 		// interface PageData {}
 		// interface PageState {}

@@ -1,6 +1,8 @@
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { bookingAdmission, InFlightLimit, noteOverload } from '$lib/server/http/booking-admission';
+import { databaseFaults } from '$lib/server/http/database-faults';
+import { formGuard } from '$lib/server/http/form-guard';
 import { WaitingRoom } from '$lib/server/http/waiting-room';
 import { i18n } from '$lib/server/http/i18n';
 import { requestLog } from '$lib/server/http/request-log';
@@ -13,13 +15,16 @@ import { m } from '$lib/paraglide/messages';
 export const init: ServerInit = startServer;
 
 // Shedding comes before the locale middleware: a refusal should cost as little as possible.
+// Then the guard of every form: an unreadable body is refused before any action runs.
 export const handle = sequence(
 	requestLog,
 	securityHeaders,
+	databaseFaults,
 	bookingAdmission(() => getConfig().bookingMaxInflight, new InFlightLimit(), {
 		room: new WaitingRoom(),
 		secret: () => getConfig().appSecret
 	}),
+	formGuard,
 	i18n,
 	staffSession
 );
@@ -32,7 +37,8 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 			{ reqId: errorId, route: event.route.id, err: errorFacts(error) },
 			'database overloaded'
 		);
-	} else if (status !== 404) {
+	} else if (status >= 500) {
+		// 4xx (404, a body over the limit, a wrong content type) are the request's fault, not ours.
 		log.error({ reqId: errorId, route: event.route.id, err: errorFacts(error) }, 'unhandled error');
 	}
 	return { message: status === 404 ? m.error_not_found_title() : m.error_generic_title(), errorId };

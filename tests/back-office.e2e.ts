@@ -815,3 +815,58 @@ test('a hotline agent opens a shared context by code and by link, records the ca
 	await expect(page.getByRole('status')).toHaveText('The request is completed.');
 	await context.close();
 });
+
+test('after sign-in, `next` leads only within the site, and the pre-second-factor session is dead', async ({
+	browser
+}) => {
+	if (!recovery.get('analyst')?.length) {
+		const enrol = await browser.newContext();
+		await signIn(await enrol.newPage(), 'analyst');
+		await enrol.close();
+	}
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	// `/\t/evil.example` is `//evil.example` to a browser (issue 12).
+	await page.goto('/en/login?next=%2F%09%2Fevil.example');
+	await page.getByLabel('E-mail').fill(ACCOUNTS.analyst);
+	await page.getByLabel('Password').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/en\/login\/verify/);
+	const cookieOf = async () =>
+		(await context.cookies()).find((c) => c.name === 'pobyt_staff')?.value ?? '';
+	const beforeSecondFactor = await cookieOf();
+	expect(beforeSecondFactor).not.toBe('');
+	await page.getByLabel('Code').fill(recovery.get('analyst')!.shift()!);
+	await page.getByRole('button', { name: 'Verify' }).click();
+	await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/en\/account$/);
+	const afterSecondFactor = await cookieOf();
+	expect(afterSecondFactor).not.toBe(beforeSecondFactor);
+
+	// Signed in, every hostile `next` lands on the account page, on this site.
+	for (const next of [
+		'%2F%09%2Fevil.example',
+		'%2F%5Cevil.example',
+		'%2F%2Fevil.example',
+		'%2F%0A%2Fevil.example',
+		'%2F%E2%80%A8%2Fevil.example',
+		'https%3A%2F%2Fevil.example',
+		'%2F.%2F%2Fevil.example'
+	]) {
+		const response = await page.request.get(`/en/login?next=${next}`, { maxRedirects: 0 });
+		expect(response.status(), next).toBe(303);
+		expect(response.headers().location, next).toBe('/en/account');
+	}
+
+	// The token from before the second factor opens nothing (and is deleted); the renewed one does.
+	const asToken = (token: string) =>
+		page.request.get('/en/account', {
+			maxRedirects: 0,
+			headers: { cookie: `pobyt_staff=${token}` }
+		});
+	const old = await asToken(beforeSecondFactor);
+	expect(old.status()).toBe(303);
+	expect(old.headers().location).toMatch(/^\/en\/login\?next=/);
+	expect((await asToken(afterSecondFactor)).status()).toBe(200);
+
+	await context.close();
+});

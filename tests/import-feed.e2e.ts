@@ -1,5 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { E2E_PORT } from './e2e-env';
 
 const URL = '/api/v1/proceedings/events';
 const KEY = 'e2e-import-key-0123456789abcdef0123456789';
@@ -97,7 +99,7 @@ test.describe('the internal system’s event feed', () => {
 		);
 
 		const refused = await post(request, text);
-		expect(refused.status()).toBe(422);
+		expect(refused.status()).toBe(400);
 		const body = await refused.text();
 		expect(JSON.parse(body)).toEqual({
 			ok: false,
@@ -111,6 +113,83 @@ test.describe('the internal system’s event feed', () => {
 		// Nothing was stored: the good lines alone are all new.
 		const good = await post(request, batch.lines.join('\n'));
 		expect(await good.json()).toMatchObject({ applied: 2, duplicates: 0 });
+	});
+
+	test('names a line with NUL in its id or details: 400, never 503 try again', async ({
+		request
+	}) => {
+		const batch = freshBatch();
+		const first = JSON.parse(batch.lines[0]!) as Record<string, unknown>;
+		const second = JSON.parse(batch.lines[1]!) as Record<string, unknown>;
+		const text = [
+			JSON.stringify({ ...first, id: `${first.id as string}\u0000` }),
+			JSON.stringify({ ...second, details: { reason: 'docs\u0000', deadline: '2025-10-15' } })
+		].join('\n');
+		for (let attempt = 0; attempt < 2; attempt++) {
+			const refused = await post(request, text);
+			expect(refused.status()).toBe(400);
+			expect(refused.headers()['retry-after']).toBeUndefined();
+			expect(await refused.json()).toEqual({
+				ok: false,
+				received: 2,
+				applied: 0,
+				duplicates: 0,
+				errors: [
+					{ line: 1, error: 'id_invalid' },
+					{ line: 2, error: 'details_invalid' }
+				]
+			});
+		}
+		const good = await post(request, batch.lines.join('\n'));
+		expect(await good.json()).toMatchObject({ applied: 2, duplicates: 0 });
+	});
+
+	test('answers an over-limit chunked upload with 413, not a reset', async () => {
+		test.setTimeout(60_000);
+		// 5.5 MB is over the feed's 5 MB and under the server's body limit (6M); 8 MB over both.
+		for (const megabytes of [5.5, 8]) {
+			const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+				let answered = false;
+				const req = httpRequest(
+					{
+						host: '127.0.0.1',
+						port: E2E_PORT,
+						method: 'POST',
+						path: URL,
+						headers: {
+							authorization: `Bearer ${KEY}`,
+							'content-type': 'application/x-ndjson',
+							'transfer-encoding': 'chunked'
+						}
+					},
+					(res) => {
+						answered = true;
+						let body = '';
+						res.on('data', (d) => (body += d));
+						res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+					}
+				);
+				// Writing on after the answer may fail once the server closes: only an error before it counts.
+				req.on('error', (e) => {
+					if (!answered) reject(e);
+				});
+				const line = `${'x'.repeat(1023)}\n`;
+				const chunk = line.repeat(64);
+				let sent = 0;
+				const total = megabytes * 1024 * 1024;
+				const write = () => {
+					while (sent < total) {
+						sent += chunk.length;
+						if (answered) break;
+						if (!req.write(chunk)) return void req.once('drain', write);
+					}
+					req.end();
+				};
+				write();
+			});
+			expect(answer.status, `${megabytes} MB`).toBe(413);
+			expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: 'too_large' });
+		}
 	});
 
 	test('refuses other content types', async ({ request }) => {

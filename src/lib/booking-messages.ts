@@ -19,6 +19,8 @@ export function detailsErrorMessage(code: DetailsErrorCode): string {
 			return m.book_error_proceeding();
 		case 'age':
 			return m.book_error_age();
+		case 'control':
+			return m.guard_control();
 		default:
 			return birthDateErrorMessage(code);
 	}

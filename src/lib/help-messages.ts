@@ -5,6 +5,8 @@ export function helpErrorMessage(code: string, minutes = 1): string {
 	switch (code) {
 		case 'consent':
 			return m.help_error_consent();
+		case 'control':
+			return m.guard_control();
 		case 'context_question':
 			return m.help_error_question_long();
 		case 'proceeding_not_found':

@@ -8,8 +8,13 @@ import type { Stage } from './server/proceedings/proceeding-status';
 
 const EXAMPLE = 'OAM-51727-4/DP-2025';
 
-export function numberErrorMessage(code: ProceedingNumberError, detail?: string): string {
+export function numberErrorMessage(
+	code: ProceedingNumberError | 'control',
+	detail?: string
+): string {
 	switch (code) {
+		case 'control':
+			return m.guard_control();
 		case 'empty':
 			return m.number_error_empty({ example: EXAMPLE });
 		case 'unknown_type':
@@ -28,8 +33,10 @@ export function numberErrorMessage(code: ProceedingNumberError, detail?: string)
 	}
 }
 
-export function birthDateErrorMessage(code: BirthDateError): string {
+export function birthDateErrorMessage(code: BirthDateError | 'control'): string {
 	switch (code) {
+		case 'control':
+			return m.guard_control();
 		case 'birth_empty':
 			return m.birth_error_empty();
 		case 'birth_future':

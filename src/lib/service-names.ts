@@ -22,5 +22,6 @@ const NAMES: Record<string, (inputs: object, options: { locale?: Locale }) => st
 };
 
 export function serviceName(slug: string, locale?: Locale): string {
-	return NAMES[slug]?.({}, { locale }) ?? slug;
+	// Own keys only: `__proto__` from a form is a slug like any other, not a property to call.
+	return Object.hasOwn(NAMES, slug) ? NAMES[slug]!({}, { locale }) : slug;
 }

@@ -18,6 +18,7 @@ const cs = {
 	code: 'Kód',
 	codeMissing: 'Zadejte kód.',
 	codeRefused: 'Kód nesouhlasí nebo už byl použit.',
+	formControl: 'Pole obsahuje znaky, které nelze použít (například řídicí znaky).',
 	verify: 'Ověřit',
 	enrolTitle: 'Nastavení ověřovací aplikace',
 	enrolLead:
@@ -410,6 +411,7 @@ const en: StaffText = {
 	code: 'Code',
 	codeMissing: 'Enter the code.',
 	codeRefused: 'The code is wrong or has been used already.',
+	formControl: 'This field contains characters that cannot be used (such as control characters).',
 	verify: 'Verify',
 	enrolTitle: 'Set up your authenticator',
 	enrolLead:

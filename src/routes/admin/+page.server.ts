@@ -4,10 +4,13 @@ import { ROLES } from '$lib/server/accounts/roles';
 import { createUser, listUsers } from '$lib/server/accounts/users.service';
 import { listBranches } from '$lib/server/booking/branches.repository';
 import { now } from '$lib/server/clock';
-import { formText } from '$lib/server/http/form';
-import { formBranchIds, formRoles } from '$lib/server/http/staff-forms';
+import * as v from 'valibot';
+import { readForm, parseForm, text } from '$lib/server/http/form';
+import { formAccess } from '$lib/server/http/staff-forms';
 import { asStaff } from '$lib/server/http/staff-session';
 import { staffText } from '$lib/staff-text';
+
+const USER_FORM = v.object({ email: text(200), displayName: text(200) });
 
 export const load: PageServerLoad = (event) =>
 	asStaff(event, async (actor) => ({
@@ -20,13 +23,13 @@ export const actions: Actions = {
 	create: (event) =>
 		asStaff(event, async (actor) => {
 			const text = staffText(event.locals.locale);
-			const form = await event.request.formData();
-			const values = {
-				email: formText(form, 'email'),
-				displayName: formText(form, 'displayName'),
-				roles: formRoles(form),
-				branchIds: formBranchIds(form)
-			};
+			const form = await readForm(event);
+			const read = parseForm(USER_FORM, form);
+			const values = { ...read.values, ...formAccess(form) };
+			if (!read.ok) {
+				const errors = read.errors.map((e) => ({ field: e.field, message: text.formControl }));
+				return fail(400, { values, errors });
+			}
 			const errors = [
 				...(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)
 					? []

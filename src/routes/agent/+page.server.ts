@@ -7,17 +7,26 @@ import { waitingCallbacks } from '$lib/server/escalation/callbacks.service';
 import { startCase } from '$lib/server/escalation/cases.service';
 import { parseContextCode } from '$lib/server/escalation/context-code';
 import { CHANNELS, inList } from '$lib/server/escalation/taxonomy';
-import { formText } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { readFormWith, text } from '$lib/server/http/form';
 import { asStaff, staffLocale, staffRedirect } from '$lib/server/http/staff-session';
 import { contextRefusal, staffText } from '$lib/staff-text';
 
 export const load: PageServerLoad = (event) =>
 	asStaff(event, async (actor) => ({ waiting: await waitingCallbacks(actor, now()) }));
 
+const CODE_FORM = v.object({ code: text(20) });
+const START_FORM = v.object({ channel: text(20) });
+
 export const actions: Actions = {
 	open: (event) =>
 		asStaff(event, async (actor) => {
-			const code = formText(await event.request.formData(), 'code', 20);
+			const form = await readFormWith(event, CODE_FORM);
+			const code = form.values.code;
+			if (!form.ok) {
+				const message = staffText(event.locals.locale).formControl;
+				return fail(400, { code, errors: [{ field: 'code', message }] });
+			}
 			const result = await openContextByCode(actor, code, now(), staffLocale(event.locals));
 			if (result.kind === 'opened')
 				staffRedirect(event.locals, `/agent/case/${result.context.case.id}`);
@@ -30,7 +39,8 @@ export const actions: Actions = {
 	start: (event) =>
 		asStaff(event, async (actor) => {
 			requireRole(actor, 'agent');
-			const channel = formText(await event.request.formData(), 'channel', 20);
+			const form = await readFormWith(event, START_FORM);
+			const channel = form.ok ? form.data.channel : '';
 			if (!inList(CHANNELS, channel)) {
 				const message = staffText(event.locals.locale).agentBadRequest;
 				return fail(400, { code: '', errors: [{ field: 'start', message }] });

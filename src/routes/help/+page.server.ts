@@ -8,8 +8,9 @@ import { requestCallback } from '$lib/server/escalation/callbacks.service';
 import { createContext, type ContextField } from '$lib/server/escalation/contexts.service';
 import { describeHotline } from '$lib/server/escalation/hotline.service';
 import { currentHotline } from '$lib/server/escalation/hotline-settings.service';
-import { shareValues, toShare, type ShareValues } from '$lib/server/escalation/share-form';
-import { formText, SLUG_PATTERN } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { readShareForm, toShare, type ShareValues } from '$lib/server/escalation/share-form';
+import { parseForm, readForm, SLUG_PATTERN, text } from '$lib/server/http/form';
 import {
 	CALLBACK_COOKIE,
 	CONTEXT_COOKIE,
@@ -72,6 +73,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 type FieldError = { field: string; code: string };
 
+const CALLBACK_FORM = v.object({
+	phone: text(40),
+	locale: text(5),
+	date: text(10),
+	from: text(5),
+	to: text(5)
+});
+const callbackField = (name: string) =>
+	name === 'phone' ? 'phone' : name === 'locale' ? 'callback-locale' : 'date';
+
 function contextErrors(fields: ContextField[]): FieldError[] {
 	return fields.map((f) => ({
 		field: f === 'question' ? 'question' : 'consent',
@@ -99,18 +110,19 @@ function throttled(event: RequestEvent, values: ShareValues, seconds: number, lo
 export const actions: Actions = {
 	// From a page holding personal data (a status result, a booking): its number or token comes
 	// in this POST body and goes back into the form's hidden fields, never into a URL.
-	prepare: async ({ request, locals }) => {
-		const values = shareValues(await request.formData());
-		return { values, errors: [] as FieldError[], summary: await summaryOf(values, locals.locale) };
+	prepare: async (event) => {
+		const { values, errors } = readShareForm(await readForm(event));
+		const summary = await summaryOf(values, event.locals.locale);
+		if (errors.length > 0) return fail(400, { values, errors, summary });
+		return { values, errors: [] as FieldError[], summary };
 	},
 
 	share: async (event) => {
-		const { request, locals, cookies } = event;
-		const form = await request.formData();
-		const values = shareValues(form);
+		const { locals, cookies } = event;
+		const { values, consent, errors } = readShareForm(await readForm(event));
 		const locale = locals.locale;
-		if (form.get('consent') !== 'yes')
-			return failWith(400, values, [{ field: 'consent', code: 'consent' }], locale);
+		if (errors.length > 0) return failWith(400, values, errors, locale);
+		if (!consent) return failWith(400, values, [{ field: 'consent', code: 'consent' }], locale);
 		const at = now();
 		const result = await createContext(toShare(values, locale), requesterOf(event), at);
 		if (result.kind === 'invalid')
@@ -132,17 +144,18 @@ export const actions: Actions = {
 	},
 
 	callback: async (event) => {
-		const { request, locals, cookies } = event;
-		const form = await request.formData();
-		const values = shareValues(form);
+		const { locals, cookies } = event;
+		const form = await readForm(event);
+		const share = readShareForm(form);
+		const values = share.values;
 		const locale = locals.locale;
-		const callback = {
-			phone: formText(form, 'phone', 40),
-			locale: formText(form, 'locale', 5) || locale,
-			date: formText(form, 'date', 10),
-			from: formText(form, 'from', 5),
-			to: formText(form, 'to', 5)
-		};
+		const read = parseForm(CALLBACK_FORM, form);
+		const callback = { ...read.values, locale: read.values.locale || locale };
+		const refused = [
+			...(read.ok ? [] : read.errors.map((e) => ({ ...e, field: callbackField(e.field) }))),
+			...(share.consent ? share.errors : [])
+		];
+		if (refused.length > 0) return failWith(400, values, refused, locale, { callback });
 		const at = now();
 		const result = await requestCallback(
 			{
@@ -151,7 +164,7 @@ export const actions: Actions = {
 				window: callback.date
 					? { kind: 'window', date: callback.date, from: callback.from, to: callback.to }
 					: { kind: 'any' },
-				context: form.get('consent') === 'yes' ? toShare(values, locale) : null
+				context: share.consent ? toShare(values, locale) : null
 			},
 			requesterOf(event),
 			at

@@ -2,10 +2,13 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signIn } from '$lib/server/accounts/sessions.service';
 import { now } from '$lib/server/clock';
-import { formText } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { readFormWith, text } from '$lib/server/http/form';
 import { requesterOf } from '$lib/server/http/requester';
 import { safeNext, setSessionCookie, staffRedirect } from '$lib/server/http/staff-session';
 import { staffText } from '$lib/staff-text';
+
+const SIGN_IN_FORM = v.object({ email: text(200), password: text(1000) });
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.staff?.complete)
@@ -16,9 +19,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const text = staffText(event.locals.locale);
-		const form = await event.request.formData();
-		const email = formText(form, 'email');
-		const password = formText(form, 'password', 1000);
+		const form = await readFormWith(event, SIGN_IN_FORM);
+		const email = form.values.email;
+		if (!form.ok) {
+			const errors = form.errors.map((e) => ({ field: e.field, message: text.formControl }));
+			return fail(400, { email, errors });
+		}
+		const { password } = form.data;
 		const errors = [
 			...(email ? [] : [{ field: 'email', message: text.emailMissing }]),
 			...(password ? [] : [{ field: 'password', message: text.passwordMissing }])

@@ -2,27 +2,16 @@ import { fail } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { now } from '$lib/server/clock';
 import { requesterOf } from '$lib/server/http/requester';
-import { validateLookupForm } from '$lib/server/proceedings/lookup-form';
+import { readForm } from '$lib/server/http/form';
+import { readLookupForm } from '$lib/server/proceedings/lookup-form';
 import { lookupStatus, noteInvalidLookup } from '$lib/server/proceedings/proceedings.service';
-
-const text = (form: FormData, name: string) => {
-	const value = form.get(name);
-	return typeof value === 'string' ? value.slice(0, 100) : '';
-};
 
 export const actions: Actions = {
 	// The number and date of birth travel only in this POST body: never in a URL, never logged.
 	default: async (event) => {
 		event.setHeaders({ 'cache-control': 'no-store' });
-		const form = await event.request.formData();
-		const values = {
-			number: text(form, 'number'),
-			day: text(form, 'day'),
-			month: text(form, 'month'),
-			year: text(form, 'year')
-		};
 		const at = now();
-		const parsed = validateLookupForm(values, at);
+		const { values, result: parsed } = readLookupForm(await readForm(event), at);
 		if (!parsed.ok) {
 			noteInvalidLookup(event.locals.locale);
 			return fail(400, { values, errors: parsed.errors });

@@ -112,10 +112,18 @@ export async function touchSession(id: string, at: Date): Promise<void> {
 	await getDb().update(staffSessions).set({ lastUsedAt: at }).where(eq(staffSessions.id, id));
 }
 
-export async function markSecondFactor(id: string, at: Date): Promise<void> {
+/**
+ * The second factor is done: the session gets a new id and secret in the same statement (the
+ * token that was used before it no longer opens anything); its sign-in time stays.
+ */
+export async function markSecondFactor(
+	id: string,
+	renewed: { id: string; secretHash: Uint8Array },
+	at: Date
+): Promise<void> {
 	await getDb()
 		.update(staffSessions)
-		.set({ secondFactorAt: at, lastUsedAt: at })
+		.set({ id: renewed.id, secretHash: renewed.secretHash, secondFactorAt: at, lastUsedAt: at })
 		.where(eq(staffSessions.id, id));
 }
 

@@ -156,7 +156,20 @@ export async function validateSession(token: string, now: Date): Promise<ValidSe
 }
 
 export type SecondFactorResult =
-	{ kind: 'ok' } | { kind: 'refused' } | { kind: 'throttled'; retryAfterSeconds: number };
+	| { kind: 'ok'; token: string }
+	| { kind: 'refused' }
+	| { kind: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * Marks the second factor done under a new session id and secret (session fixation: a token
+ * seen before the second factor, on a shared PC or in a log, must not become a signed-in one).
+ * Returns the new token for the cookie.
+ */
+async function completeSession(sessionId: string, at: Date): Promise<string> {
+	const renewed = newSessionToken();
+	await markSecondFactor(sessionId, { id: renewed.id, secretHash: hashToken(renewed.secret) }, at);
+	return renewed.token;
+}
 
 async function secondFactorAllowed(session: ValidSession, who: Requester) {
 	return limits().consume({
@@ -186,8 +199,7 @@ export async function verifySecondFactor(
 	await limits().forgive({
 		'second-factor:account': limitKey(who.secret, 'second-factor', session.userId)
 	});
-	await markSecondFactor(session.sessionId, who.now);
-	return { kind: 'ok' };
+	return { kind: 'ok', token: await completeSession(session.sessionId, who.now) };
 }
 
 export interface Enrolment {
@@ -231,7 +243,7 @@ export function pendingKey(
 }
 
 export type EnrolResult =
-	| { kind: 'ok'; recoveryCodes: string[] }
+	| { kind: 'ok'; recoveryCodes: string[]; token: string }
 	| { kind: 'refused' }
 	| { kind: 'throttled'; retryAfterSeconds: number };
 
@@ -256,8 +268,11 @@ export async function confirmEnrolment(
 		step,
 		recoveryCodes.map(hashRecoveryCode)
 	);
-	await markSecondFactor(session.sessionId, who.now);
-	return { kind: 'ok', recoveryCodes };
+	return {
+		kind: 'ok',
+		recoveryCodes,
+		token: await completeSession(session.sessionId, who.now)
+	};
 }
 
 export async function signOut(session: ValidSession): Promise<void> {

@@ -1,6 +1,8 @@
 // The details step of booking: validated at the edge into typed values, every field its own
 // error code (translated on the page), the person's input kept.
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import * as v from 'valibot';
+import { CONTROL_CODE, parseForm, text, type FieldError } from '../http/form';
 import { isEmailAddress } from '../mail/email-address';
 import { parseBirthDate, type BirthDateError } from '../proceedings/lookup-form';
 import { formatProceedingNumber, parseProceedingNumber } from '../proceedings/proceeding-number';
@@ -19,7 +21,15 @@ export interface DetailsValues {
 }
 
 export type DetailsErrorCode =
-	'name' | 'nationality' | 'document' | 'email' | 'phone' | 'proceeding' | 'age' | BirthDateError;
+	| 'name'
+	| 'nationality'
+	| 'document'
+	| 'email'
+	| 'phone'
+	| 'proceeding'
+	| 'age'
+	| typeof CONTROL_CODE
+	| BirthDateError;
 
 export type DetailsField =
 	'fullName' | 'birth' | 'nationality' | 'documentNumber' | 'email' | 'phone' | 'proceeding';
@@ -27,6 +37,38 @@ export type DetailsField =
 export type DetailsResult =
 	| { ok: true; details: BookingDetails }
 	| { ok: false; errors: { field: DetailsField; code: DetailsErrorCode }[] };
+
+export const DETAILS_FORM = v.object({
+	fullName: text(200),
+	day: text(200),
+	month: text(200),
+	year: text(200),
+	nationality: text(200),
+	documentNumber: text(200),
+	email: text(200),
+	phone: text(200),
+	proceeding: text(200)
+});
+
+/** Reads the details form: control characters refused by the field, then `validateDetails`. */
+export function readDetailsForm(
+	form: FormData,
+	needsProceeding: boolean,
+	today: string
+): { values: DetailsValues; result: DetailsResult } {
+	const read = parseForm(DETAILS_FORM, form);
+	if (read.ok)
+		return { values: read.values, result: validateDetails(read.data, needsProceeding, today) };
+	return { values: read.values, result: { ok: false, errors: controlErrors(read.errors) } };
+}
+
+/** The details fields refused for control characters, by the field the page shows. */
+export function controlErrors(errors: FieldError[]): { field: DetailsField; code: 'control' }[] {
+	const fieldOf = (name: string): DetailsField =>
+		name === 'day' || name === 'month' || name === 'year' ? 'birth' : (name as DetailsField);
+	const mapped = errors.map((e) => ({ field: fieldOf(e.field), code: CONTROL_CODE }));
+	return mapped.filter((e, i) => mapped.findIndex((o) => o.field === e.field) === i);
+}
 
 /** Bookable for people aged 15 or over; a guardian books for a younger child (DOMAIN.md). */
 export const MIN_AGE = 15;

@@ -3,10 +3,14 @@
 // point with a lock held by a second connection, terminates the waiting backend with
 // pg_terminate_backend, and checks that PostgreSQL rolled back everything the attempt had done.
 // It also checks the driver survives the kill: with postgres.js 3.4.9 it does not (see below).
+import type { RequestEvent } from '@sveltejs/kit';
 import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isOverloadError } from '../db/errors';
 import { seedDemoData } from '../db/seed';
+import { bookingAdmission, noteOverload } from '../http/booking-admission';
+import { databaseFaults } from '../http/database-faults';
 import { hashToken } from '../security/tokens';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { branches, services } from './booking.schema';
@@ -36,6 +40,42 @@ const person = (documentNumber: string): BookingDetails => ({
 	phone: null,
 	proceedingNumber: null
 });
+
+/**
+ * What a request that met `error` is answered, through the hooks as hooks.server.ts orders them:
+ * Kit calls handleError (which notes the overload) and renders a 500, which the hooks replace.
+ */
+async function answerFor(error: unknown, path: string): Promise<Response> {
+	const event = {
+		request: new Request(`http://localhost${path}`, { method: 'POST' }),
+		url: new URL(`http://localhost${path}`),
+		locals: {}
+	} as unknown as RequestEvent;
+	const admission = bookingAdmission(() => 80);
+	return databaseFaults({
+		event,
+		resolve: (e) =>
+			admission({
+				event: e,
+				resolve: async () => {
+					noteOverload(e, error);
+					return new Response('error page', { status: 500 });
+				}
+			})
+	});
+}
+
+/** A killed connection is a fault to retry: a booking write 429, any other request 503, both with Retry-After. */
+async function expectAnsweredAsOverload(error: unknown): Promise<void> {
+	expect(isOverloadError(error)).toBe(true);
+	const booking = await answerFor(error, '/uk/book/registration/praha-1?/hold');
+	expect(booking.status).toBe(429);
+	expect(Number(booking.headers.get('retry-after'))).toBeGreaterThan(0);
+	const other = await answerFor(error, '/uk/help?/share');
+	expect(other.status).toBe(503);
+	expect(Number(other.headers.get('retry-after'))).toBeGreaterThan(0);
+	expect(await other.text()).toContain('lang="uk"');
+}
 
 // Killing backends needs a real server; PGlite has a single connection and no pg_stat_activity.
 describe.skipIf(!ENGINES.includes('postgres'))(
@@ -200,7 +240,10 @@ describe.skipIf(!ENGINES.includes('postgres'))(
 
 			expect(killed).toHaveLength(1);
 			if ('value' in outcome) expect(outcome.value.kind).not.toBe('confirmed');
-			else expect(outcome.error).toBeInstanceOf(Error);
+			else {
+				expect(outcome.error).toBeInstanceOf(Error);
+				await expectAnsweredAsOverload(outcome.error);
+			}
 
 			expect(await holdExists(token)).toBe(true);
 			expect(await seats(id)).toEqual({ booked: 1, holds: 1, bookings: 0 });
@@ -264,6 +307,8 @@ describe.skipIf(!ENGINES.includes('postgres'))(
 				await terminate(pid!);
 				const outcome = await holding.result;
 				expect('error' in outcome).toBe(true);
+				// 57P01 (terminating connection due to administrator command) or the lost socket.
+				if ('error' in outcome) await expectAnsweredAsOverload(outcome.error);
 			} finally {
 				await rowLock`rollback`;
 				rowLock.release();

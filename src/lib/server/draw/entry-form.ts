@@ -1,9 +1,11 @@
 // The entry form of a draw, validated at the edge: the identity and details as for a booking
 // (details-form.ts), the language of the messages and which times suit (at least one choice).
+import * as v from 'valibot';
 import { isLocale } from '../../paraglide/runtime';
 import { isEmailAddress } from '../mail/email-address';
-import { formText } from '../http/form';
+import { many, parseForm, text } from '../http/form';
 import {
+	controlErrors,
 	validateDetails,
 	type DetailsErrorCode,
 	type DetailsValues
@@ -27,43 +29,36 @@ export type EntryFormResult<T> =
 	| { ok: true; value: T; values: EntryFormValues }
 	| { ok: false; values: EntryFormValues; errors: { field: string; code: EntryErrorCode }[] };
 
-const IDENTITY = [
-	'fullName',
-	'day',
-	'month',
-	'year',
-	'nationality',
-	'documentNumber',
-	'email',
-	'proceeding'
-] as const;
+/** The fields as the one form reader takes them (docs/adr/0008): control characters refused. */
+const ENTRY_FORM = v.object({
+	fullName: text(200),
+	day: text(200),
+	month: text(200),
+	year: text(200),
+	nationality: text(200),
+	documentNumber: text(200),
+	email: text(200),
+	proceeding: text(200),
+	weekday: many(3, 7),
+	part: many(20, 2),
+	any: text(3),
+	language: text(5)
+});
 
 /** The language of the messages: one of the five, else the page's. */
 function readCommon(
 	form: FormData,
 	pageLocale: string
-):
-	| {
-			values: EntryFormValues;
-			preferences: DrawPreferences;
-			locale: string;
-	  }
-	| { values: EntryFormValues; preferences: null; locale: string } {
-	const weekday = form
-		.getAll('weekday')
-		.filter((v): v is string => typeof v === 'string')
-		.slice(0, 7);
-	const part = form
-		.getAll('part')
-		.filter((v): v is string => typeof v === 'string')
-		.slice(0, 2);
-	const values: EntryFormValues = {
-		weekday,
-		part,
-		any: formText(form, 'any', 3),
-		language: formText(form, 'language', 5)
-	};
-	for (const f of IDENTITY) values[f] = formText(form, f, 200);
+): {
+	values: EntryFormValues;
+	preferences: DrawPreferences | null;
+	locale: string;
+	controls: { field: string; code: 'control' }[];
+} {
+	const read = parseForm(ENTRY_FORM, form);
+	const values = read.values as EntryFormValues;
+	const controls = read.ok ? [] : controlErrors(read.errors);
+	const { weekday, part } = values;
 	const weekdays = [...new Set(weekday.map(Number))].filter((d) =>
 		(WEEKDAYS as readonly number[]).includes(d)
 	);
@@ -76,7 +71,12 @@ function readCommon(
 		: weekdays.length + parts.length > 0
 			? { weekdays: weekdays.sort(), parts }
 			: null;
-	return { values, preferences, locale: isLocale(values.language) ? values.language : pageLocale };
+	return {
+		values,
+		preferences,
+		locale: isLocale(values.language) ? values.language : pageLocale,
+		controls
+	};
 }
 
 /** The whole entry: identity, details, language, times. */
@@ -86,7 +86,8 @@ export function parseEntry(
 	today: string,
 	pageLocale: string
 ): EntryFormResult<EntryValues> {
-	const { values, preferences, locale } = readCommon(form, pageLocale);
+	const { values, preferences, locale, controls } = readCommon(form, pageLocale);
+	if (controls.length > 0) return { ok: false, values, errors: controls };
 	const details = validateDetails(
 		{ ...(values as unknown as DetailsValues), phone: '' },
 		needsProceeding,
@@ -108,7 +109,9 @@ export function parseChange(
 	locale: string;
 	preferences: DrawPreferences;
 }> {
-	const { values, preferences, locale } = readCommon(form, pageLocale);
+	const { values, preferences, locale, controls } = readCommon(form, pageLocale);
+	// Control characters are refused by their field (the identity fields are not on this form).
+	if (controls.length > 0) return { ok: false, values, errors: controls };
 	const errors: { field: string; code: EntryErrorCode }[] = [];
 	const fullName = String(values.fullName).trim().replace(/\s+/g, ' ');
 	if (fullName.length < 2 || fullName.length > 120 || /\d/.test(fullName))
@@ -118,4 +121,12 @@ export function parseChange(
 	if (!preferences) errors.push({ field: 'times', code: 'times' });
 	if (errors.length > 0 || !preferences) return { ok: false, values, errors };
 	return { ok: true, value: { fullName, email, locale, preferences }, values };
+}
+
+const PROOF_FORM = v.object({ altcha: text(8000) });
+
+/** The proof of work sent with an entry, or null (then the no-JavaScript budget applies). */
+export function proofOf(form: FormData): string | null {
+	const read = parseForm(PROOF_FORM, form);
+	return read.ok && read.data.altcha ? read.data.altcha : null;
 }

@@ -1,6 +1,8 @@
 // The public "share with the hotline" form: what the person agreed to share, read from the POST
 // body (never from a URL) into the service's ContextShare, and the raw values to show again.
+import * as v from 'valibot';
 import { isoDate } from '$lib/time/prague';
+import { many, parseForm, text, type FieldError } from '../http/form';
 import { parseProceedingNumber } from '../proceedings/proceeding-number';
 import type { ContextShare } from './contexts.service';
 
@@ -17,26 +19,41 @@ export interface ShareValues {
 	branch: string;
 }
 
-const field = (form: FormData, name: string, max: number) => {
-	const value = form.get(name);
-	return typeof value === 'string' ? value.trim().slice(0, max) : '';
-};
+const SHARE_FORM = v.object({
+	pagePath: text(200),
+	topic: text(200),
+	question: text(400, { multiline: true }),
+	checklist: text(80),
+	ticked: many(200, 100),
+	proceeding: text(60),
+	birthDate: text(10),
+	booking: text(40),
+	service: text(80),
+	branch: text(80),
+	consent: text(10)
+});
 
-export function shareValues(form: FormData): ShareValues {
+/** Fields a person types; the others are hidden, and their problems are shown by the consent box. */
+const VISIBLE = new Set(['question']);
+
+/**
+ * What the person agreed to share, and its problems: control characters are refused by the
+ * field (`control`), a hidden field's by the consent box.
+ */
+export function readShareForm(form: FormData): {
+	values: ShareValues;
+	consent: boolean;
+	errors: FieldError[];
+} {
+	const read = parseForm(SHARE_FORM, form);
+	const { consent, ...rest } = read.ok ? read.data : read.values;
+	const errors = read.ok
+		? []
+		: read.errors.map((e) => ({ field: VISIBLE.has(e.field) ? e.field : 'consent', code: e.code }));
 	return {
-		pagePath: field(form, 'pagePath', 200) || '/help',
-		topic: field(form, 'topic', 200),
-		question: field(form, 'question', 400),
-		checklist: field(form, 'checklist', 80),
-		ticked: form
-			.getAll('ticked')
-			.filter((v): v is string => typeof v === 'string')
-			.slice(0, 100),
-		proceeding: field(form, 'proceeding', 60),
-		birthDate: field(form, 'birthDate', 10),
-		booking: field(form, 'booking', 40),
-		service: field(form, 'service', 80),
-		branch: field(form, 'branch', 80)
+		values: { ...rest, pagePath: rest.pagePath || '/help' },
+		consent: consent === 'yes',
+		errors: errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i)
 	};
 }
 

@@ -21,6 +21,7 @@ import {
 	type Ticket,
 	type WaitingRoom
 } from './waiting-room';
+import { plainPage } from './plain-page';
 
 /** What a refused request is asked to wait: long enough for the crowd ahead to get through. */
 export const BUSY_RETRY_AFTER_SECONDS = 2;
@@ -51,32 +52,19 @@ export function isBookingWrite(event: Pick<RequestEvent, 'request' | 'url'>): bo
 	return path.startsWith('/book/') || path.startsWith('/booking/');
 }
 
-const escapeHtml = (text: string) =>
-	text.replace(
-		/[&<>"']/g,
-		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
-	);
-
 /**
  * A complete page without the layout: rendering the usual one would cost the database reads and
  * the rendering that shedding is there to save. The link leads back to the form's page.
  */
 export function busyResponse(locale: Locale, backPath: string): Response {
 	const o = { locale };
-	const title = escapeHtml(m.book_busy_title({}, o));
-	const html = `<!doctype html>
-<html lang="${locale}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
-<body><main><h1>${title}</h1><p>${escapeHtml(m.book_busy_text({}, o))}</p><p><a href="${escapeHtml(backPath)}">${escapeHtml(m.book_busy_back({}, o))}</a></p></main></body>
-</html>`;
-	return new Response(html, {
+	return plainPage({
 		status: 429,
-		headers: {
-			'content-type': 'text/html; charset=utf-8',
-			'retry-after': String(BUSY_RETRY_AFTER_SECONDS),
-			'cache-control': 'no-store',
-			'content-security-policy': "default-src 'none'; frame-ancestors 'none'"
-		}
+		locale,
+		title: m.book_busy_title({}, o),
+		text: m.book_busy_text({}, o),
+		back: { href: backPath, label: m.book_busy_back({}, o) },
+		headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) }
 	});
 }
 
@@ -168,7 +156,7 @@ async function queued(
 	}
 }
 
-/** For handleError: marks the request when its error was the database being overloaded. */
+/** For handleError: marks the request when its error was the database being overloaded or out of reach. */
 export function noteOverload(event: RequestEvent, error: unknown): boolean {
 	if (!isOverloadError(error)) return false;
 	event.locals.overloaded = true;

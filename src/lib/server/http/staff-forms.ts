@@ -1,22 +1,16 @@
+import * as v from 'valibot';
 import { ROLES, type Role } from '../accounts/roles';
+import { many, parseForm } from './form';
 
-/** Roles ticked in a form (`role` checkboxes); unknown values are ignored. */
-export function formRoles(form: FormData): Role[] {
-	return form
-		.getAll('role')
-		.filter((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r));
-}
+const ACCESS_FORM = v.object({ role: many(40, 20), branch: many(12, 1000) });
 
-/** Branch ids ticked in a form (`branch` checkboxes). */
-export function formBranchIds(form: FormData): number[] {
-	return [
-		...new Set(
-			form
-				.getAll('branch')
-				.map((b) => Number(b))
-				.filter((n) => Number.isInteger(n) && n > 0)
-		)
-	];
+/** Roles and branch ids ticked in a form (`role`, `branch` checkboxes); unknown values are ignored. */
+export function formAccess(form: FormData): { roles: Role[]; branchIds: number[] } {
+	const { values } = parseForm(ACCESS_FORM, form);
+	return {
+		roles: values.role.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+		branchIds: [...new Set(values.branch.filter((b) => /^[1-9]\d{0,8}$/.test(b)).map(Number))]
+	};
 }
 
 /** Minutes to wait, from a throttle's seconds, for messages. */

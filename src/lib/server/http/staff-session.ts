@@ -51,9 +51,37 @@ export function staffRedirect(locals: App.Locals, path: string): never {
 	redirect(303, localizeHref(path, { locale: locals.locale }));
 }
 
-/** A same-site path to return to after sign-in; anything else (`//evil`, `https:`) is dropped. */
+/** Characters a browser drops or rewrites in a URL (tab, line breaks, all controls, separators). */
+const UNSAFE_IN_NEXT =
+	// eslint-disable-next-line no-control-regex -- finding control characters is the point
+	/[\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\uFEFF\\]/;
+
+/**
+ * A same-site path to return to after sign-in, or null. Browsers strip tab and line breaks from a
+ * URL and read `\` as `/`, so `/\t/evil.example` or `/\\evil.example` would leave the site:
+ * only a path made of visible characters is accepted, without a backslash, which stays on this
+ * origin when resolved and does not start with `//` once its dot segments are resolved.
+ */
 export function safeNext(next: string | null): string | null {
-	return next && /^\/(?!\/)[^\\]*$/.test(next) ? next : null;
+	if (!next || next.length > 2000 || !next.startsWith('/') || UNSAFE_IN_NEXT.test(next))
+		return null;
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(next);
+	} catch {
+		return null;
+	}
+	// Encoded, the same tricks (`/%2F%2Fevil`, `/%5Cevil`, `/%09/evil`) must not survive either.
+	if (UNSAFE_IN_NEXT.test(decoded) || decoded.startsWith('//')) return null;
+	const base = 'http://same.invalid';
+	let url: URL;
+	try {
+		url = new URL(next, base);
+	} catch {
+		return null;
+	}
+	if (url.origin !== base || url.pathname.startsWith('//')) return null;
+	return url.pathname + url.search + url.hash;
 }
 
 /**

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { notifyStatusChanges } from '../alerts/alerts.service';
 import { driverError } from '../db/errors';
 import { log } from '../log';
+import { hasControlCharacters } from '../security/control-characters';
 import { isoDate, toPrague } from '../../time/prague';
 import { registryEventStore } from './import.repository';
 import { PURPOSES } from './legal-deadlines';
@@ -33,6 +34,14 @@ export class ImportFailedError extends Error {
 	override name = 'ImportFailedError';
 	constructor(readonly code: string) {
 		super(`the batch could not be stored (${code})`);
+	}
+
+	/**
+	 * The database refused the data itself (SQLSTATE class 22 data exception, 23 integrity
+	 * violation): sending the same batch again fails again, so the sender must not retry it.
+	 */
+	get permanent(): boolean {
+		return /^2[23]/.test(this.code);
 	}
 }
 
@@ -88,7 +97,8 @@ function lineSchema(now: Date) {
 		id: v.pipe(
 			v.string('id_invalid'),
 			v.minLength(1, 'id_invalid'),
-			v.maxLength(100, 'id_invalid')
+			v.maxLength(100, 'id_invalid'),
+			v.check((id) => !hasControlCharacters(id), 'id_invalid')
 		),
 		proceeding: v.pipe(
 			v.string('proceeding_invalid'),
@@ -126,6 +136,12 @@ function lineSchema(now: Date) {
 					'details_invalid'
 				),
 				v.check((d) => Object.keys(d).length <= 20, 'details_invalid'),
+				// PostgreSQL refuses NUL in jsonb (22P05): a line it would refuse is named here.
+				v.check(
+					(d) =>
+						!Object.entries(d).some(([k, x]) => hasControlCharacters(k) || hasControlCharacters(x)),
+					'details_invalid'
+				),
 				// On a suspension the documents deadline; on other events the office's own decision
 				// deadline, which wins over the legal table (proceeding-status.ts).
 				v.check(

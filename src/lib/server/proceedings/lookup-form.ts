@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+import { CONTROL_CODE, parseForm, text } from '../http/form';
 import {
 	parseProceedingNumber,
 	type ProceedingNumber,
@@ -18,10 +20,38 @@ export type LookupFormResult =
 	| {
 			ok: false;
 			errors: {
-				number?: { code: ProceedingNumberError; detail?: string };
-				birthDate?: { code: BirthDateError };
+				number?: { code: ProceedingNumberError | typeof CONTROL_CODE; detail?: string };
+				birthDate?: { code: BirthDateError | typeof CONTROL_CODE };
 			};
 	  };
+
+/** The lookup form's fields (the status page and the alert sign-up's hidden copies). */
+export const lookupFormSchema = v.object({
+	number: text(100),
+	day: text(100),
+	month: text(100),
+	year: text(100)
+});
+
+/** Reads the lookup form and validates it: control characters first, then the number and date. */
+export function readLookupForm(
+	form: FormData,
+	now: Date
+): { values: LookupFormValues; result: LookupFormResult } {
+	const read = parseForm(lookupFormSchema, form);
+	if (read.ok) return { values: read.values, result: validateLookupForm(read.data, now) };
+	const control = { code: CONTROL_CODE };
+	return {
+		values: read.values,
+		result: {
+			ok: false,
+			errors: {
+				...(read.errors.some((e) => e.field === 'number') ? { number: control } : {}),
+				...(read.errors.some((e) => e.field !== 'number') ? { birthDate: control } : {})
+			}
+		}
+	};
+}
 
 const field = (value: string) => value.trim().replace(/^0+(?=\d)/, '');
 

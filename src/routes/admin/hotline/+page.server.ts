@@ -18,7 +18,8 @@ import {
 	saveHotlineSettings
 } from '$lib/server/escalation/hotline-settings.service';
 import { hotlineStatus } from '$lib/server/escalation/hotline.service';
-import { formText } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { many, parseForm, readForm, text, wholeNumber } from '$lib/server/http/form';
 import { asStaff } from '$lib/server/http/staff-session';
 import { PRAGUE } from '$lib/time/prague';
 import { staffText } from '$lib/staff-text';
@@ -43,22 +44,44 @@ export const load: PageServerLoad = (event) =>
 		};
 	});
 
+const COUNT_FORM = v.object({ lineCount: wholeNumber('count', { min: 0, max: 999 }) });
+
 /** The form as typed: `lineCount` rows of number, language boxes and a remove box; a text per day. */
-function readForm(form: FormData): HotlineSettingsInput {
-	const count = Math.min(Math.max(Number(formText(form, 'lineCount', 3)) || 0, 0), MAX_LINES + 1);
+function readSettingsForm(form: FormData): {
+	values: HotlineSettingsInput;
+	refused: string[];
+} {
+	const counted = parseForm(COUNT_FORM, form);
+	const count = counted.ok ? Math.min(counted.data.lineCount, MAX_LINES + 1) : 0;
+	const rows = Array.from({ length: count }, (_, i) => i);
+	const schema = v.object({
+		...Object.fromEntries(
+			rows.flatMap((i) => [
+				[`line-${i}-id`, text(40)],
+				[numberField(i), text(40)],
+				[`line-${i}-lang`, many(10, LINE_LANGUAGES.length)],
+				[`line-${i}-remove`, text(10)]
+			])
+		),
+		...Object.fromEntries(WEEKDAYS.map((day) => [hoursField(day), text(100)]))
+	});
+	const read = parseForm(schema, form);
+	const f = (read.ok ? read.data : read.values) as Record<string, string | string[]>;
+	const one = (name: string) => String(f[name] ?? '');
 	return {
-		lines: Array.from({ length: count }, (_, i) => ({
-			id: formText(form, `line-${i}-id`, 40),
-			number: formText(form, numberField(i), 40),
-			languages: form
-				.getAll(`line-${i}-lang`)
-				.filter((l): l is string => typeof l === 'string')
-				.slice(0, LINE_LANGUAGES.length),
-			remove: form.get(`line-${i}-remove`) !== null
-		})),
-		hours: Object.fromEntries(
-			WEEKDAYS.map((day) => [day, formText(form, hoursField(day), 100)])
-		) as Record<Weekday, string>
+		values: {
+			lines: rows.map((i) => ({
+				id: one(`line-${i}-id`),
+				number: one(numberField(i)),
+				languages: [f[`line-${i}-lang`] ?? []].flat(),
+				remove: form.has(`line-${i}-remove`)
+			})),
+			hours: Object.fromEntries(WEEKDAYS.map((day) => [day, one(hoursField(day))])) as Record<
+				Weekday,
+				string
+			>
+		},
+		refused: read.ok ? [] : read.errors.map((e) => e.field)
 	};
 }
 
@@ -67,7 +90,11 @@ function submit(event: RequestEvent, save: boolean) {
 		// Refuse a wrong role before reading the form: it learns nothing about what is valid.
 		requireRole(actor, 'admin');
 		const text = staffText(event.locals.locale);
-		const values = readForm(await event.request.formData());
+		const { values, refused } = readSettingsForm(await readForm(event));
+		if (refused.length > 0) {
+			const errors = refused.map((field) => ({ field, message: text.formControl }));
+			return fail(400, { values, errors });
+		}
 		const result = validateHotlineSettings(values);
 		if (!result.ok) {
 			const errors = result.errors.map((e) => ({

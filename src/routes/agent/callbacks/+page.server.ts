@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts/access';
 import { now } from '$lib/server/clock';
 import { claimNextCallback, waitingCallbacks } from '$lib/server/escalation/callbacks.service';
-import { formText } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { readFormWith, text } from '$lib/server/http/form';
 import { asStaff, staffLocale, staffRedirect } from '$lib/server/http/staff-session';
 import { staffText } from '$lib/staff-text';
 
@@ -14,12 +15,15 @@ export const load: PageServerLoad = (event) =>
 		done: event.url.searchParams.get('done')
 	}));
 
+const CLAIM_FORM = v.object({ claim: text(10) });
+
 export const actions: Actions = {
 	claim: (event) =>
 		asStaff(event, async (actor) => {
 			requireRole(actor, 'agent');
 			// The button's value: a post without it is not the form's.
-			if (formText(await event.request.formData(), 'claim', 10) !== 'next')
+			const form = await readFormWith(event, CLAIM_FORM);
+			if (!form.ok || form.data.claim !== 'next')
 				return fail(400, { empty: false, error: staffText(event.locals.locale).agentBadRequest });
 			const claimed = await claimNextCallback(actor, now(), staffLocale(event.locals));
 			if (claimed) staffRedirect(event.locals, `/agent/callbacks/${claimed.id}`);

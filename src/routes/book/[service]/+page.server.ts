@@ -3,12 +3,15 @@ import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '$lib/i18n';
 import { branchChoices } from '$lib/server/booking/booking-offer.service';
 import { now } from '$lib/server/clock';
-import { formText } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { readFormWith, text } from '$lib/server/http/form';
 import { setProceedingCookie } from '$lib/server/http/private-cookies';
 import {
 	formatProceedingNumber,
 	parseProceedingNumber
 } from '$lib/server/proceedings/proceeding-number';
+
+const FROM_STATUS_FORM = v.object({ proceeding: text(60) });
 
 export const load: PageServerLoad = async ({ params }) => {
 	const choices = await branchChoices(params.service, now());
@@ -18,9 +21,11 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	// From a status result's "book" step: remember the proceeding to prefill the details step.
-	fromStatus: async ({ params, request, cookies, locals }) => {
-		const parsed = parseProceedingNumber(formText(await request.formData(), 'proceeding', 60));
-		if (parsed.ok) setProceedingCookie(cookies, formatProceedingNumber(parsed.value));
+	fromStatus: async (event) => {
+		const { params, cookies, locals } = event;
+		const form = await readFormWith(event, FROM_STATUS_FORM);
+		const parsed = form.ok ? parseProceedingNumber(form.data.proceeding) : null;
+		if (parsed?.ok) setProceedingCookie(cookies, formatProceedingNumber(parsed.value));
 		redirect(303, localizeHref(`/book/${params.service}`, { locale: locals.locale }));
 	}
 };

@@ -7,6 +7,7 @@ import {
 	entryByToken,
 	withdrawDrawEntry
 } from '$lib/server/draw/releases.service';
+import { readForm } from '$lib/server/http/form';
 import { getConfig } from '$lib/server/startup';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -16,8 +17,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 };
 
 export const actions: Actions = {
-	change: async ({ params, request, locals }) => {
-		const parsed = parseChange(await request.formData(), locals.locale);
+	change: async (event) => {
+		const { params, locals } = event;
+		const parsed = parseChange(await readForm(event), locals.locale);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		if (!(await changeDrawEntry(params.token, parsed.value, now()))) error(404, 'Not found');
 		return { changed: true };

@@ -5,9 +5,12 @@ import { sharedContext, withdrawContext } from '$lib/server/escalation/contexts.
 import { telLink } from '$lib/server/escalation/tel-link';
 import { formatPhoneNumber } from '$lib/server/escalation/hotline.service';
 import { currentHotline } from '$lib/server/escalation/hotline-settings.service';
-import { formText } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { readFormWith, text } from '$lib/server/http/form';
 import { CONTEXT_COOKIE } from '$lib/server/http/private-cookies';
 import { getConfig } from '$lib/server/startup';
+
+const WITHDRAW_FORM = v.object({ token: text(40) });
 
 export const load: PageServerLoad = async ({ cookies, locals, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store' });
@@ -40,9 +43,11 @@ export const load: PageServerLoad = async ({ cookies, locals, setHeaders }) => {
 
 export const actions: Actions = {
 	// From this page or from /my (the token is kept on the device): consent withdrawn at once.
-	withdraw: async ({ request, cookies }) => {
-		const token = formText(await request.formData(), 'token', 40);
-		const withdrawn = await withdrawContext(token, now());
+	withdraw: async (event) => {
+		const { cookies } = event;
+		const form = await readFormWith(event, WITHDRAW_FORM);
+		const token = form.values.token;
+		const withdrawn = form.ok ? await withdrawContext(token, now()) : false;
 		if ((cookies.get(CONTEXT_COOKIE) ?? '').endsWith(`.${token}`))
 			cookies.delete(CONTEXT_COOKIE, { path: '/' });
 		return { withdrawn, token };

@@ -4,11 +4,14 @@ import type { Actions, PageServerLoad } from './$types';
 import { beginEnrolment, confirmEnrolment } from '$lib/server/accounts/sessions.service';
 import { localizeHref } from '$lib/i18n';
 import { now } from '$lib/server/clock';
-import { formText } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { readFormWith, text } from '$lib/server/http/form';
 import { requesterOf } from '$lib/server/http/requester';
-import { safeNext, staffRedirect } from '$lib/server/http/staff-session';
+import { safeNext, setSessionCookie, staffRedirect } from '$lib/server/http/staff-session';
 import { getConfig } from '$lib/server/startup';
 import { staffText } from '$lib/staff-text';
+
+const ENROL_FORM = v.object({ pending: text(400), code: text(20), manualKey: text(100) });
 
 function enrolment(session: NonNullable<App.Locals['staff']>) {
 	const started = beginEnrolment(session, getConfig().appSecret);
@@ -32,11 +35,12 @@ export const actions: Actions = {
 		const session = event.locals.staff;
 		if (!session || session.complete || session.enrolled) staffRedirect(event.locals, '/login');
 		const text = staffText(event.locals.locale);
-		const form = await event.request.formData();
-		const pending = formText(form, 'pending', 400);
-		const code = formText(form, 'code', 20);
+		const form = await readFormWith(event, ENROL_FORM);
+		const { pending, code, manualKey } = form.values;
 		// The same key stays on the page after a mistake: the person has already scanned it.
-		const again = { pending, manualKey: formText(form, 'manualKey', 100) };
+		const again = { pending, manualKey };
+		if (!form.ok)
+			return fail(400, { ...again, errors: [{ field: 'code', message: text.formControl }] });
 		if (!code)
 			return fail(400, { ...again, errors: [{ field: 'code', message: text.codeMissing }] });
 		const { clientAddress, secret } = requesterOf(event);
@@ -52,6 +56,7 @@ export const actions: Actions = {
 		if (result.kind === 'refused') {
 			return fail(400, { ...again, errors: [{ field: 'code', message: text.codeRefused }] });
 		}
+		setSessionCookie(event.cookies, result.token);
 		return {
 			recoveryCodes: result.recoveryCodes,
 			next: localizeHref(safeNext(event.url.searchParams.get('next')) ?? '/account', {

@@ -2,10 +2,13 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { verifySecondFactor } from '$lib/server/accounts/sessions.service';
 import { now } from '$lib/server/clock';
-import { formText } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { readFormWith, text } from '$lib/server/http/form';
 import { requesterOf } from '$lib/server/http/requester';
-import { safeNext, staffRedirect } from '$lib/server/http/staff-session';
+import { safeNext, setSessionCookie, staffRedirect } from '$lib/server/http/staff-session';
 import { staffText } from '$lib/staff-text';
+
+const CODE_FORM = v.object({ code: text(20) });
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const session = locals.staff;
@@ -21,7 +24,9 @@ export const actions: Actions = {
 		const session = event.locals.staff;
 		if (!session || session.complete) staffRedirect(event.locals, '/login');
 		const text = staffText(event.locals.locale);
-		const code = formText(await event.request.formData(), 'code', 20);
+		const form = await readFormWith(event, CODE_FORM);
+		if (!form.ok) return fail(400, { errors: [{ field: 'code', message: text.formControl }] });
+		const { code } = form.data;
 		if (!code) return fail(400, { errors: [{ field: 'code', message: text.codeMissing }] });
 		const { clientAddress, secret } = requesterOf(event);
 		const result = await verifySecondFactor(session, code, { clientAddress, secret, now: now() });
@@ -33,6 +38,7 @@ export const actions: Actions = {
 		if (result.kind === 'refused') {
 			return fail(400, { errors: [{ field: 'code', message: text.codeRefused }] });
 		}
+		setSessionCookie(event.cookies, result.token);
 		staffRedirect(event.locals, safeNext(event.url.searchParams.get('next')) ?? '/account');
 	}
 };

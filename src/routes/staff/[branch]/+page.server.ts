@@ -11,7 +11,8 @@ import {
 } from '$lib/server/booking/schedule.service';
 import { daysBetween, MAX_PLAN_DAYS, parseDate } from '$lib/server/booking/slot-plan';
 import { now } from '$lib/server/clock';
-import { formText } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { readFormWith, text } from '$lib/server/http/form';
 import { asStaff, branchParam } from '$lib/server/http/staff-session';
 import { getConfig } from '$lib/server/startup';
 import { staffText } from '$lib/staff-text';
@@ -25,20 +26,45 @@ export const load: PageServerLoad = (event) =>
 
 type FieldError = { field: string; message: string };
 
+/** The fields of this page's forms (rules, slots, closures). */
+const SCHEDULE_FORM = v.object(
+	Object.fromEntries(
+		[
+			'starts',
+			'ends',
+			'serviceId',
+			'weekday',
+			'slotMinutes',
+			'capacity',
+			'validFrom',
+			'ruleId',
+			'from',
+			'to',
+			'closeFrom',
+			'closeTo',
+			'reason'
+		].map((name) => [name, text(200)])
+	)
+);
+type ScheduleForm = Record<string, string>;
+
 /** Reads a form, then runs `work` with it; validation errors come back by field, with the input. */
 function staffAction<T extends object>(
 	event: RequestEvent,
-	work: (actor: Actor, form: FormData, errors: FieldError[]) => Promise<T | null>
+	work: (actor: Actor, form: ScheduleForm, errors: FieldError[]) => Promise<T | null>
 ) {
 	return asStaff(event, async (actor) => {
 		// Refuse a wrong role before reading the form: it learns nothing about what is valid.
 		if (!(await ownBranch(actor, branchParam(event.params)))) error(404, 'Not found');
-		const form = await event.request.formData();
+		const read = await readFormWith(event, SCHEDULE_FORM);
+		const values = read.values as ScheduleForm;
+		if (!read.ok) {
+			const message = staffText(event.locals.locale).formControl;
+			const errors = read.errors.map((e) => ({ field: e.field, message }));
+			return fail(400, { errors, values });
+		}
 		const errors: FieldError[] = [];
-		const values = Object.fromEntries(
-			[...form.entries()].map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 200) : ''])
-		);
-		const result = await work(actor, form, errors);
+		const result = await work(actor, read.data as ScheduleForm, errors);
 		if (errors.length > 0 || result === null) return fail(400, { errors, values });
 		return result;
 	});
@@ -46,14 +72,20 @@ function staffAction<T extends object>(
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-function intIn(form: FormData, name: string, min: number, max: number): number | null {
-	const n = Number(formText(form, name, 10));
-	return Number.isInteger(n) && n >= min && n <= max ? n : null;
+function intIn(form: ScheduleForm, name: string, min: number, max: number): number | null {
+	const digits = form[name] ?? '';
+	if (!/^\d{1,10}$/.test(digits)) return null;
+	const n = Number(digits);
+	return n >= min && n <= max ? n : null;
 }
 
-function dateRange(form: FormData, from: string, to: string): { from: string; to: string } | null {
-	const a = formText(form, from, 10);
-	const b = formText(form, to, 10);
+function dateRange(
+	form: ScheduleForm,
+	from: string,
+	to: string
+): { from: string; to: string } | null {
+	const a = (form[from] ?? '').slice(0, 10);
+	const b = (form[to] ?? '').slice(0, 10);
 	const days = daysBetween(a, b);
 	return days !== null && days >= 0 && days < MAX_PLAN_DAYS ? { from: a, to: b } : null;
 }
@@ -62,13 +94,13 @@ export const actions: Actions = {
 	addRule: (event) =>
 		staffAction(event, async (actor, form, errors) => {
 			const text = staffText(event.locals.locale);
-			const starts = formText(form, 'starts', 5);
-			const ends = formText(form, 'ends', 5);
+			const starts = (form.starts ?? '').slice(0, 5);
+			const ends = (form.ends ?? '').slice(0, 5);
 			const serviceId = intIn(form, 'serviceId', 1, 1_000_000);
 			const weekday = intIn(form, 'weekday', 1, 7);
 			const slotMinutes = intIn(form, 'slotMinutes', 5, 240);
 			const capacity = intIn(form, 'capacity', 1, 50);
-			const validFrom = formText(form, 'validFrom', 10);
+			const validFrom = (form.validFrom ?? '').slice(0, 10);
 			if (!TIME.test(starts) || !TIME.test(ends) || starts >= ends) {
 				errors.push({ field: 'starts', message: text.scheduleTimeInvalid });
 			}
@@ -136,7 +168,7 @@ export const actions: Actions = {
 		staffAction(event, async (actor, form, errors) => {
 			const text = staffText(event.locals.locale);
 			const range = dateRange(form, 'closeFrom', 'closeTo');
-			const reason = formText(form, 'reason', 200);
+			const reason = form.reason ?? '';
 			if (!range) errors.push({ field: 'closeFrom', message: text.scheduleRangeInvalid });
 			if (!reason) errors.push({ field: 'reason', message: text.scheduleReasonMissing });
 			if (!range || !reason) return null;

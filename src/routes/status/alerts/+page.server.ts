@@ -2,6 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '$lib/i18n';
 import { now } from '$lib/server/clock';
+import * as v from 'valibot';
+import { readFormWith, text } from '$lib/server/http/form';
 import { requesterOf } from '$lib/server/http/requester';
 import {
 	CONFIRM_LINK_DAYS,
@@ -11,10 +13,7 @@ import {
 import { validateLookupForm } from '$lib/server/proceedings/lookup-form';
 import { getConfig } from '$lib/server/startup';
 
-const text = (form: FormData, name: string, max: number) => {
-	const value = form.get(name);
-	return typeof value === 'string' ? value.slice(0, max) : '';
-};
+const ALERT_FORM = v.object({ number: text(100), birthDate: text(10), email: text(300) });
 
 /** Only the result of a sign-up lives here; the form is on the status result page. */
 export const load: PageServerLoad = async ({ request, locals, setHeaders }) => {
@@ -30,13 +29,14 @@ export const actions: Actions = {
 	 * one, and the lookup's URL must stay `/status` (tests/status.e2e.ts).
 	 */
 	default: async (event) => {
-		const form = await event.request.formData();
-		const alert = {
-			number: text(form, 'number', 100),
-			birthDate: text(form, 'birthDate', 10),
-			email: text(form, 'email', 300)
-		};
-		const email = parseEmail(alert.email);
+		const form = await readFormWith(event, ALERT_FORM);
+		const alert = form.values;
+		if (!form.ok) {
+			// The hidden fields are written by the result page: altered, they find nothing.
+			if (form.errors.some((e) => e.field !== 'email')) return fail(404, { notFound: true });
+			return fail(400, { alert: { ...alert, error: 'control' as const } });
+		}
+		const email = parseEmail(form.data.email);
 		if (!email.ok) return fail(400, { alert: { ...alert, error: email.error } });
 
 		const at = now();

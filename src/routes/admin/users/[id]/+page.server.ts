@@ -4,7 +4,8 @@ import { ROLES } from '$lib/server/accounts/roles';
 import { changeUser, getUser, type UserChange } from '$lib/server/accounts/users.service';
 import { listBranches } from '$lib/server/booking/branches.repository';
 import { now } from '$lib/server/clock';
-import { formBranchIds, formRoles } from '$lib/server/http/staff-forms';
+import { readForm } from '$lib/server/http/form';
+import { formAccess } from '$lib/server/http/staff-forms';
 import { asStaff } from '$lib/server/http/staff-session';
 
 export const load: PageServerLoad = (event) =>
@@ -16,12 +17,7 @@ export const load: PageServerLoad = (event) =>
 
 function change(event: RequestEvent, read: (form: FormData) => UserChange) {
 	return asStaff(event, async (actor) => {
-		const result = await changeUser(
-			actor,
-			event.params.id,
-			read(await event.request.formData()),
-			now()
-		);
+		const result = await changeUser(actor, event.params.id, read(await readForm(event)), now());
 		if (result.kind === 'not_found') error(404, 'Not found');
 		if (result.kind === 'refused') return fail(400, { refused: true });
 		return { done: true, password: result.password ?? null };
@@ -29,12 +25,7 @@ function change(event: RequestEvent, read: (form: FormData) => UserChange) {
 }
 
 export const actions: Actions = {
-	access: (event) =>
-		change(event, (form) => ({
-			kind: 'access',
-			roles: formRoles(form),
-			branchIds: formBranchIds(form)
-		})),
+	access: (event) => change(event, (form) => ({ kind: 'access', ...formAccess(form) })),
 	disable: (event) => change(event, () => ({ kind: 'disable' })),
 	enable: (event) => change(event, () => ({ kind: 'enable' })),
 	resetPassword: (event) => change(event, () => ({ kind: 'reset_password' })),

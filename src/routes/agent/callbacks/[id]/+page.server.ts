@@ -9,7 +9,8 @@ import {
 	recordCallbackAttempt
 } from '$lib/server/escalation/callbacks.service';
 import { ATTEMPT_RESULTS } from '$lib/server/escalation/taxonomy';
-import { formText } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { readFormWith, text } from '$lib/server/http/form';
 import { asStaff, staffLocale, staffRedirect } from '$lib/server/http/staff-session';
 import { staffText } from '$lib/staff-text';
 
@@ -30,12 +31,17 @@ export const load: PageServerLoad = (event) =>
 		};
 	});
 
+const ATTEMPT_FORM = v.object({ result: text(40) });
+const FINISH_FORM = v.object({ outcome: text(40) });
+
 export const actions: Actions = {
 	attempt: (event) =>
 		asStaff(event, async (actor) => {
-			const result = formText(await event.request.formData(), 'result', 40);
-			const recorded = await recordCallbackAttempt(actor, event.params.id, result, now());
+			const form = await readFormWith(event, ATTEMPT_FORM);
 			const text = staffText(event.locals.locale);
+			if (!form.ok) return fail(400, { errors: [{ field: 'result', message: text.formControl }] });
+			const result = form.data.result;
+			const recorded = await recordCallbackAttempt(actor, event.params.id, result, now());
 			if (recorded.kind === 'invalid')
 				return fail(400, { errors: [{ field: 'result', message: text.callbackAttemptMissing }] });
 			// Released or taken over meanwhile: its page is gone, the queue says why.
@@ -49,9 +55,9 @@ export const actions: Actions = {
 	finish: (event) =>
 		asStaff(event, async (actor) => {
 			requireRole(actor, 'agent');
-			const outcome = formText(await event.request.formData(), 'outcome', 40);
+			const form = await readFormWith(event, FINISH_FORM);
 			const text = staffText(event.locals.locale);
-			const chosen = FINISH_OUTCOMES.find((o) => o === outcome);
+			const chosen = FINISH_OUTCOMES.find((o) => form.ok && o === form.data.outcome);
 			if (!chosen)
 				return fail(400, { errors: [{ field: 'outcome', message: text.callbackFinishMissing }] });
 			const finished = await finishCallback(actor, event.params.id, chosen, now());

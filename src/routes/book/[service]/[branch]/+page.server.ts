@@ -5,9 +5,12 @@ import { timeChoices } from '$lib/server/booking/booking-offer.service';
 import { holdOfferedTime } from '$lib/server/booking/hold.service';
 import { now } from '$lib/server/clock';
 import { releaseNotices } from '$lib/server/draw/releases.service';
-import { formText } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { readFormWith, text, wholeNumber } from '$lib/server/http/form';
 import { setHoldCookie } from '$lib/server/http/private-cookies';
 import { requesterOf } from '$lib/server/http/requester';
+
+const HOLD_FORM = v.object({ slot: wholeNumber('missing'), altcha: text(8000) });
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const at = now();
@@ -22,15 +25,20 @@ export const actions: Actions = {
 	// a crowd on the same time can never take more seats than exist.
 	hold: async (event) => {
 		const { params, cookies, locals } = event;
-		const form = await event.request.formData();
-		const slotId = Number(formText(form, 'slot', 20));
-		if (!Number.isInteger(slotId) || slotId <= 0) return fail(400, { error: 'missing' as const });
+		const form = await readFormWith(event, HOLD_FORM);
+		if (!form.ok) {
+			const slotId = Number(form.values.slot) || undefined;
+			return form.errors.some((e) => e.field === 'slot')
+				? fail(400, { error: 'missing' as const })
+				: fail(400, { error: 'proof' as const, slotId });
+		}
+		const slotId = form.data.slot;
 		const { clientAddress, secret } = requesterOf(event);
 		const held = await holdOfferedTime(params.service, params.branch, slotId, {
 			clientAddress,
 			secret,
 			now: now(),
-			proof: formText(form, 'altcha', 8000) || null
+			proof: form.data.altcha || null
 		});
 		if (held.kind === 'not_found') error(404, 'Not found');
 		if (held.kind === 'proof_failed') return fail(400, { error: 'proof' as const, slotId });

@@ -4,8 +4,11 @@ import { localizeHref } from '$lib/i18n';
 import { timeChoices } from '$lib/server/booking/booking-offer.service';
 import { bookingByToken, rescheduleBooking } from '$lib/server/booking/bookings.service';
 import { now } from '$lib/server/clock';
-import { formText } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { readFormWith, wholeNumber } from '$lib/server/http/form';
 import { getConfig } from '$lib/server/startup';
+
+const MOVE_FORM = v.object({ slot: wholeNumber('missing') });
 
 export const load: PageServerLoad = async ({ params }) => {
 	const booking = await bookingByToken(params.token);
@@ -33,9 +36,11 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	// The new seat is taken before the old one is released, in one statement (bookings.repository).
-	default: async ({ params, request, locals }) => {
-		const slotId = Number(formText(await request.formData(), 'slot', 20));
-		if (!Number.isInteger(slotId) || slotId <= 0) return fail(400, { error: 'missing' as const });
+	default: async (event) => {
+		const { params, locals } = event;
+		const form = await readFormWith(event, MOVE_FORM);
+		if (!form.ok) return fail(400, { error: 'missing' as const });
+		const slotId = form.data.slot;
 		const outcome = await rescheduleBooking(params.token, slotId, now(), getConfig().publicOrigin);
 		if (outcome === 'not_found') error(404, 'Not found');
 		if (outcome === 'full') return fail(409, { error: 'gone' as const });

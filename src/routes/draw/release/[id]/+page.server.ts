@@ -3,9 +3,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '$lib/i18n';
 import { now } from '$lib/server/clock';
 import { pragueDate } from '$lib/server/content/content.service';
-import { parseEntry } from '$lib/server/draw/entry-form';
+import { parseEntry, proofOf } from '$lib/server/draw/entry-form';
 import { enterDraw, publicRelease } from '$lib/server/draw/releases.service';
-import { formText } from '$lib/server/http/form';
+import { readForm } from '$lib/server/http/form';
 import { requesterOf } from '$lib/server/http/requester';
 import { getConfig } from '$lib/server/startup';
 
@@ -27,7 +27,7 @@ export const actions: Actions = {
 		const at = now();
 		const release = await publicRelease(id, at);
 		if (!release) error(404, 'Not found');
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const parsed = parseEntry(form, release.needsProceeding, pragueDate(at), event.locals.locale);
 		const values = parsed.values;
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
@@ -36,7 +36,7 @@ export const actions: Actions = {
 			clientAddress,
 			secret,
 			origin: getConfig().publicOrigin,
-			proof: formText(form, 'altcha', 8000) || null,
+			proof: proofOf(form),
 			now: at
 		});
 		switch (result.kind) {

@@ -9,7 +9,8 @@ import {
 	type LocaleTexts
 } from '$lib/server/content/content-editor.service';
 import { pragueDate } from '$lib/server/content/content.service';
-import { formText } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { parseForm, readForm, text as textField, wholeNumber } from '$lib/server/http/form';
 import { asStaff } from '$lib/server/http/staff-session';
 import { isLocale, type Locale } from '$lib/paraglide/runtime';
 import { staffText } from '$lib/staff-text';
@@ -40,14 +41,30 @@ async function parseEdit(
 	current: LocaleTexts
 ): Promise<{ request: EditRequest; errors: FieldError[]; values: Record<string, string> }> {
 	const text = staffText(event.locals.locale);
-	const form = await event.request.formData();
-	const values: Record<string, string> = {};
+	const names = [
+		'title',
+		'summary',
+		...current.items.flatMap((item) =>
+			['title', 'why', 'condition', 'link'].map((part) => `item-${item.key}-${part}`)
+		)
+	];
+	const read = parseForm(
+		v.object({
+			...Object.fromEntries(
+				names.map((name) => [name, textField(MAX_TEXT + 1, { multiline: true })])
+			),
+			effectiveFrom: textField(10),
+			baseVersion: wholeNumber('version', { min: 0 })
+		}),
+		await readForm(event)
+	);
+	const values = read.values as Record<string, string>;
+	const refused = new Set(read.ok ? [] : read.errors.map((e) => e.field));
 	const errors: FieldError[] = [];
 	const field = (name: string, required = true): string => {
-		const raw = form.get(name);
-		const value = typeof raw === 'string' ? raw.trim() : '';
-		values[name] = value.slice(0, MAX_TEXT + 1);
-		if (required && !value) errors.push({ field: name, message: text.editorTextMissing });
+		const value = values[name] ?? '';
+		if (refused.has(name)) errors.push({ field: name, message: text.formControl });
+		else if (required && !value) errors.push({ field: name, message: text.editorTextMissing });
 		else if (value.length > MAX_TEXT) errors.push({ field: name, message: text.editorTextTooLong });
 		return value.slice(0, MAX_TEXT);
 	};
@@ -63,8 +80,7 @@ async function parseEdit(
 		}))
 	};
 	const today = pragueDate(now());
-	const effectiveFrom = formText(form, 'effectiveFrom', 10);
-	values.effectiveFrom = effectiveFrom;
+	const effectiveFrom = values.effectiveFrom ?? '';
 	if (
 		!/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) ||
 		Number.isNaN(Date.parse(effectiveFrom)) ||
@@ -72,7 +88,8 @@ async function parseEdit(
 	) {
 		errors.push({ field: 'effectiveFrom', message: text.editorDateInvalid });
 	}
-	const baseVersion = Number(formText(form, 'baseVersion', 10));
+	// A version the form did not come with finds no match: the edit is refused as a conflict.
+	const baseVersion = read.ok ? read.data.baseVersion : -1;
 	return {
 		request: {
 			slug: event.params.slug,

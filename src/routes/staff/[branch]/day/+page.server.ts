@@ -6,7 +6,8 @@ import { ownBranch } from '$lib/server/booking/schedule.service';
 import { parseDate } from '$lib/server/booking/slot-plan';
 import { now } from '$lib/server/clock';
 import { pragueDate } from '$lib/server/content/content.service';
-import { formText } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { readFormWith, text } from '$lib/server/http/form';
 import { asStaff, branchParam } from '$lib/server/http/staff-session';
 import { staffText } from '$lib/staff-text';
 
@@ -19,10 +20,17 @@ export const load: PageServerLoad = (event) =>
 		return { day };
 	});
 
+const STEP_FORM = v.object({ reference: text(20) });
+
 function step(event: RequestEvent, which: CounterStep) {
 	return asStaff(event, async (actor) => {
 		if (!(await ownBranch(actor, branchParam(event.params)))) error(404, 'Not found');
-		const reference = formText(await event.request.formData(), 'reference', 20);
+		const form = await readFormWith(event, STEP_FORM);
+		const reference = form.values.reference;
+		if (!form.ok) {
+			const message = staffText(event.locals.locale).formControl;
+			return fail(400, { reference, errors: [{ field: 'reference', message }] });
+		}
 		const result = await counterStep(actor, branchParam(event.params), reference, which, now());
 		if (result === 'not_found') {
 			const message = staffText(event.locals.locale).counterNotFound;

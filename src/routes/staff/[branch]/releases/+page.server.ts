@@ -3,11 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { now } from '$lib/server/clock';
 import { createRelease, drawNow, releasePage } from '$lib/server/draw/releases.service';
 import { parseDate } from '$lib/server/booking/slot-plan';
-import { formText } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { readFormWith, text, wholeNumber } from '$lib/server/http/form';
 import { asStaff, branchParam } from '$lib/server/http/staff-session';
 import { getConfig } from '$lib/server/startup';
 import { fromPrague } from '$lib/time/prague';
 import { releaseStaffText } from '$lib/release-staff-text';
+import { staffText } from '$lib/staff-text';
 
 export const load: PageServerLoad = (event) =>
 	asStaff(event, async (actor) => {
@@ -15,6 +17,17 @@ export const load: PageServerLoad = (event) =>
 		if (!page) error(404, 'Not found');
 		return page;
 	});
+
+const RELEASE_FORM = v.object({
+	serviceId: text(20),
+	fromDate: text(20),
+	toDate: text(20),
+	opensAt: text(20),
+	closesAt: text(20),
+	drawAt: text(20),
+	phoneShare: text(20)
+});
+const DRAW_FORM = v.object({ releaseId: wholeNumber('missing') });
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
@@ -34,12 +47,12 @@ export const actions: Actions = {
 			const text = releaseStaffText(event.locals.locale);
 			// A wrong role or branch is refused (403) before the form is read.
 			await releasePage(actor, branchId);
-			const form = await event.request.formData();
-			const values = Object.fromEntries(
-				['serviceId', 'fromDate', 'toDate', 'opensAt', 'closesAt', 'drawAt', 'phoneShare'].map(
-					(k) => [k, formText(form, k, 20)]
-				)
-			);
+			const read = await readFormWith(event, RELEASE_FORM);
+			const values = read.values;
+			if (!read.ok) {
+				const message = staffText(event.locals.locale).formControl;
+				return fail(400, { errors: read.errors.map((e) => ({ field: e.field, message })), values });
+			}
 			const errors: { field: string; message: string }[] = [];
 			const serviceId = Number(values.serviceId);
 			const share = Number(values.phoneShare || '0');
@@ -91,9 +104,9 @@ export const actions: Actions = {
 		asStaff(event, async (actor) => {
 			const branchId = branchParam(event.params);
 			await releasePage(actor, branchId);
-			const form = await event.request.formData();
-			const id = Number(formText(form, 'releaseId', 10));
-			if (!Number.isInteger(id) || id <= 0) error(404, 'Not found');
+			const read = await readFormWith(event, DRAW_FORM);
+			if (!read.ok) error(404, 'Not found');
+			const id = read.data.releaseId;
 			const config = getConfig();
 			const outcome = await drawNow(
 				actor,

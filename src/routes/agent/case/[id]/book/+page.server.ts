@@ -1,29 +1,25 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import * as v from 'valibot';
 import {
 	branchChoices,
 	listServices,
 	timeChoices
 } from '$lib/server/booking/booking-offer.service';
-import type { DetailsValues } from '$lib/server/booking/details-form';
+import { controlErrors, DETAILS_FORM } from '$lib/server/booking/details-form';
 import { now } from '$lib/server/clock';
 import { openCase } from '$lib/server/escalation/agent-console.service';
 import { bookOnBehalf } from '$lib/server/booking/hotline-booking.service';
-import { formText, SLUG_PATTERN } from '$lib/server/http/form';
+import { readFormWith, SLUG_PATTERN, text, wholeNumber } from '$lib/server/http/form';
 import { asStaff, staffLocale } from '$lib/server/http/staff-session';
 import { getConfig } from '$lib/server/startup';
 
-const FIELDS = [
-	'fullName',
-	'day',
-	'month',
-	'year',
-	'nationality',
-	'documentNumber',
-	'email',
-	'phone',
-	'proceeding'
-] as const;
+const BOOK_FORM = v.object({
+	...DETAILS_FORM.entries,
+	slot: wholeNumber('times'),
+	service: text(80),
+	branch: text(80)
+});
 
 /** Booking for the caller, one question per step: action, branch, then time and details. */
 export const load: PageServerLoad = (event) =>
@@ -60,19 +56,19 @@ export const load: PageServerLoad = (event) =>
 export const actions: Actions = {
 	book: (event) =>
 		asStaff(event, async (actor) => {
-			const form = await event.request.formData();
-			const slotId = Number(formText(form, 'slot', 20));
-			const values = Object.fromEntries(
-				FIELDS.map((f) => [f, formText(form, f, 200)])
-			) as unknown as DetailsValues;
+			const form = await readFormWith(event, BOOK_FORM);
+			const { slot, service, branch, ...values } = form.values;
+			const slotId = Number(slot) || 0;
+			const refused = form.ok ? [] : form.errors.filter((e) => e.field !== 'slot');
+			if (refused.length > 0) return fail(400, { values, slotId, errors: controlErrors(refused) });
 			const { appSecret, publicOrigin } = getConfig();
 			const result = await bookOnBehalf(
 				actor,
 				event.params.id,
 				{
-					serviceSlug: formText(form, 'service', 80),
-					branchSlug: formText(form, 'branch', 80),
-					slotId,
+					serviceSlug: service,
+					branchSlug: branch,
+					slotId: form.ok ? form.data.slot : 0,
 					values
 				},
 				{ secret: appSecret, origin: publicOrigin },

@@ -18,7 +18,14 @@ const NO_STORE = { 'cache-control': 'no-store' };
 
 type Body = { ok: true; text: string } | { ok: false; status: 400 | 413; error: string };
 
-/** Reads at most `limit` bytes, so an oversized batch is refused without being held in memory. */
+/** Past the limit the rest is read and dropped (not kept), up to this much, so the 413 arrives. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Reads at most `limit` bytes, so an oversized batch is refused without being held in memory.
+ * The rest of an oversized body is read and dropped rather than cancelled: cancelling destroys
+ * the socket (adapter-node), and the sender would see a reset instead of the 413.
+ */
 async function readBody(request: Request, limit: number): Promise<Body> {
 	const tooLarge: Body = { ok: false, status: 413, error: 'too_large' };
 	if (Number(request.headers.get('content-length')) > limit) return tooLarge;
@@ -31,12 +38,13 @@ async function readBody(request: Request, limit: number): Promise<Body> {
 			const { done, value } = await reader.read();
 			if (done) break;
 			size += value.byteLength;
-			if (size > limit) {
+			if (size > limit + DRAIN_LIMIT) {
 				await reader.cancel().catch(() => {});
 				return tooLarge;
 			}
-			parts.push(value);
+			if (size <= limit) parts.push(value);
 		}
+		if (size > limit) return tooLarge;
 	} catch (e) {
 		// adapter-node errors the stream with a 413 past its BODY_SIZE_LIMIT.
 		return (e as { status?: number }).status === 413
@@ -85,8 +93,11 @@ export const POST: RequestHandler = async ({ request }) => {
 	try {
 		result = await importEvents(body.text, now());
 	} catch (e) {
-		// Nothing was stored; the same batch can simply be sent again.
 		if (!(e instanceof ImportFailedError)) throw e;
+		// Refused for what it holds: resending cannot help (lines the checks name are 400 above).
+		if (e.permanent)
+			return json({ ok: false, error: 'refused_by_database' }, { status: 400, headers: NO_STORE });
+		// Nothing was stored; the same batch can simply be sent again.
 		return json(
 			{ ok: false, error: 'try_again' },
 			{ status: 503, headers: { ...NO_STORE, 'retry-after': '10' } }
@@ -96,7 +107,8 @@ export const POST: RequestHandler = async ({ request }) => {
 		case 'applied':
 			return json(result.report, { headers: NO_STORE });
 		case 'invalid':
-			return json(result.report, { status: 422, headers: NO_STORE });
+			// Permanent: the same batch is refused again, so a retrying sender must fix it first.
+			return json(result.report, { status: 400, headers: NO_STORE });
 		case 'rejected':
 			return json(
 				{ ok: false, error: result.error, maxBytes: MAX_BATCH_BYTES, maxLines: MAX_BATCH_LINES },

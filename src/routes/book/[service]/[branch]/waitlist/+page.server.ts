@@ -5,8 +5,11 @@ import { joinWaitlistAt } from '$lib/server/booking/waitlist.service';
 import { daysBetween } from '$lib/server/booking/slot-plan';
 import { now } from '$lib/server/clock';
 import { pragueDate } from '$lib/server/content/content.service';
-import { formText } from '$lib/server/http/form';
+import * as v from 'valibot';
+import { readFormWith, text } from '$lib/server/http/form';
 import { requesterOf } from '$lib/server/http/requester';
+
+const WAITLIST_FORM = v.object({ email: text(200), from: text(10), to: text(10) });
 
 export const load: PageServerLoad = async ({ params }) => {
 	const times = await timeChoices(params.service, params.branch, now());
@@ -17,13 +20,16 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { params, locals } = event;
-		const form = await event.request.formData();
-		const values = {
-			email: formText(form, 'email'),
-			from: formText(form, 'from', 10),
-			to: formText(form, 'to', 10)
-		};
-		const errors: { field: string; code: 'email' | 'range' }[] = [];
+		const form = await readFormWith(event, WAITLIST_FORM);
+		const values = form.values;
+		if (!form.ok) {
+			const errors = form.errors.map((e) => ({
+				field: e.field === 'email' ? 'email' : 'from',
+				code: 'control' as const
+			}));
+			return fail(400, { values, errors });
+		}
+		const errors: { field: string; code: 'email' | 'range' | 'control' }[] = [];
 		if (!/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(values.email))
 			errors.push({ field: 'email', code: 'email' });
 		const span = daysBetween(values.from, values.to);
