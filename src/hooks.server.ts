@@ -3,9 +3,11 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { bookingAdmission, noteOverload } from '$lib/server/http/booking-admission';
 import { i18n } from '$lib/server/http/i18n';
 import { requestLog } from '$lib/server/http/request-log';
+import { requestMetrics } from '$lib/server/http/request-metrics';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { staffSession } from '$lib/server/http/staff-session';
 import { errorFacts, log } from '$lib/server/log';
+import { observeError } from '$lib/server/metrics/metrics';
 import { getConfig, startServer } from '$lib/server/startup';
 import { m } from '$lib/paraglide/messages';
 
@@ -13,6 +15,7 @@ export const init: ServerInit = startServer;
 
 // Shedding comes before the locale middleware: a refusal should cost as little as possible.
 export const handle = sequence(
+	requestMetrics,
 	requestLog,
 	securityHeaders,
 	bookingAdmission(() => getConfig().bookingMaxInflight),
@@ -23,6 +26,7 @@ export const handle = sequence(
 /** Unexpected errors: logged with an id (no request data), shown as a generic translated page. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const errorId = event.locals.requestId ?? 'unknown';
+	observeError(error);
 	if (noteOverload(event, error)) {
 		log.warn(
 			{ reqId: errorId, route: event.route.id, err: errorFacts(error) },

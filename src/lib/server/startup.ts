@@ -8,6 +8,7 @@ import { log } from './log';
 import { purgeExpired } from './retention';
 import { now } from './clock';
 import { deliverPending } from './mail/outbox.service';
+import { installDrain } from './shutdown';
 
 let config: Config | undefined;
 
@@ -24,8 +25,11 @@ export async function startServer(): Promise<void> {
 		const { demoAccounts } = await prepareDatabase(database, cfg);
 		useDatabase(database);
 		process.once('sveltekit:shutdown', () => {
-			void flushUsageEvents().finally(() => database.close().catch(() => {}));
+			void flushUsageEvents()
+				.finally(() => database.close().catch(() => {}))
+				.finally(() => log.info('database closed'));
 		});
+		installDrain(cfg.drainSeconds);
 		if (cfg.smtpUrl) startMailDelivery(cfg.smtpUrl, cfg.mailFrom);
 		startRetention();
 		// Only a demo-mode first start creates accounts (db/start.ts), so production prints nothing.

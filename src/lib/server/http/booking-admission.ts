@@ -8,6 +8,7 @@ import { delocalizePath, localeFromPath } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import { isOverloadError } from '../db/errors';
+import { observeAdmission, observeBookingRefusal } from '../metrics/metrics';
 
 /** What a refused request is asked to wait: long enough for the crowd ahead to get through. */
 export const BUSY_RETRY_AFTER_SECONDS = 2;
@@ -30,6 +31,9 @@ export class InFlightLimit {
 		this.#count--;
 	}
 }
+
+/** This instance's booking writes in flight (read by `/metrics`). */
+export const bookingWrites = new InFlightLimit();
 
 /** Form posts of the booking pages: holding, details, confirming, cancelling, rescheduling. */
 export function isBookingWrite(event: Pick<RequestEvent, 'request' | 'url'>): boolean {
@@ -75,17 +79,21 @@ export function busyResponse(locale: Locale, backPath: string): Response {
  */
 export function bookingAdmission(
 	maxInFlight: () => number,
-	limit: InFlightLimit = new InFlightLimit()
+	limit: InFlightLimit = bookingWrites
 ): Handle {
+	observeAdmission({ inFlight: () => limit.count, limit: maxInFlight });
 	return async ({ event, resolve }) => {
 		if (!isBookingWrite(event)) return resolve(event);
 		const locale = localeFromPath(event.url.pathname);
-		if (!limit.tryEnter(maxInFlight())) return busyResponse(locale, event.url.pathname);
+		if (!limit.tryEnter(maxInFlight())) {
+			observeBookingRefusal('busy');
+			return busyResponse(locale, event.url.pathname);
+		}
 		try {
 			const response = await resolve(event);
-			return response.status >= 500 && event.locals.overloaded
-				? busyResponse(locale, event.url.pathname)
-				: response;
+			if (response.status < 500 || !event.locals.overloaded) return response;
+			observeBookingRefusal('overloaded');
+			return busyResponse(locale, event.url.pathname);
 		} finally {
 			limit.leave();
 		}
