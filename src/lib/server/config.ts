@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { WeeklyHours } from './booking/booking.schema';
 import { POSTGRES_POOL_SIZE } from './db/pool';
 import type { HotlineConfig, HotlineLine } from './escalation/hotline';
+import { deadlineRules, type DeadlineRule } from './proceedings/legal-deadlines';
 
 /** Raised for configuration that cannot work; the server prints its message and stops. */
 export class ConfigError extends Error {
@@ -52,8 +53,11 @@ export interface Config {
 	 * SHUTDOWN_DRAIN_SECONDS; 5 in production, 0 in demo mode.
 	 */
 	drainSeconds: number;
+	/** The decision time limit per proceeding type (legal-deadlines.ts), env PROCEEDING_DEADLINES replacing rules. */
+	proceedingDeadlines: DeadlineRule[];
 }
 
+/** As the official portal lists the client centre line (ipc.gov.cz, checked 2026-12-04): Mon–Thu 8–16, Fri 8–12. */
 export const DEFAULT_HOTLINE_HOURS: WeeklyHours = {
 	'1': [['08:00', '16:00']],
 	'2': [['08:00', '16:00']],
@@ -147,6 +151,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		throw new ConfigError('SHUTDOWN_DRAIN_SECONDS must be a number of seconds from 0 to 300.');
 	}
 	const hours = parseJson<WeeklyHours>('HOTLINE_HOURS', env.HOTLINE_HOURS, DEFAULT_HOTLINE_HOURS);
+	let proceedingDeadlines: DeadlineRule[];
+	try {
+		proceedingDeadlines = deadlineRules(
+			parseJson<unknown>('PROCEEDING_DEADLINES', env.PROCEEDING_DEADLINES, [])
+		);
+	} catch (error) {
+		throw new ConfigError((error as Error).message);
+	}
 	return {
 		mode,
 		databaseUrl,
@@ -165,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		proofOfWork,
 		bookingMaxInflight,
 		metricsToken,
-		drainSeconds
+		drainSeconds,
+		proceedingDeadlines
 	};
 }
