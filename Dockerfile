@@ -1,7 +1,7 @@
 # Pobyt's container image: the same `node build` that `npm run cluster` and its tests run, on
 # Node 20, as a non-root user, with production dependencies only. Build from the repository root:
 #   podman build -t pobyt .        (or docker build)
-# and run it with deploy/compose.yaml (PostgreSQL, two instances, HAProxy). docs/adr/0007.
+# and run it with deploy/compose.yaml (PostgreSQL, two instances, HAProxy). docs/adr/0008.
 ARG NODE_IMAGE=docker.io/library/node:20-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build

@@ -49,7 +49,7 @@ export interface Config {
 	metricsToken: string | undefined;
 	/**
 	 * After SIGTERM, how long `/api/ready` answers 503 while requests are still served, so the
-	 * load balancer stops sending new ones before the listener closes (docs/adr/0007). Env
+	 * load balancer stops sending new ones before the listener closes (docs/adr/0008). Env
 	 * SHUTDOWN_DRAIN_SECONDS; 5 in production, 0 in demo mode.
 	 */
 	drainSeconds: number;

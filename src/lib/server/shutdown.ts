@@ -1,4 +1,4 @@
-// Shutdown behind a load balancer (docs/adr/0007-drain-before-shutdown.md). adapter-node, on
+// Shutdown behind a load balancer (docs/adr/0008-drain-before-shutdown.md). adapter-node, on
 // SIGTERM, stops listening at once; a balancer that has not noticed yet still sends new
 // connections, and those queued in the kernel at that moment are reset: a form post already
 // sent on one fails with a 502 that no balancer may retry. So the instance first says it is

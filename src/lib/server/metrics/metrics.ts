@@ -72,7 +72,7 @@ new Gauge({
 
 new Gauge({
 	name: 'pobyt_draining',
-	help: '1 from SIGTERM until exit: /api/ready answers 503 (docs/adr/0007).',
+	help: '1 from SIGTERM until exit: /api/ready answers 503 (docs/adr/0008).',
 	registers: [registry],
 	collect() {
 		this.set(isDraining() ? 1 : 0);
