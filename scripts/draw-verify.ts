@@ -1,5 +1,5 @@
 // `npm run draw:verify -- <release page URL>`: fetches a draw's public page and recomputes its
-// order from what is published there (docs/adr/0007). Exit 0 when it matches, 1 when not.
+// order from what is published there (docs/adr/0009). Exit 0 when it matches, 1 when not.
 import { verifyReleasePage } from '../src/lib/draw-verify';
 
 const url = process.argv[2];

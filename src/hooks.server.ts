@@ -1,14 +1,16 @@
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { bookingAdmission, InFlightLimit, noteOverload } from '$lib/server/http/booking-admission';
+import { bookingAdmission, bookingWrites, noteOverload } from '$lib/server/http/booking-admission';
 import { databaseFaults } from '$lib/server/http/database-faults';
 import { formGuard } from '$lib/server/http/form-guard';
 import { WaitingRoom } from '$lib/server/http/waiting-room';
 import { i18n } from '$lib/server/http/i18n';
 import { requestLog } from '$lib/server/http/request-log';
+import { requestMetrics } from '$lib/server/http/request-metrics';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { staffSession } from '$lib/server/http/staff-session';
 import { errorFacts, log } from '$lib/server/log';
+import { observeError } from '$lib/server/metrics/metrics';
 import { getConfig, startServer } from '$lib/server/startup';
 import { m } from '$lib/paraglide/messages';
 
@@ -17,10 +19,11 @@ export const init: ServerInit = startServer;
 // Shedding comes before the locale middleware: a refusal should cost as little as possible.
 // Then the guard of every form: an unreadable body is refused before any action runs.
 export const handle = sequence(
+	requestMetrics,
 	requestLog,
 	securityHeaders,
 	databaseFaults,
-	bookingAdmission(() => getConfig().bookingMaxInflight, new InFlightLimit(), {
+	bookingAdmission(() => getConfig().bookingMaxInflight, bookingWrites, {
 		room: new WaitingRoom(),
 		secret: () => getConfig().appSecret
 	}),
@@ -32,6 +35,7 @@ export const handle = sequence(
 /** Unexpected errors: logged with an id (no request data), shown as a generic translated page. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const errorId = event.locals.requestId ?? 'unknown';
+	observeError(error);
 	if (noteOverload(event, error)) {
 		log.warn(
 			{ reqId: errorId, route: event.route.id, err: errorFacts(error) },

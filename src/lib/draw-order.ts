@@ -1,4 +1,4 @@
-// The published definition of a draw's order (issue 13, docs/adr/0007). Shared by the server,
+// The published definition of a draw's order (issue 13, docs/adr/0009). Shared by the server,
 // the release page and `npm run draw:verify`, so all three compute exactly the same thing.
 // Node's crypto only: nothing here runs in the browser.
 import { createHash, createHmac } from 'node:crypto';

@@ -20,6 +20,16 @@ describe('configuration', () => {
 		expect(config.mailFrom).toBe('Pobyt <no-reply@pobyt.invalid>');
 	});
 
+	it('drains 5 s before a production shutdown, not in a demo; metrics only with a token', () => {
+		expect(loadConfig(PRODUCTION).drainSeconds).toBe(5);
+		expect(loadConfig({}).drainSeconds).toBe(0);
+		expect(loadConfig({ ...PRODUCTION, SHUTDOWN_DRAIN_SECONDS: '0' }).drainSeconds).toBe(0);
+		expect(loadConfig(PRODUCTION).metricsToken).toBeUndefined();
+		expect(loadConfig({ ...PRODUCTION, METRICS_TOKEN: 'm'.repeat(32) }).metricsToken).toBe(
+			'm'.repeat(32)
+		);
+	});
+
 	it('accepts a complete production configuration and never a demo password there', () => {
 		const config = loadConfig({ ...PRODUCTION, DEMO_PASSWORD: 'demo' });
 		expect(config.mode).toBe('production');
@@ -35,7 +45,9 @@ describe('configuration', () => {
 		[{ HOTLINE_LINES: '[{"number":"974801801"}]' }, /HOTLINE_LINES/],
 		[{ HOTLINE_HOURS: '{' }, /HOTLINE_HOURS is not valid JSON/],
 		[{ SMTP_URL: 'mail.example.cz:25' }, /SMTP_URL must start with smtp/],
-		[{ ORIGIN: 'https://pobyt.example.cz/app' }, /ORIGIN must be a URL without a path/]
+		[{ ORIGIN: 'https://pobyt.example.cz/app' }, /ORIGIN must be a URL without a path/],
+		[{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 32/],
+		[{ SHUTDOWN_DRAIN_SECONDS: '-1' }, /SHUTDOWN_DRAIN_SECONDS/]
 	])('refuses %o with a message that says what to fix', (change, message) => {
 		expect(() => loadConfig({ ...PRODUCTION, ...change })).toThrow(ConfigError);
 		expect(() => loadConfig({ ...PRODUCTION, ...change })).toThrow(message);

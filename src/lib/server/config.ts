@@ -45,6 +45,14 @@ export interface Config {
 	 * Env BOOKING_MAX_INFLIGHT; by default a few per database connection.
 	 */
 	bookingMaxInflight: number;
+	/** Bearer token that opens `/metrics`; unset answers 404 there. Env METRICS_TOKEN. */
+	metricsToken: string | undefined;
+	/**
+	 * After SIGTERM, how long `/api/ready` answers 503 while requests are still served, so the
+	 * load balancer stops sending new ones before the listener closes (docs/adr/0010). Env
+	 * SHUTDOWN_DRAIN_SECONDS; 5 in production, 0 in demo mode.
+	 */
+	drainSeconds: number;
 	/** The decision time limit per proceeding type (legal-deadlines.ts), env PROCEEDING_DEADLINES replacing rules. */
 	proceedingDeadlines: DeadlineRule[];
 }
@@ -134,6 +142,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	if (!Number.isInteger(bookingMaxInflight) || bookingMaxInflight < 1) {
 		throw new ConfigError('BOOKING_MAX_INFLIGHT must be a whole number of at least 1.');
 	}
+	const metricsToken = env.METRICS_TOKEN || undefined;
+	if (metricsToken && metricsToken.length < 32) {
+		throw new ConfigError('METRICS_TOKEN must be at least 32 random characters.');
+	}
+	const drainSeconds = Number(env.SHUTDOWN_DRAIN_SECONDS ?? (mode === 'production' ? 5 : 0));
+	if (!Number.isFinite(drainSeconds) || drainSeconds < 0 || drainSeconds > 300) {
+		throw new ConfigError('SHUTDOWN_DRAIN_SECONDS must be a number of seconds from 0 to 300.');
+	}
 	const hours = parseJson<WeeklyHours>('HOTLINE_HOURS', env.HOTLINE_HOURS, DEFAULT_HOTLINE_HOURS);
 	let proceedingDeadlines: DeadlineRule[];
 	try {
@@ -160,6 +176,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		mailFrom: env.MAIL_FROM?.trim() || 'Pobyt <no-reply@pobyt.invalid>',
 		proofOfWork,
 		bookingMaxInflight,
+		metricsToken,
+		drainSeconds,
 		proceedingDeadlines
 	};
 }

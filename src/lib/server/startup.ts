@@ -9,6 +9,7 @@ import { purgeExpired } from './retention';
 import { now } from './clock';
 import { deliverPending } from './mail/outbox.service';
 import { runDueDraws } from './draw/releases.service';
+import { installDrain } from './shutdown';
 
 let config: Config | undefined;
 
@@ -25,8 +26,11 @@ export async function startServer(): Promise<void> {
 		const { demoAccounts } = await prepareDatabase(database, cfg);
 		useDatabase(database);
 		process.once('sveltekit:shutdown', () => {
-			void flushUsageEvents().finally(() => database.close().catch(() => {}));
+			void flushUsageEvents()
+				.finally(() => database.close().catch(() => {}))
+				.finally(() => log.info('database closed'));
 		});
+		installDrain(cfg.drainSeconds);
 		if (cfg.smtpUrl) startMailDelivery(cfg.smtpUrl, cfg.mailFrom);
 		startRetention();
 		startDraws(cfg.appSecret, cfg.publicOrigin);
@@ -60,7 +64,7 @@ function startRetention(): void {
 
 /**
  * Makes due draws (issue 13) every 10 s on every instance: each draw runs in one transaction
- * that locks its release, so a second instance finds nothing to do (docs/adr/0007).
+ * that locks its release, so a second instance finds nothing to do (docs/adr/0009).
  */
 function startDraws(secret: string, origin: string): void {
 	let running = false;

@@ -8,7 +8,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { Database, Db } from './engine';
-import { POSTGRES_POOL_SIZE } from './pool';
+import { POOL_APPLICATION_NAME, POSTGRES_POOL_SIZE } from './pool';
 import * as schema from './schema';
 
 /** Any number: only serialises migrations of several instances starting at once. */
@@ -25,6 +25,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
 		max: options.max ?? POSTGRES_POOL_SIZE,
 		connect_timeout: options.connectTimeoutSeconds ?? 5,
 		idle_timeout: 30,
+		connection: { application_name: POOL_APPLICATION_NAME },
 		onnotice: () => {}
 	});
 	const db = drizzlePostgres({ client, schema }) as unknown as Db;

@@ -25,7 +25,7 @@ import { bytea } from '../db/columns';
  * A release (issue 13): a branch's times of one action between two dates, given by one draw
  * among the people who entered within the window instead of first come, first served. The
  * seed is secret until the draw; its SHA-256 (the commitment) is public from the window's
- * opening. `drawn_at` is set by the one transaction that makes the draw (docs/adr/0007).
+ * opening. `drawn_at` is set by the one transaction that makes the draw (docs/adr/0009).
  */
 export const releases = pgTable(
 	'releases',

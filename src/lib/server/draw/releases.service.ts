@@ -1,5 +1,5 @@
 // Fair release (issue 13): scarce times are given by one published, verifiable draw among
-// everyone who entered within a window, instead of to whoever is fastest (docs/adr/0007).
+// everyone who entered within a window, instead of to whoever is fastest (docs/adr/0009).
 import { createHmac, randomBytes } from 'node:crypto';
 import { AccessDenied, requireRole, type Actor } from '../accounts/access';
 import { audit } from '../audit/audit.service';

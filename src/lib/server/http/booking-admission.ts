@@ -22,6 +22,7 @@ import {
 	type WaitingRoom
 } from './waiting-room';
 import { plainPage } from './plain-page';
+import { observeAdmission, observeBookingRefusal } from '../metrics/metrics';
 
 /** What a refused request is asked to wait: long enough for the crowd ahead to get through. */
 export const BUSY_RETRY_AFTER_SECONDS = 2;
@@ -44,6 +45,9 @@ export class InFlightLimit {
 		this.#count--;
 	}
 }
+
+/** This instance's booking writes in flight (read by `/metrics`). */
+export const bookingWrites = new InFlightLimit();
 
 /** Form posts of the booking pages: holding, details, confirming, cancelling, rescheduling. */
 export function isBookingWrite(event: Pick<RequestEvent, 'request' | 'url'>): boolean {
@@ -76,19 +80,23 @@ export function busyResponse(locale: Locale, backPath: string): Response {
  */
 export function bookingAdmission(
 	maxInFlight: () => number,
-	limit: InFlightLimit = new InFlightLimit(),
+	limit: InFlightLimit = bookingWrites,
 	queue?: { room: WaitingRoom; secret: () => string }
 ): Handle {
+	observeAdmission({ inFlight: () => limit.count, limit: maxInFlight });
 	return async ({ event, resolve }) => {
 		if (queue) return queued(event, resolve, maxInFlight(), limit, queue.room, queue.secret());
 		if (!isBookingWrite(event)) return resolve(event);
 		const locale = localeFromPath(event.url.pathname);
-		if (!limit.tryEnter(maxInFlight())) return busyResponse(locale, event.url.pathname);
+		if (!limit.tryEnter(maxInFlight())) {
+			observeBookingRefusal('busy');
+			return busyResponse(locale, event.url.pathname);
+		}
 		try {
 			const response = await resolve(event);
-			return response.status >= 500 && event.locals.overloaded
-				? busyResponse(locale, event.url.pathname)
-				: response;
+			if (response.status < 500 || !event.locals.overloaded) return response;
+			observeBookingRefusal('overloaded');
+			return busyResponse(locale, event.url.pathname);
 		} finally {
 			limit.leave();
 		}
@@ -96,7 +104,7 @@ export function bookingAdmission(
 }
 
 /**
- * The same admission with a waiting room instead of "try again" (docs/adr/0007): a refused
+ * The same admission with a waiting room instead of "try again" (docs/adr/0009): a refused
  * booking write — or any while others wait — gets a signed ticket and the waiting page; a
  * booking page requested with a ticket is shown when its turn has come (in order of arrival,
  * as writes finish), with a short pass that lets the form through ahead of newcomers.

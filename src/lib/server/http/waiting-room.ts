@@ -1,4 +1,4 @@
-// The waiting room (issue 13, item 4; docs/adr/0007): where booking admission is full (ADR 0006)
+// The waiting room (issue 13, item 4; docs/adr/0009): where booking admission is full (ADR 0006)
 // a person is not told "try again" but given a place — a signed ticket (HMAC of arrival time and
 // a random id) in a cookie — and a translated page that refreshes itself (meta refresh, so no
 // JavaScript) after the estimated wait. Returning with the ticket, they are let through in order

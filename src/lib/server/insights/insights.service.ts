@@ -1,4 +1,5 @@
 import { errorFacts, log } from '../log';
+import { observeUsageEvent } from '../metrics/metrics';
 import { insertUsageEvents, type Facets, type UsageEventRow } from './insights.repository';
 
 /**
@@ -68,6 +69,7 @@ export function track<K extends keyof UsageEventKinds>(
 	facets: UsageEventKinds[K]
 ): void {
 	pending.push({ kind, locale, facets: facets as unknown as Facets, at: new Date() });
+	observeUsageEvent(kind, facets);
 	if (pending.length >= FLUSH_AT) void flushUsageEvents();
 	if (!timer) {
 		timer = setInterval(() => void flushUsageEvents(), FLUSH_EVERY_MS);

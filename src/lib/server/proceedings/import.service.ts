@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import * as v from 'valibot';
 import { notifyStatusChanges } from '../alerts/alerts.service';
 import { driverError } from '../db/errors';
@@ -50,12 +49,8 @@ export type ImportResult =
 	| { status: 'invalid'; report: ImportReport }
 	| { status: 'rejected'; error: BatchRejection };
 
-/** `Authorization: Bearer <key>`, compared in constant time (digests hide the key's length too). */
-export function isFeedAuthorized(authorization: string | null, key: string): boolean {
-	const presented = /^Bearer +(\S+) *$/i.exec(authorization ?? '')?.[1] ?? '';
-	const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
-	return timingSafeEqual(digest(presented), digest(key)) && presented !== '';
-}
+/** The feed's key check (the same bearer comparison as `/metrics`). */
+export { isBearerAuthorized as isFeedAuthorized } from '../security/bearer';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** RFC 3339: ISO 8601 with seconds optional and an offset required (a bare local time is ambiguous). */
