@@ -1,6 +1,7 @@
 // The details step of booking: validated at the edge into typed values, every field its own
 // error code (translated on the page), the person's input kept.
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { isNationality } from '../../countries';
 import { isEmailAddress } from '../mail/email-address';
 import { parseBirthDate, type BirthDateError } from '../proceedings/lookup-form';
 import { formatProceedingNumber, parseProceedingNumber } from '../proceedings/proceeding-number';
@@ -49,7 +50,7 @@ export function validateDetails(
 		if (birth.value > fifteenth) errors.push({ field: 'birth', code: 'age' });
 	}
 	const nationality = values.nationality.trim().toUpperCase();
-	if (!/^[A-Z]{2}$/.test(nationality)) errors.push({ field: 'nationality', code: 'nationality' });
+	if (!isNationality(nationality)) errors.push({ field: 'nationality', code: 'nationality' });
 	const documentNumber = values.documentNumber.trim().toUpperCase().replace(/\s+/g, ' ');
 	if (!/^[A-Z0-9][A-Z0-9 -]{3,19}$/.test(documentNumber)) {
 		errors.push({ field: 'documentNumber', code: 'document' });

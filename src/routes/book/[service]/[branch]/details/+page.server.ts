@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { nationalityOptions } from '$lib/countries';
 import { localizeHref } from '$lib/i18n';
 import { holdFor, keepDetails } from '$lib/server/booking/booking-flow.service';
 import { validateDetails, type DetailsValues } from '$lib/server/booking/details-form';
@@ -30,7 +31,11 @@ export const load: PageServerLoad = async ({ params, cookies, locals }) => {
 		);
 	}
 	// Coming from a status result: its proceeding number (what the person typed comes first).
-	return { hold, proceeding: cookies.get(PROCEEDING_COOKIE) ?? '' };
+	return {
+		hold,
+		proceeding: cookies.get(PROCEEDING_COOKIE) ?? '',
+		nationalities: nationalityOptions(locals.locale)
+	};
 };
 
 export const actions: Actions = {
