@@ -25,6 +25,9 @@ const config = {
 			}
 		},
 		version: { pollInterval: 5 * 60 * 1000 },
+		// Root-relative asset URLs: the service worker serves the precached `/uk/offline` for any
+		// page, e.g. `/uk/book/card-pickup`, where `../_app/…` would point at `/uk/_app/…`.
+		paths: { relative: false },
 		// Kit's origin check on form posts stays on (its default); registration is ours (update flow).
 		serviceWorker: { register: false }
 	}

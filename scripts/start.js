@@ -31,7 +31,18 @@ function newest(path) {
 const built = existsSync('build/index.js') ? statSync('build/index.js').mtimeMs : 0;
 if (process.argv.includes('--rebuild') || SOURCES.some((s) => newest(s) > built)) {
 	console.log('Building Pobyt…');
-	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+		stdio: ['inherit', 'pipe', 'inherit'],
+		encoding: 'utf8'
+	});
+	// Kit ends every build with "Run npm run preview to preview…": this script serves the build
+	// itself (with ORIGIN and the body limit set below); a newcomer needs no second command.
+	const output = (result.stdout ?? '')
+		.split('\n')
+		.filter((line) => !line.includes('npm run preview'))
+		.join('\n')
+		.trim();
+	if (output) console.log(output);
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

@@ -62,13 +62,16 @@ export async function bookInRussian(
 	await page.getByLabel(ru.date_day!).fill('14');
 	await page.getByLabel(ru.date_month!).fill('3');
 	await page.getByLabel(ru.date_year!).fill('1988');
-	await page.getByLabel(ru.book_nationality!).fill('kz');
+	// Citizenship is chosen from a list of countries named in Russian.
+	await page.getByLabel(ru.book_nationality!).selectOption({ label: 'Казахстан' });
 	await page.getByLabel(ru.book_document!).fill(person.document);
 	await page.getByLabel(ru.book_email!).fill('test@example.com');
 	await page.getByRole('button', { name: ru.book_continue }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru.book_check_title!);
 	await expect(page.locator('.summary-list')).toContainText(person.name);
-	await expect(page.locator('.summary-list')).toContainText('KZ');
+	await expect(page.locator('.summary-list')).toContainText('Казахстан');
+	// The date of birth as Russian writes dates, not 1988-03-14.
+	await expect(page.locator('.summary-list')).toContainText('14 марта 1988');
 	await check();
 	await page.getByRole('button', { name: ru.book_confirm_button }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru.booking_title!);

@@ -1,6 +1,7 @@
 // Both sides of the hotline on a server of their own, so its clock can move: a Ukrainian speaker
 // shares a checklist from the page, an agent opens it by the code and sees the same unticked
-// documents; a withdrawn context is refused at once, and a day later the link has expired.
+// documents; a withdrawn context is refused at once, and a day later the link has expired. A code
+// made on Friday night still works on Monday morning, until the line closes (issue 11, point 4).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,13 @@ const uk = JSON.parse(readFileSync('messages/uk.json', 'utf8')) as Record<string
 const PORT = ownPort(23);
 const BASE = `http://localhost:${PORT}`;
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'pobyt-hotline-'));
-const LATER = new Date(Date.parse(E2E_NOW) + 25 * 3_600_000).toISOString();
+// Made on Tuesday 10:30, a code lasts through Wednesday's opening (until 16:00): Wednesday 17:30.
+const LATER = new Date(Date.parse(E2E_NOW) + 31 * 3_600_000).toISOString();
+/** Friday 27 November 2026, 23:40 in Prague; the line opens again on Monday at 8:00. */
+const FRIDAY_NIGHT = '2026-11-27T22:40:00Z';
+/** Monday 30 November 2026, 9:30 and 16:05 in Prague. */
+const MONDAY_MORNING = '2026-11-30T08:30:00Z';
+const MONDAY_AFTER_CLOSING = '2026-11-30T15:05:00Z';
 const AGENT = 'operator@pobyt.demo';
 
 let server: ChildProcess | null = null;
@@ -152,7 +159,7 @@ test('a Ukrainian speaker shares a checklist; the agent sees the same unticked d
 	await stopServer();
 });
 
-test('a day later the link has expired and is refused', async ({ browser }) => {
+test('after the next opening is over the link has expired and is refused', async ({ browser }) => {
 	test.setTimeout(180_000);
 	expect(shared.token).not.toBe('');
 	await startServer(LATER);
@@ -171,5 +178,44 @@ test('a day later the link has expired and is refused', async ({ browser }) => {
 	await desk.getByRole('button', { name: 'Open', exact: true }).click();
 	await expect(desk.locator('.error-summary')).toBeVisible();
 	await agent.close();
+	await stopServer();
+});
+
+test('a code made on Friday at 23:40 is still valid on Monday morning, and the page says until when', async ({
+	browser
+}) => {
+	test.setTimeout(240_000);
+	await startServer(FRIDAY_NIGHT);
+	const caller = await browser.newContext({ baseURL: BASE, viewport: { width: 360, height: 740 } });
+	const page = await caller.newPage();
+	await page.goto('/uk/help?from=/uk/contact');
+	await page.getByLabel(uk.help_consent!).check();
+	await page.getByRole('button', { name: uk.help_share_button }).click();
+	await expect(page).toHaveURL(/\/uk\/help\/shared$/);
+	const code = (await page.locator('.context-code').textContent())!.trim();
+	// Plainly: until Monday's closing, and that the line is closed now and opens on Monday.
+	await expect(page.locator('.context-expires')).toContainText(
+		'понеділок, 30 листопада 2026 р. о 16:00'
+	);
+	await expect(page.locator('#shared-context .hotline__state')).toContainText('понеділок');
+	await expectNoAxeViolations(page);
+	await page.screenshot({
+		path: 'reports/screens/newcomer-code-friday-uk-360.png',
+		fullPage: true
+	});
+	await stopServer();
+
+	await startServer(MONDAY_MORNING);
+	await page.goto('/uk/help/shared');
+	await expect(page.locator('.context-code')).toHaveText(code);
+	await expect(page.locator('#shared-context .hotline__state')).toHaveClass(/hotline__state--open/);
+	await expectNoAxeViolations(page);
+	await stopServer();
+
+	await startServer(MONDAY_AFTER_CLOSING);
+	await page.goto('/uk/help/shared');
+	await expect(page.locator('.context-code')).toHaveCount(0);
+	await expect(page.getByText(uk.help_shared_none!)).toBeVisible();
+	await caller.close();
 	await stopServer();
 });

@@ -14,6 +14,7 @@ export const ENHANCEMENTS = [
 	'save-context',
 	'saved-contexts',
 	'save-draw',
-	'saved-draws'
+	'saved-draws',
+	'copy-link'
 ] as const;
 export type Enhancement = (typeof ENHANCEMENTS)[number];

@@ -21,17 +21,23 @@ export function formatDate(iso: string, locale: string): string {
 	);
 }
 
-/** An instant in Prague time: "26 November 2026 at 9:00" in the reader's language, or just "9:00". */
+/**
+ * An instant in Prague time: "26 November 2026 at 9:00" in the reader's language, "Thursday,
+ * 26 November 2026 at 9:00" with the weekday, or just "9:00".
+ */
 export function formatDateTime(
 	instant: Date,
 	locale: string,
-	options: { timeOnly?: boolean } = {}
+	options: { timeOnly?: boolean; weekday?: boolean } = {}
 ): string {
-	return options.timeOnly
-		? formatter(locale, 'time', { timeStyle: 'short', timeZone: 'Europe/Prague' }).format(instant)
-		: formatter(locale, 'datetime', {
-				dateStyle: 'long',
-				timeStyle: 'short',
-				timeZone: 'Europe/Prague'
-			}).format(instant);
+	if (options.timeOnly)
+		return formatter(locale, 'time', { timeStyle: 'short', timeZone: 'Europe/Prague' }).format(
+			instant
+		);
+	const dateStyle = options.weekday ? 'full' : 'long';
+	return formatter(locale, `datetime-${dateStyle}`, {
+		dateStyle,
+		timeStyle: 'short',
+		timeZone: 'Europe/Prague'
+	}).format(instant);
 }

@@ -13,6 +13,10 @@ import { BACK_OFFICE } from '$lib/server/http/staff-session';
  */
 export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const path = delocalizePath(url.pathname);
-	if (BACK_OFFICE.test(path) || path === '/offline') return { hotlineStatus: null };
-	return { hotlineStatus: hotlineStatus((await currentHotline()).hours, locals.locale, now()) };
+	const backOffice = BACK_OFFICE.test(path);
+	if (backOffice || path === '/offline') return { hotlineStatus: null, backOffice };
+	return {
+		hotlineStatus: hotlineStatus((await currentHotline()).hours, locals.locale, now()),
+		backOffice
+	};
 };

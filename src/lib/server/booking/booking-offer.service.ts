@@ -45,6 +45,10 @@ export interface BranchOption {
 	nextFreeDate: string | null;
 }
 
+const CZECH_ORDER = new Intl.Collator('cs');
+/** The region of the Prague branches, listed first. */
+export const PRAGUE_REGION = 'Praha';
+
 export async function branchChoices(
 	serviceSlug: string,
 	now: Date
@@ -66,6 +70,14 @@ export async function branchChoices(
 			nextFreeDate: row.nextFree ? pragueDate(row.nextFree) : null
 		});
 	}
+	// Czech order (Č after C, Ch after H, Ú after U) with Prague first, whatever the database's
+	// collation: the list a Czech office would print (issue 11, point 5).
+	regions.sort(
+		(a, b) =>
+			Number(b.region === PRAGUE_REGION) - Number(a.region === PRAGUE_REGION) ||
+			CZECH_ORDER.compare(a.region, b.region)
+	);
+	for (const region of regions) region.branches.sort((a, b) => CZECH_ORDER.compare(a.name, b.name));
 	const { id: _id, ...choice } = service;
 	return { service: choice, regions };
 }

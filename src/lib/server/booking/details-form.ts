@@ -3,6 +3,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import * as v from 'valibot';
 import { CONTROL_CODE, parseForm, text, type FieldError } from '../http/form';
+import { isNationality } from '../../countries';
 import { isEmailAddress } from '../mail/email-address';
 import { parseBirthDate, type BirthDateError } from '../proceedings/lookup-form';
 import { formatProceedingNumber, parseProceedingNumber } from '../proceedings/proceeding-number';
@@ -91,7 +92,7 @@ export function validateDetails(
 		if (birth.value > fifteenth) errors.push({ field: 'birth', code: 'age' });
 	}
 	const nationality = values.nationality.trim().toUpperCase();
-	if (!/^[A-Z]{2}$/.test(nationality)) errors.push({ field: 'nationality', code: 'nationality' });
+	if (!isNationality(nationality)) errors.push({ field: 'nationality', code: 'nationality' });
 	const documentNumber = values.documentNumber.trim().toUpperCase().replace(/\s+/g, ' ');
 	if (!/^[A-Z0-9][A-Z0-9 -]{3,19}$/.test(documentNumber)) {
 		errors.push({ field: 'documentNumber', code: 'document' });

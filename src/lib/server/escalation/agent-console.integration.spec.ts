@@ -107,7 +107,12 @@ describe.each(ENGINES)('the agent console on %s', (engine) => {
 			reason: '/agent/case/[id]'
 		});
 
-		const later = await openCase(agent, caseId, new Date(NOW.getTime() + CONTEXT_HOURS * HOUR));
+		// Made on Tuesday 10:00, the context lasts to Wednesday 16:00 (the line's next opening).
+		const later = await openCase(
+			agent,
+			caseId,
+			new Date(NOW.getTime() + (CONTEXT_HOURS + 6) * HOUR)
+		);
 		expect(later).toMatchObject({ kind: 'opened', context: null, contextClosed: 'expired' });
 		expect(await withdrawContext(token, NOW)).toBe(true);
 		expect(await openCase(agent, caseId, NOW)).toMatchObject({

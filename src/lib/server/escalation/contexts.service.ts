@@ -1,6 +1,7 @@
 // Call with context (issue "Hotline escalation and the agent console", item 1): the person agrees
 // to share what they were looking at, and gets a six-digit code to read out and a link for the
-// agent. Only what the person chose to share is stored, only the token's hash, for 24 hours.
+// agent. Only what the person chose to share is stored, only the token's hash, for 24 hours or
+// until the end of the line's next opening period, whichever is later.
 import { isLocale } from '../../paraglide/runtime';
 import { toPrague } from '../../time/prague';
 import { bookingByToken } from '../booking/bookings.service';
@@ -9,11 +10,14 @@ import type { ProceedingNumber } from '../proceedings/proceeding-number';
 import { verifyProceeding } from '../proceedings/proceedings.service';
 import { hashToken, newToken, TOKEN_PATTERN } from '../security/tokens';
 import { newContextCode } from './context-code';
+import { codeValidUntil } from './hotline';
+import { currentHotline } from './hotline-settings.service';
 import { SLUG_PATTERN } from '../http/form';
 import { findContext, insertContextWithCode, withdrawActive } from './contexts.repository';
 import { PAGE_AREAS, inList, type EscalationChannel, type PageArea } from './taxonomy';
 
-/** How long a shared context can be opened (configurable here). */
+/** How long a shared context can be opened at least (configurable here); longer when the line's
+ * next opening period ends later (`codeValidUntil`). */
 export const CONTEXT_HOURS = 24;
 export const QUESTION_MAX = 280;
 export const TOPIC_MAX = 120;
@@ -168,7 +172,8 @@ export async function createContext(
 	}
 
 	const token = newToken();
-	const expiresAt = options.expiresAt ?? new Date(now.getTime() + CONTEXT_HOURS * 3_600_000);
+	const expiresAt =
+		options.expiresAt ?? codeValidUntil((await currentHotline()).hours, now, CONTEXT_HOURS);
 	const context = {
 		tokenHash: hashToken(token),
 		locale: valid.locale,

@@ -83,13 +83,23 @@ export function hotlineStatus(hours: WeeklyHours, locale: Locale, at: Date): Hot
 	};
 }
 
+/** The line that answers in the page's language first, then the others in configured order. */
+export function linesInLanguageFirst<L extends { languages: string[] }>(
+	lines: readonly L[],
+	locale: Locale
+): L[] {
+	return [...lines].sort(
+		(a, b) => Number(b.languages.includes(locale)) - Number(a.languages.includes(locale))
+	);
+}
+
 /** What the home and contact pages show about the hotline: the status and the official numbers. */
 export function describeHotline(config: HotlineConfig, locale: Locale, at: Date): HotlineView {
 	const status = hotlineStatus(config.hours, locale, at);
 	return {
 		open: status.open,
 		statusText: status.text,
-		lines: config.lines.map((line) => ({
+		lines: linesInLanguageFirst(config.lines, locale).map((line) => ({
 			display: formatPhoneNumber(line.number),
 			dial: line.number,
 			languages: line.languages.map((l) => LANGUAGE_NAME[l]?.(locale) ?? l).join(', ')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOTLINE_HOURS, DEFAULT_HOTLINE_LINES } from '../config';
-import { czechPublicHolidays, hotlineState } from './hotline';
+import { codeValidUntil, czechPublicHolidays, hotlineState } from './hotline';
 import { describeHotline, formatPhoneNumber } from './hotline.service';
 
 const at = (iso: string) => new Date(iso);
@@ -40,11 +40,15 @@ describe('hotline hours (Europe/Prague, default Mon–Thu 8–16, Fri 8–12)', 
 		expect(uk.open).toBe(true);
 		expect(uk.statusText).toMatch(/16:00/);
 		expect(uk.statusText).not.toMatch(/[a-z]{4}/i);
-		expect(uk.lines[0]).toEqual({
+		// The line that answers in the page's language first (issue 11, point 5).
+		expect(uk.lines.map((l) => l.dial)).toEqual(['+420974801802', '+420974801801']);
+		expect(uk.lines[1]).toEqual({
 			display: '+420 974 801 801',
 			dial: '+420974801801',
 			languages: 'чеська, англійська'
 		});
+		const en = describeHotline(config, 'en', at('2026-11-23T09:00:00Z'));
+		expect(en.lines.map((l) => l.dial)).toEqual(['+420974801801', '+420974801802']);
 		expect(uk.hours).toHaveLength(7);
 		expect(uk.hours[0]).toEqual({ day: 'понеділок', text: '08:00–16:00' });
 		const vi = describeHotline(config, 'vi', at('2026-11-27T11:00:00Z'));
@@ -55,5 +59,44 @@ describe('hotline hours (Europe/Prague, default Mon–Thu 8–16, Fri 8–12)', 
 	it('formats Czech numbers in groups and leaves foreign ones as configured', () => {
 		expect(formatPhoneNumber('+420974801802')).toBe('+420 974 801 802');
 		expect(formatPhoneNumber('+4930123456')).toBe('+4930123456');
+	});
+});
+
+describe('how long a code for the line is valid (issue 11, point 4)', () => {
+	const H = DEFAULT_HOTLINE_HOURS;
+
+	it('a code made on Friday at 23:40 is valid on Monday morning and until Monday 16:00', () => {
+		const made = at('2026-11-27T22:40:00Z'); // Friday 23:40 CET
+		const until = codeValidUntil(H, made, 24);
+		expect(until).toEqual(at('2026-11-30T15:00:00Z')); // Monday 16:00 CET
+		expect(until > at('2026-11-30T08:30:00Z')).toBe(true); // Monday 9:30
+	});
+
+	it('a code made on Friday shortly before noon lasts through Monday’s opening', () => {
+		expect(codeValidUntil(H, at('2026-11-27T10:55:00Z'), 24)).toEqual(at('2026-11-30T15:00:00Z'));
+	});
+
+	it('a code made on a weekday morning lasts through the next day’s opening', () => {
+		// Tuesday 10:30 CET → Wednesday 16:00 CET (more than the 24 h floor).
+		expect(codeValidUntil(H, at('2026-11-24T09:30:00Z'), 24)).toEqual(at('2026-11-25T15:00:00Z'));
+	});
+
+	it('never less than the floor: Wednesday evening → Thursday evening', () => {
+		// Wednesday 20:00 CET; Thursday's opening ends at 16:00, before 24 h are over.
+		expect(codeValidUntil(H, at('2026-11-25T19:00:00Z'), 24)).toEqual(at('2026-11-26T19:00:00Z'));
+	});
+
+	it('skips holidays: made on 23 December evening, valid until Monday 28 December 16:00', () => {
+		// 24–26 December are public holidays, 27 December is a Sunday.
+		expect(codeValidUntil(H, at('2026-12-23T19:00:00Z'), 24)).toEqual(at('2026-12-28T15:00:00Z'));
+	});
+
+	it('across the spring change the end is 16:00 summer time', () => {
+		// Friday 27 March 2026 evening; Monday 30 March 16:00 CEST is 14:00 UTC.
+		expect(codeValidUntil(H, at('2026-03-27T20:00:00Z'), 24)).toEqual(at('2026-03-30T14:00:00Z'));
+	});
+
+	it('a line with no hours at all keeps the floor', () => {
+		expect(codeValidUntil({}, at('2026-11-27T22:40:00Z'), 24)).toEqual(at('2026-11-28T22:40:00Z'));
 	});
 });

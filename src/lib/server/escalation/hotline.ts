@@ -24,9 +24,9 @@ export function formatIntervals(intervals: readonly (readonly [string, string])[
 
 export type HotlineState = { open: true; closesAt: Date } | { open: false; opensAt: Date | null };
 
-/** Whether the line is staffed at `now`, and when it closes or next opens (within two weeks). */
-export function hotlineState(hours: WeeklyHours, now: Date): HotlineState {
-	const today = toPrague(now);
+/** The line's staffed periods from the day of `since` on, in order, for two weeks; holidays closed. */
+function* openingPeriods(hours: WeeklyHours, since: Date): Generator<{ start: Date; end: Date }> {
+	const today = toPrague(since);
 	for (let k = 0; k < 15; k++) {
 		const d = addDays(today.year, today.month, today.day, k);
 		if (czechPublicHolidays(d.year).has(isoDate(d.year, d.month, d.day))) continue;
@@ -34,11 +34,39 @@ export function hotlineState(hours: WeeklyHours, now: Date): HotlineState {
 		for (const [from, to] of intervals) {
 			const f = parseClock(from);
 			const t = parseClock(to);
-			const start = fromPrague(d.year, d.month, d.day, f.hour, f.minute);
-			const end = fromPrague(d.year, d.month, d.day, t.hour, t.minute);
-			if (now >= start && now < end) return { open: true, closesAt: end };
-			if (start > now) return { open: false, opensAt: start };
+			yield {
+				start: fromPrague(d.year, d.month, d.day, f.hour, f.minute),
+				end: fromPrague(d.year, d.month, d.day, t.hour, t.minute)
+			};
 		}
 	}
+}
+
+/** Whether the line is staffed at `now`, and when it closes or next opens (within two weeks). */
+export function hotlineState(hours: WeeklyHours, now: Date): HotlineState {
+	for (const { start, end } of openingPeriods(hours, now)) {
+		if (now >= start && now < end) return { open: true, closesAt: end };
+		if (start > now) return { open: false, opensAt: start };
+	}
 	return { open: false, opensAt: null };
+}
+
+/** The first staffed period that starts after `now` (within two weeks), or null. */
+export function nextOpeningPeriod(
+	hours: WeeklyHours,
+	now: Date
+): { start: Date; end: Date } | null {
+	for (const period of openingPeriods(hours, now)) if (period.start > now) return period;
+	return null;
+}
+
+/**
+ * Until when a code to read out to the line is valid: at least `minHours`, and never before the
+ * end of the line's next opening period — a code made on Friday night must still work when the
+ * line opens on Monday, and all through that opening (issue 11, point 4).
+ */
+export function codeValidUntil(hours: WeeklyHours, now: Date, minHours: number): Date {
+	const floor = new Date(now.getTime() + minHours * 3_600_000);
+	const next = nextOpeningPeriod(hours, now);
+	return next && next.end > floor ? next.end : floor;
 }

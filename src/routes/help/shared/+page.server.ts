@@ -3,7 +3,11 @@ import { now } from '$lib/server/clock';
 import { formatContextCode } from '$lib/server/escalation/context-code';
 import { sharedContext, withdrawContext } from '$lib/server/escalation/contexts.service';
 import { telLink } from '$lib/server/escalation/tel-link';
-import { formatPhoneNumber } from '$lib/server/escalation/hotline.service';
+import {
+	formatPhoneNumber,
+	hotlineStatus,
+	linesInLanguageFirst
+} from '$lib/server/escalation/hotline.service';
 import { currentHotline } from '$lib/server/escalation/hotline-settings.service';
 import * as v from 'valibot';
 import { readFormWith, text } from '$lib/server/http/form';
@@ -17,15 +21,13 @@ export const load: PageServerLoad = async ({ cookies, locals, setHeaders }) => {
 	const [code = '', token = ''] = (cookies.get(CONTEXT_COOKIE) ?? '').split('.');
 	const at = now();
 	const shared = token ? await sharedContext(token, at) : null;
-	if (!shared || shared.code !== code) return { shared: null };
+	if (!shared || shared.code !== code) return { shared: null, lineStatus: null };
 	const hotline = await currentHotline();
 	const { publicOrigin } = getConfig();
-	// The line that answers in the person's language first, then the others.
-	const lines = [...hotline.lines].sort(
-		(a, b) =>
-			Number(b.languages.includes(locals.locale)) - Number(a.languages.includes(locals.locale))
-	);
+	const lines = linesInLanguageFirst(hotline.lines, locals.locale);
 	return {
+		// Open now, or when it opens: a code made at night is not for calling now.
+		lineStatus: hotlineStatus(hotline.hours, locals.locale, at),
 		shared: {
 			code: formatContextCode(shared.code),
 			token,

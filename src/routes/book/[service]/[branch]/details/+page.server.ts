@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { nationalityOptions } from '$lib/countries';
 import { localizeHref } from '$lib/i18n';
 import { holdFor } from '$lib/server/booking/booking-offer.service';
 import { keepDetails } from '$lib/server/booking/hold.service';
@@ -19,7 +20,11 @@ export const load: PageServerLoad = async ({ params, cookies, locals }) => {
 		);
 	}
 	// Coming from a status result: its proceeding number (what the person typed comes first).
-	return { hold, proceeding: cookies.get(PROCEEDING_COOKIE) ?? '' };
+	return {
+		hold,
+		proceeding: cookies.get(PROCEEDING_COOKIE) ?? '',
+		nationalities: nationalityOptions(locals.locale)
+	};
 };
 
 export const actions: Actions = {
