@@ -105,7 +105,7 @@ async function enter(page: Page, n: number, times: string[] = []): Promise<strin
 	await page.getByLabel(uk.date_day!).fill('1');
 	await page.getByLabel(uk.date_month!).fill('5');
 	await page.getByLabel(uk.date_year!).fill('1990');
-	await page.getByLabel(uk.book_nationality!).fill('UA');
+	await page.getByLabel(uk.book_nationality!).selectOption('UA');
 	await page.getByLabel(uk.book_document!).fill(p.document);
 	await page.getByLabel(uk.book_email!).fill(p.email);
 	if (times.length > 0) {

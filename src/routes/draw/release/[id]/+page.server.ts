@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { nationalityOptions } from '$lib/countries';
 import { localizeHref } from '$lib/i18n';
 import { now } from '$lib/server/clock';
 import { pragueDate } from '$lib/server/content/content.service';
@@ -15,10 +16,10 @@ function releaseId(param: string): number {
 	return id;
 }
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
 	const release = await publicRelease(releaseId(params.id), now());
 	if (!release) error(404, 'Not found');
-	return { release };
+	return { release, nationalities: nationalityOptions(locals.locale) };
 };
 
 export const actions: Actions = {
