@@ -57,4 +57,15 @@ async function start(): Promise<void> {
 	});
 }
 
+// Anonymous, for the report on unclear content: which checklists people print.
+window.addEventListener('beforeprint', () => {
+	if (tools?.dataset.slug)
+		navigator.sendBeacon?.(
+			tools.dataset.usage ?? '/api/v1/usage',
+			new Blob([JSON.stringify({ kind: 'checklist_printed', checklist: tools.dataset.slug })], {
+				type: 'application/json'
+			})
+		);
+});
+
 void start();

@@ -12,7 +12,8 @@ export const SUBJECT_TYPES = [
 	'branch',
 	'case',
 	'callback',
-	'hotline_settings'
+	'hotline_settings',
+	'report'
 ] as const;
 export type AuditSubject = (typeof SUBJECT_TYPES)[number];
 

@@ -1,3 +1,4 @@
+import { now } from '../clock';
 import { errorFacts, log } from '../log';
 import { insertUsageEvents, type Facets, type UsageEventRow } from './insights.repository';
 
@@ -20,6 +21,7 @@ export interface UsageEventKinds {
 		step: 'held' | 'confirmed' | 'cancelled' | 'rescheduled';
 		service: string;
 		channel?: string;
+		branch?: string;
 	};
 	booking_refused: {
 		reason:
@@ -35,11 +37,21 @@ export interface UsageEventKinds {
 	waitlist_signup: Record<string, never>;
 	waitlist_offer: Record<string, never>;
 	/** A context shared for a call, or a callback requested; `hour` of day in Prague. */
-	escalation_created: { channel: 'call' | 'callback'; area: string; hour: number };
+	escalation_created: {
+		channel: 'call' | 'callback';
+		area: string;
+		hour: number;
+		/** The checklist's slug, when shared from one ("called after reading"). */
+		checklist?: string;
+	};
 	/** One event per topic of the case (`none` when the agent chose no topic). */
 	escalation_outcome: { topic: string; outcome: string };
 	callback: { step: 'requested'; window: 'any' | 'chosen' } | { step: 'handled'; outcome: string };
 	problem_flagged: { flag: string };
+	/** A checklist rendered by the server, or printed (reported by the page's script). */
+	checklist_use: { checklist: string; step: 'viewed' | 'printed' };
+	/** The answer to "How satisfied are you with this service today?" (1–5). */
+	satisfaction: { task: 'booking' | 'status' | 'checklist' | 'hotline'; score: number };
 }
 
 const FLUSH_EVERY_MS = 1000;
@@ -57,7 +69,7 @@ export function track<K extends keyof UsageEventKinds>(
 	locale: string | null,
 	facets: UsageEventKinds[K]
 ): void {
-	pending.push({ kind, locale, facets: facets as unknown as Facets, at: new Date() });
+	pending.push({ kind, locale, facets: facets as unknown as Facets, at: now() });
 	if (pending.length >= FLUSH_AT) void flushUsageEvents();
 	if (!timer) {
 		timer = setInterval(() => void flushUsageEvents(), FLUSH_EVERY_MS);
@@ -92,7 +104,15 @@ const STAGES = new Set([
  * page could put in the body (a number, a date) is ever stored.
  */
 export function recordClientEvent(body: unknown, locale: string): void {
-	const event = body as { kind?: unknown; stage?: unknown } | null;
+	const event = body as { kind?: unknown; stage?: unknown; checklist?: unknown } | null;
+	if (
+		event?.kind === 'checklist_printed' &&
+		typeof event.checklist === 'string' &&
+		/^[a-z0-9-]{1,60}$/.test(event.checklist)
+	) {
+		track('checklist_use', locale, { checklist: event.checklist, step: 'printed' });
+		return;
+	}
 	if (
 		event?.kind === 'status_saved' &&
 		typeof event.stage === 'string' &&

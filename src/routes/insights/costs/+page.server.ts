@@ -1,0 +1,31 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { now } from '$lib/server/clock';
+import { formText } from '$lib/server/http/form';
+import { asStaff, staffLocale } from '$lib/server/http/staff-session';
+import { COST_CHANNELS, setUnitCosts, unitCosts } from '$lib/server/insights/report.service';
+import { insightsText } from '$lib/insights-text';
+import { requireRole } from '$lib/server/accounts/access';
+
+export const load: PageServerLoad = (event) =>
+	asStaff(event, async (actor) => {
+		requireRole(actor, 'admin');
+		return { costs: await unitCosts(actor) };
+	});
+
+export const actions: Actions = {
+	default: (event) =>
+		asStaff(event, async (actor) => {
+			const form = await event.request.formData();
+			const values = Object.fromEntries(COST_CHANNELS.map((c) => [c, formText(form, c)]));
+			const result = await setUnitCosts(actor, values, now());
+			if (result.kind === 'invalid') {
+				const t = insightsText(staffLocale(event.locals));
+				return fail(400, {
+					values,
+					errors: result.channels.map((field) => ({ field, message: t.costsInvalid }))
+				});
+			}
+			return { saved: true };
+		})
+};
