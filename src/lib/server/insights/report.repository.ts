@@ -34,7 +34,7 @@ function dimensionSql(dimension: Dimension): SQL {
 	return sql`coalesce(facets ->> ${name}, '')`;
 }
 
-/** Grouping keys in the order asked for (indexed reads are strings: unknown ones are ''). */
+/** Grouping keys, one per dimension asked for, in that order. */
 export type Keys = string[] & { 0: string; 1: string; 2: string; 3: string };
 
 export interface CountRow {
@@ -74,10 +74,7 @@ export async function sumUsage(
 	);
 	return rows
 		.map((row) => ({
-			keys: Object.assign(
-				['', '', '', ''],
-				by.map((_, i) => String(row[`k${i}`]))
-			) as Keys,
+			keys: by.map((_, i) => String(row[`k${i}`])) as Keys,
 			count: Number(row.total)
 		}))
 		.filter((row) => row.count > 0);
@@ -163,9 +160,7 @@ export async function topSearchTerms(
 }
 
 /** Callbacks not yet handled now, and how long the handled ones of the range took (minutes). */
-export async function callbackTimes(
-	range: Range
-): Promise<{
+export async function callbackTimes(range: Range): Promise<{
 	waiting: number;
 	handled: number;
 	medianMinutes: number | null;
