@@ -15,7 +15,6 @@ import { rebuildRollups, refreshRollups } from './rollup.service';
 import { answerSatisfaction, satisfactionComments } from './satisfaction.service';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
-const DAY = 86_400_000;
 const none = { branch: null, service: null, locale: null };
 
 const cell = (sections: Section[], table: string, row: string, column = 1) =>
