@@ -43,4 +43,5 @@ CREATE TABLE "usage_daily" (
 --> statement-breakpoint
 ALTER TABLE "insights_unit_costs" ADD CONSTRAINT "insights_unit_costs_updated_by_staff_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "satisfaction_comments_day" ON "satisfaction_comments" USING btree ("day");--> statement-breakpoint
+CREATE INDEX "usage_daily_kind_day" ON "usage_daily" USING btree ("kind","day");--> statement-breakpoint
 CREATE INDEX "usage_events_at" ON "usage_events" USING btree ("at");

@@ -46,7 +46,11 @@ export const usageDaily = pgTable(
 		facets: jsonb('facets').$type<Record<string, string | number | boolean>>().notNull(),
 		count: integer('count').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.day, t.kind, t.locale, t.facets] })]
+	(t) => [
+		primaryKey({ columns: [t.day, t.kind, t.locale, t.facets] }),
+		// Every report query asks for some kinds over a range of days.
+		index('usage_daily_kind_day').on(t.kind, t.day)
+	]
 );
 
 /** Daily searches per locale and folded term (spelling variants counted together). */

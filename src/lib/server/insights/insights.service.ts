@@ -48,7 +48,11 @@ export interface UsageEventKinds {
 	escalation_outcome: { topic: string; outcome: string };
 	callback: { step: 'requested'; window: 'any' | 'chosen' } | { step: 'handled'; outcome: string };
 	problem_flagged: { flag: string };
-	/** A checklist rendered by the server, or printed (reported by the page's script). */
+	/**
+	 * A checklist read or printed, reported by the page itself (its script, or an image without
+	 * JavaScript): the service worker fetches checklists to keep them offline, and serves them
+	 * from its cache, so the server's own renders count neither way.
+	 */
 	checklist_use: { checklist: string; step: 'viewed' | 'printed' };
 	/** The answer to "How satisfied are you with this service today?" (1–5). */
 	satisfaction: { task: 'booking' | 'status' | 'checklist' | 'hotline'; score: number };
@@ -106,11 +110,12 @@ const STAGES = new Set([
 export function recordClientEvent(body: unknown, locale: string): void {
 	const event = body as { kind?: unknown; stage?: unknown; checklist?: unknown } | null;
 	if (
-		event?.kind === 'checklist_printed' &&
+		(event?.kind === 'checklist_printed' || event?.kind === 'checklist_viewed') &&
 		typeof event.checklist === 'string' &&
 		/^[a-z0-9-]{1,60}$/.test(event.checklist)
 	) {
-		track('checklist_use', locale, { checklist: event.checklist, step: 'printed' });
+		const step = event.kind === 'checklist_printed' ? 'printed' : 'viewed';
+		track('checklist_use', locale, { checklist: event.checklist, step });
 		return;
 	}
 	if (

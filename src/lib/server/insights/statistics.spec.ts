@@ -107,7 +107,8 @@ describe('spike rule', () => {
 
 describe('small counts', () => {
 	it('shows counts below 5 as <5', () => {
-		expect([1, 2, 3, 4, 5, 6, 120].map(suppressSmall)).toEqual([
+		expect([0, 1, 2, 3, 4, 5, 6, 120].map(suppressSmall)).toEqual([
+			'<5',
 			'<5',
 			'<5',
 			'<5',

@@ -98,7 +98,8 @@ export function spikeTest(count: number, trailing: readonly number[]): SpikeTest
 export const SUPPRESS_BELOW = 5;
 
 export function suppressSmall(count: number): string {
-	return count < SUPPRESS_BELOW && count > 0 ? `<${SUPPRESS_BELOW}` : String(count);
+	// Zero too: beside a suppressed total, a 0 would tell what the total hides.
+	return count < SUPPRESS_BELOW ? `<${SUPPRESS_BELOW}` : String(count);
 }
 
 /** One CSV line per row, RFC 4180 quoting; a formula-like cell is prefixed so spreadsheets do not run it. */

@@ -2,11 +2,9 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { now } from '$lib/server/clock';
 import { getChecklist } from '$lib/server/content/content.service';
-import { track } from '$lib/server/insights/insights.service';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const checklist = await getChecklist(params.slug, locals.locale, now());
 	if (!checklist) error(404, 'Not found');
-	track('checklist_use', locals.locale, { checklist: checklist.slug, step: 'viewed' });
 	return { checklist };
 };
