@@ -23,7 +23,7 @@ export const CALLBACK_DAYS = 30;
 /**
  * Raw anonymous events, search queries and satisfaction comments are kept 25 months (a full
  * previous year to compare with, plus a month to correct it); their daily rollups are kept for
- * good (docs/adr/0007). Never a day that is not rolled up yet.
+ * good (docs/adr/0008). Never a day that is not rolled up yet.
  */
 export const RAW_EVENT_MONTHS = 25;
 

@@ -21,7 +21,7 @@ import {
 	startCase
 } from './cases.service';
 import { formatContextCode } from './context-code';
-import { bookForCaller } from './hotline-booking.service';
+import { bookForCaller } from '../booking/hotline-booking.service';
 import { callContexts } from './contexts.schema';
 import {
 	CONTEXT_HOURS,

@@ -34,7 +34,7 @@ export const usageEvents = pgTable(
 
 /**
  * Daily counts of usage events by Prague calendar day, kind, locale ('' when none) and facets:
- * what every report reads (docs/adr/0007). Rebuilt per day from raw events, so running the
+ * what every report reads (docs/adr/0008). Rebuilt per day from raw events, so running the
  * rollup twice, or on two instances, gives the same rows.
  */
 export const usageDaily = pgTable(

@@ -1,6 +1,6 @@
 // The analysts' view of the anonymous counts: one set of sections for any period and filters,
 // and the yearly report that compares a year with the one before. Analysts and admins only;
-// every view is audited. Reads the daily rollups only (docs/adr/0007).
+// every view is audited. Reads the daily rollups only (docs/adr/0008).
 import { requireRole, type Actor } from '../accounts/access';
 import { audit } from '../audit/audit.service';
 import { deriveStatus, type ProceedingEvent } from '../proceedings/proceeding-status';
@@ -87,7 +87,7 @@ export const lateByDeadlineClock: LateCounter = async (at) => {
 	for (const p of await openProceedingsWithEvents()) {
 		const events = p.events.filter((e) => e.occurredAt <= at) as ProceedingEvent[];
 		if (events.length === 0) continue;
-		if (deriveStatus(events, p.complex, at).clock?.late)
+		if (deriveStatus(events, p, at).clock?.late)
 			late.set(p.typeCode, (late.get(p.typeCode) ?? 0) + 1);
 	}
 	return late;

@@ -1,4 +1,4 @@
-// Daily rollups of the anonymous events (docs/adr/0007): every report reads these, so its cost
+// Daily rollups of the anonymous events (docs/adr/0008): every report reads these, so its cost
 // does not grow with raw events. A run recomputes the days that are not final yet (yesterday and
 // today, or everything since the last run) from raw events, under an advisory lock.
 import { pragueDate } from '../../time/prague';

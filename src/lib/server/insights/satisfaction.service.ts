@@ -3,7 +3,6 @@
 import { requireRole, type Actor } from '../accounts/access';
 import { audit } from '../audit/audit.service';
 import { scrubFreeText } from '../content/search-text';
-import { getDb } from '../db';
 import { limitKey, Limits } from '../rate-limit/limiter';
 import { pragueDate } from '../../time/prague';
 import { track } from './insights.service';
@@ -42,7 +41,7 @@ export async function answerSatisfaction(
 	if (!/^[1-5]$/.test(input.score)) fields.push('score');
 	if (input.comment.length > COMMENT_MAX) fields.push('comment');
 	if (fields.length > 0 || !isTask(input.task)) return { kind: 'invalid', fields };
-	const limit = await new Limits(getDb(), [ANSWER_LIMIT]).consume({
+	const limit = await new Limits([ANSWER_LIMIT]).consume({
 		'satisfaction:addr': limitKey(who.secret, 'satisfaction', who.clientAddress)
 	});
 	if (!limit.allowed) return { kind: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };

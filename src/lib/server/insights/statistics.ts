@@ -61,7 +61,7 @@ function logFactorial(n: number): number {
 	return sum;
 }
 
-/** The stated rule (docs/adr/0007): this week against the mean of the 8 weeks before it. */
+/** The stated rule (docs/adr/0008): this week against the mean of the 8 weeks before it. */
 export const SPIKE_RULE = {
 	baselineWeeks: 8,
 	pValue: 0.01,
