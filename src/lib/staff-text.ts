@@ -49,7 +49,8 @@ const cs = {
 		audit: 'Záznamy o přístupu',
 		hotline: 'Infolinka – čísla a hodiny',
 		staff: 'Pracoviště – rozvrhy a termíny',
-		agent: 'Infolinka – konzole operátora'
+		agent: 'Infolinka – konzole operátora',
+		insights: 'Přehledy a roční zpráva'
 	},
 	staffTitle: 'Pracoviště',
 	staffLead: 'Rozvrhy a termíny vašich pracovišť.',
@@ -442,7 +443,8 @@ const en: StaffText = {
 		audit: 'Access records',
 		hotline: 'Hotline – numbers and hours',
 		staff: 'Branches – schedules and slots',
-		agent: 'Hotline – agent console'
+		agent: 'Hotline – agent console',
+		insights: 'Insights and the yearly report'
 	},
 	staffTitle: 'Branches',
 	staffLead: 'Schedules and slots of your branches.',

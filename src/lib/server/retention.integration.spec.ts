@@ -61,7 +61,10 @@ describe.each(ENGINES)('retention on %s', (engine) => {
 			finishedMail: 2,
 			staffSessions: 2,
 			hotlineContexts: 1,
-			callbackRequests: 1
+			callbackRequests: 1,
+			usageEvents: 0,
+			searchQueries: 0,
+			satisfactionComments: 0
 		});
 		expect(await left(sql`select coalesce(question, '(erased)') as v from call_contexts`)).toEqual([
 			'(erased)',
@@ -89,7 +92,10 @@ describe.each(ENGINES)('retention on %s', (engine) => {
 			finishedMail: 0,
 			staffSessions: 0,
 			hotlineContexts: 0,
-			callbackRequests: 0
+			callbackRequests: 0,
+			usageEvents: 0,
+			searchQueries: 0,
+			satisfactionComments: 0
 		});
 	});
 });

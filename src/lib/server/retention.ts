@@ -6,6 +6,9 @@ import { getDb } from './db';
 import { deleteCallbacksBefore } from './escalation/callbacks.repository';
 import { purgeContextsExpiredBefore } from './escalation/contexts.repository';
 import { log } from './log';
+import { fromPrague, toPrague } from '../time/prague';
+import { deleteRawBefore } from './insights/rollup.repository';
+import { refreshRollups } from './insights/rollup.service';
 import { deleteFinishedBefore } from './mail/outbox.repository';
 import { deleteExpiredLimits } from './rate-limit/limiter';
 
@@ -17,6 +20,20 @@ export const CONTEXT_PAYLOAD_DAYS = 7;
 /** Callback requests (the phone number) are deleted 30 days after they left the queue. */
 export const CALLBACK_DAYS = 30;
 
+/**
+ * Raw anonymous events, search queries and satisfaction comments are kept 25 months (a full
+ * previous year to compare with, plus a month to correct it); their daily rollups are kept for
+ * good (docs/adr/0011). Never a day that is not rolled up yet.
+ */
+export const RAW_EVENT_MONTHS = 25;
+
+/** The start (Prague midnight) of the first day whose raw events are still kept. */
+export function rawEventsCutoff(now: Date): Date {
+	const p = toPrague(now);
+	const day = new Date(Date.UTC(p.year, p.month - 1 - RAW_EVENT_MONTHS, p.day));
+	return fromPrague(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
+}
+
 export interface Purged {
 	rateLimits: number;
 	unconfirmedSubscriptions: number;
@@ -24,6 +41,9 @@ export interface Purged {
 	staffSessions: number;
 	hotlineContexts: number;
 	callbackRequests: number;
+	usageEvents: number;
+	searchQueries: number;
+	satisfactionComments: number;
 }
 
 /**
@@ -32,6 +52,8 @@ export interface Purged {
  */
 export async function purgeExpired(now: Date): Promise<Purged> {
 	const db = getDb();
+	await refreshRollups(now);
+	const raw = await deleteRawBefore(rawEventsCutoff(now));
 	const purged = {
 		rateLimits: await deleteExpiredLimits(db, new Date(now.getTime() - 3_600_000)),
 		unconfirmedSubscriptions: await deleteUnconfirmedBefore(
@@ -47,7 +69,10 @@ export async function purgeExpired(now: Date): Promise<Purged> {
 			new Date(now.getTime() - CONTEXT_PAYLOAD_DAYS * DAY),
 			now
 		),
-		callbackRequests: await deleteCallbacksBefore(new Date(now.getTime() - CALLBACK_DAYS * DAY))
+		callbackRequests: await deleteCallbacksBefore(new Date(now.getTime() - CALLBACK_DAYS * DAY)),
+		usageEvents: raw.events,
+		searchQueries: raw.searches,
+		satisfactionComments: raw.comments
 	};
 	log.info(purged, 'retention purge');
 	return purged;

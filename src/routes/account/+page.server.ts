@@ -9,7 +9,8 @@ const AREAS = [
 	{ key: 'hotline', href: '/admin/hotline', roles: ['admin'] },
 	{ key: 'staff', href: '/staff', roles: ['branch_staff'] },
 	{ key: 'agent', href: '/agent', roles: ['agent'] },
-	{ key: 'editor', href: '/editor/checklists', roles: ['content_editor'] }
+	{ key: 'editor', href: '/editor/checklists', roles: ['content_editor'] },
+	{ key: 'insights', href: '/insights', roles: ['analyst', 'admin'] }
 ] as const;
 
 export const load: PageServerLoad = (event) =>

@@ -57,4 +57,17 @@ async function start(): Promise<void> {
 	});
 }
 
+// Anonymous, for the report on unclear content: which checklists people read and print.
+function usage(kind: 'checklist_viewed' | 'checklist_printed'): void {
+	if (tools?.dataset.slug)
+		navigator.sendBeacon?.(
+			tools.dataset.usage ?? '/api/v1/usage',
+			new Blob([JSON.stringify({ kind, checklist: tools.dataset.slug })], {
+				type: 'application/json'
+			})
+		);
+}
+usage('checklist_viewed');
+window.addEventListener('beforeprint', () => usage('checklist_printed'));
+
 void start();

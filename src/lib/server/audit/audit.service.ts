@@ -13,7 +13,8 @@ export const SUBJECT_TYPES = [
 	'case',
 	'callback',
 	'hotline_settings',
-	'release'
+	'release',
+	'report'
 ] as const;
 export type AuditSubject = (typeof SUBJECT_TYPES)[number];
 

@@ -57,7 +57,8 @@ export async function holdSlot(
 	slotId: number,
 	now: Date,
 	/** For the anonymous funnel counts only. */
-	serviceSlug = 'unknown'
+	serviceSlug = 'unknown',
+	branchSlug?: string
 ): Promise<HoldResult> {
 	await releaseExpiredHolds(now);
 	const token = newToken();
@@ -68,7 +69,12 @@ export async function holdSlot(
 		expiresAt,
 		now
 	});
-	if (held) track('booking', null, { step: 'held', service: serviceSlug });
+	if (held)
+		track('booking', null, {
+			step: 'held',
+			service: serviceSlug,
+			...(branchSlug ? { branch: branchSlug } : {})
+		});
 	else track('booking_refused', null, { reason: 'full', service: serviceSlug });
 	return held ? { kind: 'held', token, expiresAt } : { kind: 'full' };
 }
@@ -167,7 +173,8 @@ export async function confirmBooking(input: {
 			track('booking', input.locale, {
 				step: 'confirmed',
 				service: booking.serviceSlug,
-				channel: input.channel
+				channel: input.channel,
+				branch: booking.branch.slug
 			});
 			return { kind: 'confirmed', token, booking };
 		}

@@ -48,7 +48,7 @@ export async function holdOfferedTime(
 		track('booking_refused', null, { reason: 'throttled', service: serviceSlug });
 		return { kind: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
 	}
-	return offer.offered ? holdSlot(slotId, who.now, serviceSlug) : { kind: 'full' };
+	return offer.offered ? holdSlot(slotId, who.now, serviceSlug, branchSlug) : { kind: 'full' };
 }
 
 /**

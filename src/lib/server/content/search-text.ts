@@ -29,17 +29,21 @@ export function searchQueryTerms(typed: string): string | null {
 }
 
 /**
- * What of a query may be kept for the report on missing content: the words, not what could
- * identify someone. E-mail addresses and anything containing a digit (proceeding, passport and
- * phone numbers, dates) are dropped, as are very long tokens; at most 80 characters.
+ * What of free text may be kept for the reports: the words, not what could identify someone.
+ * E-mail addresses and anything containing a digit (proceeding, passport and phone numbers,
+ * dates) are dropped, as are very long tokens; at most `maxLength` characters.
  */
-export function scrubQuery(typed: string): string {
+export function scrubFreeText(typed: string, maxLength: number): string {
 	return typed
 		.replace(/\S+@\S+/g, ' ')
 		.split(/\s+/)
 		.filter((word) => word && !/\d/.test(word) && word.length <= 30)
 		.join(' ')
-		.toLowerCase()
-		.slice(0, 80)
+		.slice(0, maxLength)
 		.trim();
+}
+
+/** What of a search query is kept (table `search_queries`): scrubbed, lower case, 80 characters. */
+export function scrubQuery(typed: string): string {
+	return scrubFreeText(typed.toLowerCase(), 80);
 }

@@ -197,7 +197,8 @@ export async function createContext(
 		track('escalation_created', valid.locale, {
 			channel: options.channel ?? 'call',
 			area: pageArea(valid.pagePath),
-			hour: toPrague(now).hour
+			hour: toPrague(now).hour,
+			...(context.checklistSlug ? { checklist: context.checklistSlug } : {})
 		});
 		return { kind: 'created', contextId: stored.id, code, token, expiresAt };
 	}

@@ -8,7 +8,7 @@ import { now } from '../clock';
 export const SESSION_COOKIE = 'pobyt_staff';
 
 /** Paths of the back office: the only ones that read the staff cookie. */
-export const BACK_OFFICE = /^\/(login|logout|account|admin|staff|agent|editor)(\/|$)/;
+export const BACK_OFFICE = /^\/(login|logout|account|admin|staff|agent|editor|insights)(\/|$)/;
 
 /**
  * HttpOnly, SameSite=Lax (a context link from an e-mail must arrive signed in), Secure except on

@@ -1,3 +1,4 @@
+import { now } from '../clock';
 import { errorFacts, log } from '../log';
 import { observeUsageEvent } from '../metrics/metrics';
 import { insertUsageEvents, type Facets, type UsageEventRow } from './insights.repository';
@@ -21,6 +22,7 @@ export interface UsageEventKinds {
 		step: 'held' | 'confirmed' | 'cancelled' | 'rescheduled';
 		service: string;
 		channel?: string;
+		branch?: string;
 	};
 	booking_refused: {
 		reason:
@@ -36,7 +38,13 @@ export interface UsageEventKinds {
 	waitlist_signup: Record<string, never>;
 	waitlist_offer: Record<string, never>;
 	/** A context shared for a call, or a callback requested; `hour` of day in Prague. */
-	escalation_created: { channel: 'call' | 'callback'; area: string; hour: number };
+	escalation_created: {
+		channel: 'call' | 'callback';
+		area: string;
+		hour: number;
+		/** The checklist's slug, when shared from one ("called after reading"). */
+		checklist?: string;
+	};
 	/** One event per topic of the case (`none` when the agent chose no topic). */
 	escalation_outcome: { topic: string; outcome: string };
 	callback: { step: 'requested'; window: 'any' | 'chosen' } | { step: 'handled'; outcome: string };
@@ -51,6 +59,14 @@ export interface UsageEventKinds {
 		waitlisted: number;
 		skipped: number;
 	};
+	/**
+	 * A checklist read or printed, reported by the page itself (its script, or an image without
+	 * JavaScript): the service worker fetches checklists to keep them offline, and serves them
+	 * from its cache, so the server's own renders count neither way.
+	 */
+	checklist_use: { checklist: string; step: 'viewed' | 'printed' };
+	/** The answer to "How satisfied are you with this service today?" (1–5). */
+	satisfaction: { task: 'booking' | 'status' | 'checklist' | 'hotline'; score: number };
 }
 
 const FLUSH_EVERY_MS = 1000;
@@ -68,7 +84,7 @@ export function track<K extends keyof UsageEventKinds>(
 	locale: string | null,
 	facets: UsageEventKinds[K]
 ): void {
-	pending.push({ kind, locale, facets: facets as unknown as Facets, at: new Date() });
+	pending.push({ kind, locale, facets: facets as unknown as Facets, at: now() });
 	observeUsageEvent(kind, facets);
 	if (pending.length >= FLUSH_AT) void flushUsageEvents();
 	if (!timer) {
@@ -104,7 +120,16 @@ const STAGES = new Set([
  * page could put in the body (a number, a date) is ever stored.
  */
 export function recordClientEvent(body: unknown, locale: string): void {
-	const event = body as { kind?: unknown; stage?: unknown } | null;
+	const event = body as { kind?: unknown; stage?: unknown; checklist?: unknown } | null;
+	if (
+		(event?.kind === 'checklist_printed' || event?.kind === 'checklist_viewed') &&
+		typeof event.checklist === 'string' &&
+		/^[a-z0-9-]{1,60}$/.test(event.checklist)
+	) {
+		const step = event.kind === 'checklist_printed' ? 'printed' : 'viewed';
+		track('checklist_use', locale, { checklist: event.checklist, step });
+		return;
+	}
 	if (
 		event?.kind === 'status_saved' &&
 		typeof event.stage === 'string' &&

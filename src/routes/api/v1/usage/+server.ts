@@ -7,3 +7,12 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	recordClientEvent(body, locals.locale);
 	return new Response(null, { status: 204 });
 };
+
+/**
+ * The same for pages read without JavaScript: a 1×1 image in <noscript> reports what the
+ * script would have sent (`?kind=…&checklist=…`).
+ */
+export const GET: RequestHandler = async ({ url, locals }) => {
+	recordClientEvent(Object.fromEntries(url.searchParams), locals.locale);
+	return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
+};
