@@ -6,7 +6,8 @@ import { requestLog } from '$lib/server/http/request-log';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { staffSession } from '$lib/server/http/staff-session';
 import { errorFacts, log } from '$lib/server/log';
-import { getConfig, startServer } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
+import { startServer } from '$lib/server/startup';
 import { m } from '$lib/paraglide/messages';
 
 export const init: ServerInit = startServer;

@@ -150,3 +150,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		bookingMaxInflight
 	};
 }
+
+let loaded: Config | undefined;
+
+/** The configuration of this process, read from the environment once. */
+export function getConfig(): Config {
+	loaded ??= loadConfig();
+	return loaded;
+}

@@ -2,19 +2,12 @@ import nodemailer from 'nodemailer';
 import { useDatabase } from './db';
 import { openConfiguredDatabase, prepareDatabase } from './db/start';
 import { formatDemoAccounts } from './db/seed';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, getConfig } from './config';
 import { flushUsageEvents } from './insights/insights.service';
 import { log } from './log';
 import { purgeExpired } from './retention';
 import { now } from './clock';
 import { deliverPending } from './mail/outbox.service';
-
-let config: Config | undefined;
-
-export function getConfig(): Config {
-	config ??= loadConfig();
-	return config;
-}
 
 /** Everything the server needs before it takes requests. Bad configuration: one line, exit 1. */
 export async function startServer(): Promise<void> {

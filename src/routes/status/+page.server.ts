@@ -5,9 +5,9 @@ import { requesterOf } from '$lib/server/http/requester';
 import { validateLookupForm } from '$lib/server/proceedings/lookup-form';
 import { lookupStatus, noteInvalidLookup } from '$lib/server/proceedings/proceedings.service';
 
-const text = (form: FormData, name: string) => {
+const text = (form: FormData, name: string, max = 100) => {
 	const value = form.get(name);
-	return typeof value === 'string' ? value.slice(0, 100) : '';
+	return typeof value === 'string' ? value.slice(0, max) : '';
 };
 
 export const actions: Actions = {
@@ -31,13 +31,15 @@ export const actions: Actions = {
 			number: parsed.number,
 			birthDate: parsed.birthDate,
 			now: at,
+			proof: text(form, 'altcha', 4000),
 			...requesterOf(event)
 		});
 		if (result.kind === 'throttled') {
 			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 			return fail(429, {
 				values,
-				retryMinutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60))
+				retryMinutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)),
+				proofRequired: result.proofRequired
 			});
 		}
 		if (result.kind === 'not_found') return fail(404, { values, notFound: true });

@@ -10,7 +10,7 @@ import { getChecklist } from '../content/content.service';
 import { isEmailAddress } from '../mail/email-address';
 import { enqueueMail } from '../mail/outbox.repository';
 import { UUID_PATTERN } from '../security/tokens';
-import { getConfig } from '../startup';
+import { getConfig } from '../config';
 import { OPEN_REASONS } from './agent-console.service';
 import { findCase } from './cases.repository';
 import { findContext } from './contexts.repository';

@@ -7,7 +7,7 @@ import { formatPhoneNumber } from '$lib/server/escalation/hotline.service';
 import { currentHotline } from '$lib/server/escalation/hotline-settings.service';
 import { formText } from '$lib/server/http/form';
 import { CONTEXT_COOKIE } from '$lib/server/http/private-cookies';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 export const load: PageServerLoad = async ({ cookies, locals, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store' });

@@ -7,7 +7,7 @@ import { now } from '$lib/server/clock';
 import { formText } from '$lib/server/http/form';
 import { requesterOf } from '$lib/server/http/requester';
 import { safeNext, staffRedirect } from '$lib/server/http/staff-session';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 import { staffText } from '$lib/staff-text';
 
 function enrolment(session: NonNullable<App.Locals['staff']>) {

@@ -13,7 +13,7 @@ import { daysBetween, MAX_PLAN_DAYS, parseDate } from '$lib/server/booking/slot-
 import { now } from '$lib/server/clock';
 import { formText } from '$lib/server/http/form';
 import { asStaff, branchParam } from '$lib/server/http/staff-session';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 import { staffText } from '$lib/staff-text';
 
 export const load: PageServerLoad = (event) =>

@@ -9,7 +9,7 @@ import {
 	requestStatusAlert
 } from '$lib/server/alerts/alerts.service';
 import { validateLookupForm } from '$lib/server/proceedings/lookup-form';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 const text = (form: FormData, name: string, max: number) => {
 	const value = form.get(name);

@@ -5,7 +5,7 @@ import { timeChoices } from '$lib/server/booking/booking-offer.service';
 import { bookingByToken, rescheduleBooking } from '$lib/server/booking/bookings.service';
 import { now } from '$lib/server/clock';
 import { formText } from '$lib/server/http/form';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const booking = await bookingByToken(params.token);

@@ -11,7 +11,7 @@ import { openCase } from '$lib/server/escalation/agent-console.service';
 import { bookOnBehalf } from '$lib/server/booking/hotline-booking.service';
 import { formText, SLUG_PATTERN } from '$lib/server/http/form';
 import { asStaff, staffLocale } from '$lib/server/http/staff-session';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 const FIELDS = [
 	'fullName',

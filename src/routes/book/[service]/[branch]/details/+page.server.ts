@@ -8,7 +8,7 @@ import { now } from '$lib/server/clock';
 import { pragueDate } from '$lib/server/content/content.service';
 import { formText } from '$lib/server/http/form';
 import { HOLD_COOKIE, PROCEEDING_COOKIE } from '$lib/server/http/private-cookies';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 const FIELDS = [
 	'fullName',
