@@ -13,6 +13,8 @@ import { deliverPending } from './mail/outbox.service';
 export async function startServer(): Promise<void> {
 	try {
 		const cfg = getConfig();
+		// adapter-node reads HOST after this hook ran (build/index.js imports the handler first).
+		if (cfg.defaultHost && process.env.HOST === undefined) process.env.HOST = cfg.defaultHost;
 		const database = await openConfiguredDatabase(cfg);
 		const { demoAccounts } = await prepareDatabase(database, cfg);
 		useDatabase(database);

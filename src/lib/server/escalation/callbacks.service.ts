@@ -47,7 +47,7 @@ const MINUTE = 60_000;
  * hotline is not made to call one stranger again and again.
  */
 const callbackLimits = new Limits([
-	{ name: 'callback:addr', points: 10, durationSeconds: 3600 },
+	{ name: 'callback:addr', points: 20, durationSeconds: 3600 },
 	{ name: 'callback:phone', points: 3, durationSeconds: 24 * 3600 }
 ]);
 
