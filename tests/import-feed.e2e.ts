@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const URL = '/api/v1/proceedings/events';
 const KEY = 'e2e-import-key-0123456789abcdef0123456789';

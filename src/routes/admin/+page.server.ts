@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { ROLES } from '$lib/server/accounts/roles';
 import { createUser, listUsers } from '$lib/server/accounts/users.service';
-import { listBranches } from '$lib/server/booking/branches.repository';
+import { allBranches } from '$lib/server/booking/schedule.service';
 import { now } from '$lib/server/clock';
 import { formText } from '$lib/server/http/form';
 import { formBranchIds, formRoles } from '$lib/server/http/staff-forms';
@@ -12,7 +12,7 @@ import { staffText } from '$lib/staff-text';
 export const load: PageServerLoad = (event) =>
 	asStaff(event, async (actor) => ({
 		users: await listUsers(actor, now()),
-		branches: await listBranches(),
+		branches: await allBranches(actor),
 		roles: [...ROLES]
 	}));
 

@@ -9,7 +9,7 @@ import { baseLocale, isLocale, type Locale } from '../../paraglide/runtime';
 import type { Db } from '../db';
 import { track } from '../insights/insights.service';
 import { log } from '../log';
-import { enqueueMail, type OutboxMessage } from '../mail/outbox.repository';
+import { enqueueMail, type OutboxMessage } from '../mail/outbox.service';
 import type { ProceedingNumber } from '../proceedings/proceeding-number';
 import { deriveStatus, type Stage } from '../proceedings/proceeding-status';
 import { verifyProceeding } from '../proceedings/proceedings.service';

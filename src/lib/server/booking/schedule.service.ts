@@ -32,6 +32,12 @@ export async function ownBranch(
 	return findBranch(branchId);
 }
 
+/** Every branch, for the admin's user forms (which branches a clerk works at). */
+export async function allBranches(actor: Actor | null): Promise<{ id: number; name: string }[]> {
+	requireRole(actor, 'admin');
+	return (await listBranches()).map((b) => ({ id: b.id, name: b.name }));
+}
+
 export async function myBranches(actor: Actor | null): Promise<{ id: number; name: string }[]> {
 	const staff = requireRole(actor, 'branch_staff');
 	return (await listBranches())

@@ -8,7 +8,7 @@ import { requireRole, type Actor } from '../accounts/access';
 import { audit } from '../audit/audit.service';
 import { getChecklist } from '../content/content.service';
 import { isEmailAddress } from '../mail/email-address';
-import { enqueueMail } from '../mail/outbox.repository';
+import { enqueueMail } from '../mail/outbox.service';
 import { UUID_PATTERN } from '../security/tokens';
 import { getConfig } from '../config';
 import { OPEN_REASONS } from './agent-console.service';

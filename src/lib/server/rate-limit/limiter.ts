@@ -121,7 +121,7 @@ export class Limits {
 }
 
 /** Counters whose window ended before `before`: they only hold keyed hashes, but need not stay. */
-export async function deleteExpiredLimits(db: Db, before: Date): Promise<number> {
+export async function deleteExpiredLimits(before: Date, db: Db = getDb()): Promise<number> {
 	const gone = await db
 		.delete(rateLimits)
 		.where(lt(rateLimits.expire, before))
