@@ -79,7 +79,9 @@ export const test = base.extend<{ axeEveryPage: void }>({
 							);
 							if (violations.length > 0) findings.push({ url, violations });
 						})
-						.catch(() => missed.push({ url, get }))
+						.catch(() => {
+							missed.push({ url, get });
+						})
 				);
 			};
 			const watch = (ctx: BrowserContext) => {
