@@ -1,4 +1,4 @@
-// The layers, enforced (issue 12, "The boundaries, enforced"; docs/adr/0008):
+// The layers, enforced (issue 12, "The boundaries, enforced"; docs/adr/0009):
 // - a domain's `*.repository` and `*.schema` are imported only inside that domain — by its own
 //   files, by other domains' data layer (a schema's foreign key, a repository's join or a write in
 //   the same transaction), by `db/` (the schema index, seeding) and by tests;
@@ -19,11 +19,12 @@ const TESTS = ['**/*.spec.ts', 'src/lib/server/testing/**'];
 const DATA_LAYER = ['**/*.repository.ts', '**/*.schema.ts', '**/rate-limit/limiter.ts'];
 
 const DATA_MESSAGE =
-	"Another domain's repository or schema: call that domain's service instead (docs/adr/0008).";
-const DB_MESSAGE = 'Only repositories use the database handle (docs/adr/0008).';
+	"Another domain's repository or schema: call that domain's service instead (docs/adr/0009).";
+const DB_MESSAGE = 'Only repositories use the database handle (docs/adr/0009).';
 const STARTUP_MESSAGE = 'Read configuration from config.ts; startup.ts is for hooks.server.ts.';
 
 // Types (a row shape, `WeeklyHours`) may cross: they are no dependency on another's tables.
+/** @param {string} domain */
 const otherDomainData = (domain) => ({
 	regex: `^(?:\\.\\./|\\.\\./\\.\\./server/|\\$lib/server/)(?!${domain}/)[a-z-]+/[a-z-]+\\.(?:repository|schema)$`,
 	allowTypeImports: true,
@@ -41,10 +42,15 @@ const database = {
 };
 const startup = { regex: '(?:^|/)startup$', message: STARTUP_MESSAGE };
 
+/**
+ * @param {object[]} patterns
+ * @returns {import('eslint').Linter.RulesRecord}
+ */
 const restrict = (...patterns) => ({
 	'no-restricted-imports': ['error', { patterns }]
 });
 
+/** @type {import('eslint').Linter.Config[]} */
 export default [
 	// Inside a domain: its own data layer only (services, helpers).
 	...DOMAINS.map((domain) => ({

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { WeeklyHours } from './booking/booking.schema';
 import { POSTGRES_POOL_SIZE } from './db/pool';
 import type { HotlineConfig, HotlineLine } from './escalation/hotline';
+import { deadlineRules, type DeadlineRule } from './proceedings/legal-deadlines';
 
 /** Raised for configuration that cannot work; the server prints its message and stops. */
 export class ConfigError extends Error {
@@ -51,8 +52,11 @@ export interface Config {
 	 * its mailbox shows every booking link), production as adapter-node does (0.0.0.0).
 	 */
 	defaultHost: string | undefined;
+	/** The decision time limit per proceeding type (legal-deadlines.ts), env PROCEEDING_DEADLINES replacing rules. */
+	proceedingDeadlines: DeadlineRule[];
 }
 
+/** As the official portal lists the client centre line (ipc.gov.cz, checked 2026-12-04): Mon–Thu 8–16, Fri 8–12. */
 export const DEFAULT_HOTLINE_HOURS: WeeklyHours = {
 	'1': [['08:00', '16:00']],
 	'2': [['08:00', '16:00']],
@@ -155,6 +159,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	}
 	const hours = parseJson<WeeklyHours>('HOTLINE_HOURS', env.HOTLINE_HOURS, DEFAULT_HOTLINE_HOURS);
 	const dataDir = resolve(env.DATA_DIR ?? 'data');
+	let proceedingDeadlines: DeadlineRule[];
+	try {
+		proceedingDeadlines = deadlineRules(
+			parseJson<unknown>('PROCEEDING_DEADLINES', env.PROCEEDING_DEADLINES, [])
+		);
+	} catch (error) {
+		throw new ConfigError((error as Error).message);
+	}
 	return {
 		mode,
 		databaseUrl,
@@ -172,7 +184,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		mailFrom: env.MAIL_FROM?.trim() || 'Pobyt <no-reply@pobyt.invalid>',
 		proofOfWork,
 		bookingMaxInflight,
-		defaultHost: mode === 'demo' ? '127.0.0.1' : undefined
+		defaultHost: mode === 'demo' ? '127.0.0.1' : undefined,
+		proceedingDeadlines
 	};
 }
 

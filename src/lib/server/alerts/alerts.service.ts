@@ -147,7 +147,11 @@ export async function requestStatusAlert(request: AlertRequest): Promise<AlertRe
 	if (!mails.allowed) return { kind: 'throttled', retryAfterSeconds: mails.retryAfterSeconds };
 
 	const inputs = (await statusInputs([proceedingId])).get(proceedingId);
-	const stage = deriveStatus(inputs?.events ?? [], inputs?.complex ?? false, request.now).stage;
+	const stage = deriveStatus(
+		inputs?.events ?? [],
+		{ typeCode: '', complex: false },
+		request.now
+	).stage;
 	const id = randomUUID();
 	const token = newToken();
 	const link = pageLink(request.origin, request.locale, `/status/alerts/confirm/${token}`);
@@ -260,7 +264,8 @@ export async function notifyStatusChanges(
 		if (subscriptions.length === 0) return 0;
 		const inputs = await statusInputs([...new Set(subscriptions.map((s) => s.proceedingId))], tx);
 		const stages = new Map<string, Stage>();
-		for (const [id, i] of inputs) stages.set(id, deriveStatus(i.events, i.complex, now).stage);
+		for (const [id, i] of inputs)
+			stages.set(id, deriveStatus(i.events, { typeCode: '', complex: i.complex }, now).stage);
 		const numbers = new Map([...inputs].map(([id, i]) => [id, i.number]));
 
 		const mails: OutboxMessage[] = [];

@@ -1,3 +1,4 @@
+import { getConfig } from '../config';
 import { track } from '../insights/insights.service';
 import { limitKey } from '../rate-limit/limiter';
 import { checkProof } from '../security/proof-of-work';
@@ -90,7 +91,7 @@ async function throttledLookup(request: LookupRequest) {
 }
 
 function toProceedingView(record: ProceedingWithEvents, now: Date): ProceedingView {
-	const status = deriveStatus(record.events, record.complex, now);
+	const status = deriveStatus(record.events, record, now, getConfig().proceedingDeadlines);
 	const nextSteps = [...NEXT_STEPS[status.stage]];
 	if (status.clock?.late) nextSteps.unshift({ kind: 'inaction' });
 	return {
