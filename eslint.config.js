@@ -3,6 +3,7 @@ import prettier from 'eslint-config-prettier';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import boundaries from './eslint.boundaries.js';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
@@ -51,6 +52,7 @@ export default ts.config(
 			'svelte/no-navigation-without-resolve': ['error', { ignoreLinks: true }]
 		}
 	},
+	...boundaries,
 	{
 		// Kit type-checks the service worker apart (webworker lib), and scripts run under tsx:
 		// both are outside the project's tsconfig, so they are linted without type information.

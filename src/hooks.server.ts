@@ -11,7 +11,8 @@ import { securityHeaders } from '$lib/server/http/security-headers';
 import { staffSession } from '$lib/server/http/staff-session';
 import { errorFacts, log } from '$lib/server/log';
 import { observeError } from '$lib/server/metrics/metrics';
-import { getConfig, startServer } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
+import { startServer } from '$lib/server/startup';
 import { m } from '$lib/paraglide/messages';
 
 export const init: ServerInit = startServer;

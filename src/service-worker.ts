@@ -12,11 +12,11 @@ import {
 	CALLBACK_QUEUED_PAGES,
 	callbackQueuedPageFor,
 	enhancementUrls,
-	isPrivatePath,
 	offlinePageFor,
 	OFFLINE_PAGES,
 	PUBLIC_HOME_PAGES
 } from './lib/offline-routes';
+import { isPrivatePath, mustNotStore, PRIVATE_PATH } from './lib/private-paths';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -35,18 +35,26 @@ cleanupOutdatedCaches();
 
 const PAGES = `pages-${version}`;
 const MAX_PAGES = 120;
+/** Whether the device may keep this response: never a private path or one marked so. */
+const storable = (url: string, response: Response) =>
+	response.ok &&
+	!isPrivatePath(new URL(url, sw.location.origin).pathname) &&
+	!mustNotStore(response.headers.get('cache-control'));
+
 const pages = new NetworkFirst({
 	cacheName: PAGES,
 	// On a bad connection, show the copy from the last visit rather than a spinner.
 	networkTimeoutSeconds: 4,
-	plugins: [new ExpirationPlugin({ maxEntries: MAX_PAGES, maxAgeSeconds: 30 * 24 * 3600 })]
+	plugins: [
+		{
+			cacheWillUpdate: async ({ request, response }) =>
+				storable(request.url, response) ? response : null
+		},
+		new ExpirationPlugin({ maxEntries: MAX_PAGES, maxAgeSeconds: 30 * 24 * 3600 })
+	]
 });
 
-registerRoute(
-	new NavigationRoute(pages, {
-		denylist: [/^\/(?:[a-z]{2}\/)?(agent|staff|admin|login|logout|account|editor|api|dev)(\/|$)/]
-	})
-);
+registerRoute(new NavigationRoute(pages, { denylist: [PRIVATE_PATH] }));
 registerRoute(
 	({ url, request }) =>
 		request.method === 'GET' &&
@@ -92,7 +100,7 @@ async function cachePages(urls: string[]): Promise<void> {
 		urls.map(async (url) => {
 			try {
 				const response = await fetch(url, { credentials: 'same-origin' });
-				if (response.ok) await cache.put(url, response);
+				if (storable(url, response)) await cache.put(url, response);
 			} catch {
 				// Offline while warming: the page is cached on the next visit instead.
 			}

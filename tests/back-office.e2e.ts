@@ -2,13 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
-import {
-	expect,
-	test,
-	type APIRequestContext,
-	type APIResponse,
-	type Page
-} from '@playwright/test';
+import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { DEMO_PASSWORD, E2E_NOW } from './e2e-env';
 import { bookInRussian, ru } from './booking-flow';
 import { expectNoAxeViolations } from './fixtures';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { bookInRussian, openAllDays, ru } from './booking-flow';
 import { expectNoAxeViolations, firstLoadJsGzip } from './fixtures';
 

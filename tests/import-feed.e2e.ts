@@ -1,7 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { E2E_PORT } from './e2e-env';
+import { expect, test } from './fixtures';
 
 const URL = '/api/v1/proceedings/events';
 const KEY = 'e2e-import-key-0123456789abcdef0123456789';

@@ -1,6 +1,6 @@
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { CHROMIUM, CHROMIUM_ARGS } from './e2e-env';
 
 // The checklist issue asks for Lighthouse accessibility 100 on the index and a checklist page.

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, expectNoHorizontalScroll, firstLoadJsGzip } from './fixtures';
 
 const uk = JSON.parse(readFileSync('messages/uk.json', 'utf8')) as Record<string, string>;

@@ -15,6 +15,8 @@ export function helpErrorMessage(code: string, minutes = 1): string {
 			return m.help_error_booking_not_found();
 		case 'throttled':
 			return m.help_error_throttled({ minutes });
+		case 'no_free_code':
+			return m.limits_no_free_code({ minutes });
 		case 'phone_empty':
 			return m.help_error_phone_empty();
 		case 'phone_invalid':

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPrivatePath, OFFLINE_PAGES, offlinePageFor } from './offline-routes';
+import { OFFLINE_PAGES, offlinePageFor } from './offline-routes';
+import { isPrivatePath, mustNotStore } from './private-paths';
 
 describe('offline routing', () => {
 	it('has a translated offline page per locale and picks it by URL prefix', () => {
@@ -27,12 +28,43 @@ describe('offline routing', () => {
 			'/dev/mailbox',
 			'/uk/dev/mailbox',
 			'/status/alerts/confirm/abc',
-			'/vi/status/alerts/unsubscribe/abc'
+			'/vi/status/alerts/unsubscribe/abc',
+			'/ru/status/alerts',
+			'/en/booking/abc',
+			'/booking/abc/__data.json',
+			'/en/help/shared',
+			'/help/callback-requested',
+			'/uk/book/biometrics/praha-1/details',
+			'/book/biometrics/praha-1/check',
+			'/draw/abc'
 		]) {
 			expect(isPrivatePath(path), path).toBe(true);
 		}
-		for (const path of ['/', '/uk/status', '/booking/abc', '/my', '/agenda', '/developers']) {
+		for (const path of [
+			'/',
+			'/uk/status',
+			'/help',
+			'/en/help/callback-queued',
+			'/book/biometrics/praha-1',
+			'/bookings',
+			'/my',
+			'/agenda',
+			'/developers'
+		]) {
 			expect(isPrivatePath(path), path).toBe(false);
 		}
+	});
+
+	it('knows a response the device must not keep', () => {
+		for (const value of [
+			'no-store',
+			'private, no-store',
+			'private',
+			'no-cache, NO-STORE',
+			'private="set-cookie"'
+		])
+			expect(mustNotStore(value), value).toBe(true);
+		for (const value of [null, '', 'public, max-age=60', 'no-cache', 'max-age=0, must-revalidate'])
+			expect(mustNotStore(value), String(value)).toBe(false);
 	});
 });

@@ -25,13 +25,6 @@ export function offlinePageFor(pathname: string): string {
 	return `${prefix(locale)}/offline`;
 }
 
-/** Back office, machine endpoints, demo tools and pages behind e-mailed tokens: never cached on a device. */
-export function isPrivatePath(pathname: string): boolean {
-	return /^\/(?:[a-z]{2}\/)?(agent|staff|admin|login|logout|account|editor|api|dev|status\/alerts)(\/|$)/.test(
-		pathname
-	);
-}
-
 /** The enhancement modules as pages request them (src/lib/enhancements.ts), for offline use. */
 export function enhancementUrls(version: string): string[] {
 	return ENHANCEMENTS.map((name) => `/_app/enhance/${name}.js?v=${version}`);

@@ -12,6 +12,8 @@ const cs = {
 	emailMissing: 'Zadejte e-mail.',
 	passwordMissing: 'Zadejte heslo.',
 	throttled: (minutes: number) => `Příliš mnoho pokusů. Zkuste to znovu za ${minutes} min.`,
+	signInProof:
+		'Na tento účet přišlo mnoho chybných pokusů. Prohlížeč teď před přihlášením provede krátkou bezpečnostní kontrolu; zadejte heslo znovu. Bez JavaScriptu to zkuste později.',
 	verifyTitle: 'Ověření druhým faktorem',
 	verifyLead:
 		'Zadejte šestimístný kód z ověřovací aplikace, nebo jeden z jednorázových záchranných kódů.',
@@ -406,6 +408,8 @@ const en: StaffText = {
 	emailMissing: 'Enter your e-mail.',
 	passwordMissing: 'Enter your password.',
 	throttled: (minutes) => `Too many attempts. Try again in ${minutes} min.`,
+	signInProof:
+		'This account has had many wrong attempts. Your browser will now do a short security check before signing in; enter your password again. Without JavaScript, try again later.',
 	verifyTitle: 'Second factor',
 	verifyLead:
 		'Enter the six-digit code from your authenticator app, or one of your one-time recovery codes.',

@@ -1,5 +1,10 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
+
+const freshDir = () => mkdtempSync(join(tmpdir(), 'pobyt-config-'));
 
 const PRODUCTION = {
 	APP_MODE: 'production',
@@ -9,11 +14,29 @@ const PRODUCTION = {
 };
 
 describe('configuration', () => {
+	it('a demo makes a random secret once per data folder, keeps it there, and listens locally', () => {
+		const dir = freshDir();
+		const first = loadConfig({ DATA_DIR: dir });
+		expect(first.appSecret).toMatch(/^[A-Za-z0-9_-]{64}$/);
+		expect(readFileSync(join(dir, 'app-secret'), 'utf8').trim()).toBe(first.appSecret);
+		expect(statSync(join(dir, 'app-secret')).mode & 0o077).toBe(0);
+		expect(loadConfig({ DATA_DIR: dir }).appSecret).toBe(first.appSecret);
+		expect(loadConfig({ DATA_DIR: freshDir() }).appSecret).not.toBe(first.appSecret);
+		expect(first.defaultHost).toBe('127.0.0.1');
+		// An APP_SECRET given wins; production is as before (its own secret, adapter's host).
+		expect(loadConfig({ DATA_DIR: dir, APP_SECRET: 's'.repeat(40) }).appSecret).toBe(
+			's'.repeat(40)
+		);
+		const production = loadConfig(PRODUCTION);
+		expect(production.appSecret).toBe(PRODUCTION.APP_SECRET);
+		expect(production.defaultHost).toBeUndefined();
+	});
+
 	it('defaults to a demo on the embedded database', () => {
-		const config = loadConfig({});
+		const config = loadConfig({ DATA_DIR: freshDir() });
 		expect(config.mode).toBe('demo');
 		expect(config.databaseUrl).toBeUndefined();
-		expect(config.dataDir).toMatch(/\/data$/);
+		expect(config.dataDir).toMatch(/pobyt-config-/);
 		expect(config.hotline.lines.map((l) => l.number)).toEqual(['+420974801801', '+420974801802']);
 		expect(config.publicOrigin).toBe('http://localhost:3000');
 		expect(config.smtpUrl).toBeUndefined();

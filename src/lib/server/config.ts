@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { WeeklyHours } from './booking/booking.schema';
 import { POSTGRES_POOL_SIZE } from './db/pool';
 import type { HotlineConfig, HotlineLine } from './escalation/hotline';
@@ -53,6 +55,11 @@ export interface Config {
 	 * SHUTDOWN_DRAIN_SECONDS; 5 in production, 0 in demo mode.
 	 */
 	drainSeconds: number;
+	/**
+	 * The address to listen on when HOST is not set: a demo only on this computer (127.0.0.1:
+	 * its mailbox shows every booking link), production as adapter-node does (0.0.0.0).
+	 */
+	defaultHost: string | undefined;
 	/** The decision time limit per proceeding type (legal-deadlines.ts), env PROCEEDING_DEADLINES replacing rules. */
 	proceedingDeadlines: DeadlineRule[];
 }
@@ -78,7 +85,23 @@ export const DEFAULT_HOTLINE_LINES: HotlineLine[] = [
  */
 const BOOKINGS_PER_CONNECTION = 8;
 
-const DEMO_SECRET = 'pobyt-demo-secret-not-for-production-use';
+/**
+ * A demo without APP_SECRET gets a random one, made once per data folder and kept there (a
+ * public constant let anyone mint proofs of work and limit keys offline; issue 12, point 8).
+ */
+function demoSecret(dataDir: string): string {
+	const file = join(dataDir, 'app-secret');
+	try {
+		const kept = readFileSync(file, 'utf8').trim();
+		if (kept.length >= 32) return kept;
+	} catch {
+		// Not made yet.
+	}
+	mkdirSync(dataDir, { recursive: true });
+	const secret = randomBytes(48).toString('base64url');
+	writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+	return secret;
+}
 
 function parseJson<T>(name: string, raw: string | undefined, fallback: T): T {
 	if (raw === undefined || raw.trim() === '') return fallback;
@@ -151,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		throw new ConfigError('SHUTDOWN_DRAIN_SECONDS must be a number of seconds from 0 to 300.');
 	}
 	const hours = parseJson<WeeklyHours>('HOTLINE_HOURS', env.HOTLINE_HOURS, DEFAULT_HOTLINE_HOURS);
+	const dataDir = resolve(env.DATA_DIR ?? 'data');
 	let proceedingDeadlines: DeadlineRule[];
 	try {
 		proceedingDeadlines = deadlineRules(
@@ -162,10 +186,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	return {
 		mode,
 		databaseUrl,
-		dataDir: resolve(env.DATA_DIR ?? 'data'),
+		dataDir,
 		migrationsDir: resolve(env.MIGRATIONS_DIR ?? 'drizzle'),
 		contentDir: resolve(env.CONTENT_DIR ?? 'content'),
-		appSecret: appSecret || DEMO_SECRET,
+		appSecret: appSecret || demoSecret(dataDir),
 		logLevel: env.LOG_LEVEL ?? 'info',
 		contactEmail: env.CONTACT_EMAIL ?? 'pobyty@mvcr.cz',
 		importApiKey: env.IMPORT_API_KEY || undefined,
@@ -178,6 +202,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		bookingMaxInflight,
 		metricsToken,
 		drainSeconds,
+		defaultHost: mode === 'demo' ? '127.0.0.1' : undefined,
 		proceedingDeadlines
 	};
+}
+
+let loaded: Config | undefined;
+
+/** The configuration of this process, read from the environment once. */
+export function getConfig(): Config {
+	loaded ??= loadConfig();
+	return loaded;
 }

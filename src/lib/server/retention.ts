@@ -2,7 +2,6 @@ import { CONFIRM_LINK_DAYS } from '../alerts';
 import { deleteStaleSessions } from './accounts/accounts.repository';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './accounts/sessions.service';
 import { deleteUnconfirmedBefore } from './alerts/alerts.repository';
-import { getDb } from './db';
 import { deleteCallbacksBefore } from './escalation/callbacks.repository';
 import { purgeContextsExpiredBefore } from './escalation/contexts.repository';
 import { log } from './log';
@@ -51,16 +50,14 @@ export interface Purged {
  * Idempotent, so every instance may run it.
  */
 export async function purgeExpired(now: Date): Promise<Purged> {
-	const db = getDb();
 	await refreshRollups(now);
 	const raw = await deleteRawBefore(rawEventsCutoff(now));
 	const purged = {
-		rateLimits: await deleteExpiredLimits(db, new Date(now.getTime() - 3_600_000)),
+		rateLimits: await deleteExpiredLimits(new Date(now.getTime() - 3_600_000)),
 		unconfirmedSubscriptions: await deleteUnconfirmedBefore(
-			new Date(now.getTime() - CONFIRM_LINK_DAYS * DAY),
-			db
+			new Date(now.getTime() - CONFIRM_LINK_DAYS * DAY)
 		),
-		finishedMail: await deleteFinishedBefore(new Date(now.getTime() - SENT_MAIL_DAYS * DAY), db),
+		finishedMail: await deleteFinishedBefore(new Date(now.getTime() - SENT_MAIL_DAYS * DAY)),
 		staffSessions: await deleteStaleSessions(
 			new Date(now.getTime() - IDLE_TIMEOUT_MS),
 			new Date(now.getTime() - ABSOLUTE_TIMEOUT_MS)

@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import { useDatabase } from './db';
 import { openConfiguredDatabase, prepareDatabase } from './db/start';
 import { formatDemoAccounts } from './db/seed';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, getConfig } from './config';
 import { flushUsageEvents } from './insights/insights.service';
 import { log } from './log';
 import { purgeExpired } from './retention';
@@ -11,17 +11,12 @@ import { deliverPending } from './mail/outbox.service';
 import { runDueDraws } from './draw/releases.service';
 import { installDrain } from './shutdown';
 
-let config: Config | undefined;
-
-export function getConfig(): Config {
-	config ??= loadConfig();
-	return config;
-}
-
 /** Everything the server needs before it takes requests. Bad configuration: one line, exit 1. */
 export async function startServer(): Promise<void> {
 	try {
 		const cfg = getConfig();
+		// adapter-node reads HOST after this hook ran (build/index.js imports the handler first).
+		if (cfg.defaultHost && process.env.HOST === undefined) process.env.HOST = cfg.defaultHost;
 		const database = await openConfiguredDatabase(cfg);
 		const { demoAccounts } = await prepareDatabase(database, cfg);
 		useDatabase(database);

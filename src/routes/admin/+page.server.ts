@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { ROLES } from '$lib/server/accounts/roles';
 import { createUser, listUsers } from '$lib/server/accounts/users.service';
-import { listBranches } from '$lib/server/booking/branches.repository';
+import { allBranches } from '$lib/server/booking/schedule.service';
 import { now } from '$lib/server/clock';
 import * as v from 'valibot';
 import { readForm, parseForm, text } from '$lib/server/http/form';
@@ -15,7 +15,7 @@ const USER_FORM = v.object({ email: text(200), displayName: text(200) });
 export const load: PageServerLoad = (event) =>
 	asStaff(event, async (actor) => ({
 		users: await listUsers(actor, now()),
-		branches: await listBranches(),
+		branches: await allBranches(actor),
 		roles: [...ROLES]
 	}));
 

@@ -31,6 +31,11 @@ export const actions: Actions = {
 			if (result.kind === 'opened')
 				staffRedirect(event.locals, `/agent/case/${result.context.case.id}`);
 			const text = staffText(event.locals.locale);
+			if (result.kind === 'throttled') {
+				event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+				const message = text.throttled(Math.max(1, Math.ceil(result.retryAfterSeconds / 60)));
+				return fail(429, { code, errors: [{ field: 'code', message }] });
+			}
 			const malformed = parseContextCode(code) === null;
 			const message = malformed ? text.agentCodeMissing : contextRefusal(text, result.kind, 'code');
 			const status = malformed ? 400 : result.kind === 'not_found' ? 404 : 410;

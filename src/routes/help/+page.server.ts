@@ -100,10 +100,20 @@ async function failWith(
 	return fail(status, { values, errors, summary: await summaryOf(values, locale), ...extra });
 }
 
-function throttled(event: RequestEvent, values: ShareValues, seconds: number, locale: Locale) {
-	event.setHeaders({ 'retry-after': String(seconds) });
-	return failWith(429, values, [{ field: 'consent', code: 'throttled' }], locale, {
-		minutes: Math.max(1, Math.ceil(seconds / 60))
+/** 429 when this address (or phone number) asked too often; 503 when every code is taken. */
+function refused(
+	event: RequestEvent,
+	values: ShareValues,
+	result: { kind: 'throttled' | 'no_free_code'; retryAfterSeconds: number },
+	locale: Locale,
+	field: 'consent' | 'phone',
+	extra = {}
+) {
+	event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+	const status = result.kind === 'throttled' ? 429 : 503;
+	return failWith(status, values, [{ field, code: result.kind }], locale, {
+		...extra,
+		minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60))
 	});
 }
 
@@ -131,8 +141,8 @@ export const actions: Actions = {
 			return failWith(400, values, [{ field: 'consent', code: 'proceeding_not_found' }], locale);
 		if (result.kind === 'booking_not_found')
 			return failWith(400, values, [{ field: 'consent', code: 'booking_not_found' }], locale);
-		if (result.kind === 'throttled')
-			return throttled(event, values, result.retryAfterSeconds, locale);
+		if (result.kind === 'throttled' || result.kind === 'no_free_code')
+			return refused(event, values, result, locale, 'consent');
 		setPrivateCookie(
 			cookies,
 			CONTEXT_COOKIE,
@@ -151,11 +161,11 @@ export const actions: Actions = {
 		const locale = locals.locale;
 		const read = parseForm(CALLBACK_FORM, form);
 		const callback = { ...read.values, locale: read.values.locale || locale };
-		const refused = [
+		const invalid = [
 			...(read.ok ? [] : read.errors.map((e) => ({ ...e, field: callbackField(e.field) }))),
 			...(share.consent ? share.errors : [])
 		];
-		if (refused.length > 0) return failWith(400, values, refused, locale, { callback });
+		if (invalid.length > 0) return failWith(400, values, invalid, locale, { callback });
 		const at = now();
 		const result = await requestCallback(
 			{
@@ -185,13 +195,8 @@ export const actions: Actions = {
 			]);
 		if (result.kind === 'proceeding_not_found' || result.kind === 'booking_not_found')
 			return again([{ field: 'consent', code: result.kind }]);
-		if (result.kind === 'throttled') {
-			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
-			return failWith(429, values, [{ field: 'phone', code: 'throttled' }], locale, {
-				callback,
-				minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60))
-			});
-		}
+		if (result.kind === 'throttled' || result.kind === 'no_free_code')
+			return refused(event, values, result, locale, 'phone', { callback });
 		setPrivateCookie(
 			cookies,
 			CALLBACK_COOKIE,

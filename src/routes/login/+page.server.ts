@@ -8,7 +8,7 @@ import { requesterOf } from '$lib/server/http/requester';
 import { safeNext, setSessionCookie, staffRedirect } from '$lib/server/http/staff-session';
 import { staffText } from '$lib/staff-text';
 
-const SIGN_IN_FORM = v.object({ email: text(200), password: text(1000) });
+const SIGN_IN_FORM = v.object({ email: text(200), password: text(1000), altcha: text(8000) });
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.staff?.complete)
@@ -33,11 +33,17 @@ export const actions: Actions = {
 		if (errors.length > 0) return fail(400, { email, errors });
 		const { clientAddress, secret } = requesterOf(event);
 		const at = now();
-		const result = await signIn(email, password, { clientAddress, secret, now: at });
+		const proof = form.data.altcha || null;
+		const result = await signIn(email, password, { clientAddress, secret, now: at, proof });
 		if (result.kind === 'throttled') {
 			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 			const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
-			return fail(429, { email, errors: [{ field: 'email', message: text.throttled(minutes) }] });
+			const message = result.proofRequired ? text.signInProof : text.throttled(minutes);
+			return fail(429, {
+				email,
+				proofRequired: result.proofRequired,
+				errors: [{ field: 'email', message }]
+			});
 		}
 		if (result.kind === 'refused') {
 			return fail(400, { email, errors: [{ field: 'email', message: text.refused }] });

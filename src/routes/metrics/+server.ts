@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { now } from '$lib/server/clock';
 import { METRICS_CONTENT_TYPE, renderMetrics } from '$lib/server/metrics/metrics';
 import { isBearerAuthorized } from '$lib/server/security/bearer';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 /** Prometheus metrics of this instance; only with `Authorization: Bearer $METRICS_TOKEN`. */
 export const GET: RequestHandler = async ({ request }) => {

@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { now } from '$lib/server/clock';
 import { describeHotline } from '$lib/server/escalation/hotline.service';
 import { currentHotline } from '$lib/server/escalation/hotline-settings.service';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 /**
  * The offline page is precached by the service worker when a release installs, so the numbers

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { now } from '$lib/server/clock';
 import { requesterOf } from '$lib/server/http/requester';
-import { readForm } from '$lib/server/http/form';
+import { proofOf, readForm } from '$lib/server/http/form';
 import { readLookupForm } from '$lib/server/proceedings/lookup-form';
 import { lookupStatus, noteInvalidLookup } from '$lib/server/proceedings/proceedings.service';
 
@@ -11,7 +11,8 @@ export const actions: Actions = {
 	default: async (event) => {
 		event.setHeaders({ 'cache-control': 'no-store' });
 		const at = now();
-		const { values, result: parsed } = readLookupForm(await readForm(event), at);
+		const form = await readForm(event);
+		const { values, result: parsed } = readLookupForm(form, at);
 		if (!parsed.ok) {
 			noteInvalidLookup(event.locals.locale);
 			return fail(400, { values, errors: parsed.errors });
@@ -20,13 +21,15 @@ export const actions: Actions = {
 			number: parsed.number,
 			birthDate: parsed.birthDate,
 			now: at,
+			proof: proofOf(form),
 			...requesterOf(event)
 		});
 		if (result.kind === 'throttled') {
 			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 			return fail(429, {
 				values,
-				retryMinutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60))
+				retryMinutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)),
+				proofRequired: result.proofRequired
 			});
 		}
 		if (result.kind === 'not_found') return fail(404, { values, notFound: true });

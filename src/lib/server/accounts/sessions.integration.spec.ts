@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../audit/audit.schema';
 import { audit, exportAudit } from '../audit/audit.service';
 import { seedDemoData } from '../db/seed';
+import { solvedProof } from '../testing/proof';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { AccessDenied } from './access';
 import { staffSessions, staffUsers } from './accounts.schema';
@@ -171,6 +172,46 @@ describe.each(ENGINES)('staff sign-in and sessions on %s', (engine) => {
 		expect(results[10]).toMatchObject({ kind: 'throttled' });
 		if (results[10]!.kind === 'throttled')
 			expect(results[10]!.retryAfterSeconds).toBeGreaterThan(800);
+	});
+
+	it("a stranger's wrong passwords never lock out the right one; guessing stays bounded", async () => {
+		const account = 'redaktor@pobyt.demo';
+		// 15 wrong passwords from five addresses: the account's own limit (10) is full.
+		for (let i = 0; i < 15; i++) {
+			const wrong = await signIn(account, `guess-${i}`, who(T0, `198.51.100.${50 + (i % 5)}`));
+			expect(wrong.kind).toBe(i < 10 ? 'refused' : 'throttled');
+		}
+		// The owner is asked for a proof of work (the form's widget) and then signs in.
+		const owner = who(T0, '203.0.113.5');
+		expect(await signIn(account, PASSWORD, owner)).toMatchObject({
+			kind: 'throttled',
+			proofRequired: true
+		});
+		const proof = await solvedProof(SECRET);
+		expect((await signIn(account, PASSWORD, { ...owner, proof })).kind).toBe('ok');
+		// Guessing stays bounded: each guess now costs a proof, and one address gets 10 per account.
+		const guesser = who(T0, '198.51.100.99');
+		for (let i = 0; i < 10; i++) {
+			const proven = { ...guesser, proof: await solvedProof(SECRET) };
+			expect((await signIn(account, `again-${i}`, proven)).kind).toBe('refused');
+		}
+		const last = { ...guesser, proof: await solvedProof(SECRET) };
+		expect(await signIn(account, PASSWORD, last)).toMatchObject({
+			kind: 'throttled',
+			proofRequired: false
+		});
+	});
+
+	it('never counts successful sign-ins against the address (an office behind one address)', async () => {
+		const office = who(T0, '203.0.113.77');
+		for (let i = 0; i < 35; i++) {
+			const result = await signIn('admin@pobyt.demo', PASSWORD, office);
+			expect(result.kind).toBe('ok');
+		}
+		// Failures from that address still count: 10 per account, then refused.
+		for (let i = 0; i < 10; i++)
+			expect((await signIn('left@pobyt.demo', `no-${i}`, office)).kind).toBe('refused');
+		expect((await signIn('left@pobyt.demo', 'no', office)).kind).toBe('throttled');
 	});
 
 	it('keeps the audit log append-only and lets only an admin export it', async () => {

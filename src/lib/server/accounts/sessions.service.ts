@@ -4,6 +4,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { limitKey, Limits } from '../rate-limit/limiter';
+import { checkProof } from '../security/proof-of-work';
 import { hashToken, newToken, seal, unseal } from '../security/tokens';
 import type { Actor } from './access';
 import {
@@ -40,14 +41,20 @@ const TOUCH_EVERY_MS = 60 * 1000;
 
 const TOTP_PURPOSE = 'totp-key';
 
+/**
+ * Failed sign-ins are counted per account and address (10), per address (30) and per account
+ * (10). Only the per-account limit can be filled by a stranger for someone else, so it is soft:
+ * past it the sign-in form asks for a proof of work, and the right password still gets in.
+ * Successes are refunded, so an office behind one address is never throttled by its own staff.
+ */
 export const SIGN_IN_LIMITS = [
-	{ name: 'signin:account', points: 10, durationSeconds: 15 * 60 },
+	{ name: 'signin:account+addr', points: 10, durationSeconds: 15 * 60 },
+	{ name: 'signin:account', points: 10, durationSeconds: 15 * 60, soft: true },
 	{ name: 'signin:addr', points: 30, durationSeconds: 15 * 60 },
 	{ name: 'second-factor:account', points: 5, durationSeconds: 15 * 60 }
 ];
 
 const signInLimits = new Limits(SIGN_IN_LIMITS);
-const limits = () => signInLimits;
 
 // Verifying against this when the account does not exist takes as long as a real check, so
 // the time of the answer does not tell whether an address has an account.
@@ -65,12 +72,14 @@ export interface Requester {
 	clientAddress: string;
 	secret: string;
 	now: Date;
+	/** The sign-in form's solved proof of work, once the form asks for one. */
+	proof?: string | null;
 }
 
 export type SignInResult =
 	| { kind: 'ok'; token: string; next: 'verify' | 'enrol' }
 	| { kind: 'refused' }
-	| { kind: 'throttled'; retryAfterSeconds: number };
+	| { kind: 'throttled'; retryAfterSeconds: number; proofRequired: boolean };
 
 /**
  * Password step. Every failure gives the same answer (no hint whether the account exists or is
@@ -81,17 +90,25 @@ export async function signIn(
 	password: string,
 	who: Requester
 ): Promise<SignInResult> {
+	const account = email.trim().toLowerCase();
 	const keys = {
-		'signin:account': limitKey(who.secret, 'signin', email.trim().toLowerCase()),
+		'signin:account+addr': limitKey(who.secret, 'signin', account, who.clientAddress),
+		'signin:account': limitKey(who.secret, 'signin', account),
 		'signin:addr': limitKey(who.secret, 'signin', who.clientAddress)
 	};
-	const outcome = await limits().consume(keys);
-	if (!outcome.allowed) return { kind: 'throttled', retryAfterSeconds: outcome.retryAfterSeconds };
+	const proven = who.proof ? (await checkProof(who.proof, who.secret)) === 'valid' : false;
+	const outcome = await signInLimits.consume(keys, { proven });
+	if (!outcome.allowed)
+		return {
+			kind: 'throttled',
+			retryAfterSeconds: outcome.retryAfterSeconds,
+			proofRequired: outcome.proofRequired
+		};
 	const user = await findUserForSignIn(email.trim());
 	dummyHash ??= hashPassword(newToken());
 	const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
 	if (!user || !ok || user.disabled) return { kind: 'refused' };
-	await limits().forgive({ 'signin:account': keys['signin:account'] });
+	await signInLimits.refund(keys);
 	const session = newSessionToken();
 	await insertSession({
 		id: session.id,
@@ -172,7 +189,7 @@ async function completeSession(sessionId: string, at: Date): Promise<string> {
 }
 
 async function secondFactorAllowed(session: ValidSession, who: Requester) {
-	return limits().consume({
+	return signInLimits.consume({
 		'second-factor:account': limitKey(who.secret, 'second-factor', session.userId)
 	});
 }
@@ -196,7 +213,7 @@ export async function verifySecondFactor(
 			: /^[A-Za-z0-9]{5}-?[A-Za-z0-9]{5}$/.test(code.trim()) &&
 				(await useRecoveryCode(session.userId, hashRecoveryCode(code.trim()), who.now));
 	if (!ok) return { kind: 'refused' };
-	await limits().forgive({
+	await signInLimits.refund({
 		'second-factor:account': limitKey(who.secret, 'second-factor', session.userId)
 	});
 	return { kind: 'ok', token: await completeSession(session.sessionId, who.now) };

@@ -6,7 +6,7 @@ import { m } from '../../paraglide/messages';
 import { mailOutbox } from '../mail/outbox.schema';
 import { importEvents } from '../proceedings/import.service';
 import { formatProceedingNumber, parseProceedingNumber } from '../proceedings/proceeding-number';
-import { getConfig } from '../startup';
+import { getConfig } from '../config';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { statusSubscriptions } from './alerts.schema';
 import {
@@ -86,6 +86,30 @@ describe.each(ENGINES)('e-mail alerts on %s', (engine) => {
 		if (!token) throw new Error('no confirmation link');
 		return token;
 	}
+
+	it('spends from the lookup limits only on failures; a sign-up never resets them (ADR 0003)', async () => {
+		const { text } = await proceeding();
+		const parsed = parseProceedingNumber(text, 2026);
+		if (!parsed.ok) throw new Error(parsed.error);
+		const from = (birthDate: string, email = `${unique()}@example.org`) =>
+			requestStatusAlert({
+				number: parsed.value,
+				birthDate,
+				email,
+				locale: 'en',
+				clientAddress: '203.0.113.120',
+				now: NOW,
+				secret: getConfig().appSecret,
+				origin: getConfig().publicOrigin
+			});
+		for (let i = 1; i <= 9; i++)
+			expect((await from(`1970-01-${String(i).padStart(2, '0')}`)).kind).toBe('not_found');
+		// A sign-up with the right date between the guesses does not give the guesses back...
+		expect((await from(BIRTH)).kind).toBe('requested');
+		expect((await from('1970-01-10')).kind).toBe('not_found');
+		// ...so the eleventh failure from this address for this number is refused.
+		expect((await from('1970-01-11')).kind).toBe('throttled');
+	});
 
 	async function subscribed(
 		proceedingText: string,

@@ -1,7 +1,7 @@
 import { formatProceedingNumber, type TypeCode } from '../proceedings/proceeding-number';
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../db';
-import type { EventKind, ProceedingNumber } from '../proceedings/proceeding-number';
+import type { EventKind } from '../proceedings/proceeding-number';
 import type { ProceedingEvent } from '../proceedings/proceeding-status';
 import { proceedingEvents, proceedings } from '../proceedings/proceedings.schema';
 import { statusSubscriptions } from './alerts.schema';
@@ -9,27 +9,6 @@ import { statusSubscriptions } from './alerts.schema';
 /** Runs `work` in one transaction; the repository functions below take its handle. */
 export function inTransaction<T>(work: (tx: Db) => Promise<T>, db: Db = getDb()): Promise<T> {
 	return db.transaction((tx) => work(tx));
-}
-
-/** The same match as the status lookup: number, type and year AND the date of birth. */
-export async function findProceedingId(
-	id: ProceedingNumber,
-	birthDate: string,
-	db: Db = getDb()
-): Promise<string | null> {
-	const [row] = await db
-		.select({ id: proceedings.id })
-		.from(proceedings)
-		.where(
-			and(
-				eq(proceedings.number, id.number),
-				eq(proceedings.typeCode, id.typeCode),
-				eq(proceedings.year, id.year),
-				eq(proceedings.birthDate, birthDate)
-			)
-		)
-		.limit(1);
-	return row?.id ?? null;
 }
 
 export interface StatusInputs {

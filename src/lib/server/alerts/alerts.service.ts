@@ -9,16 +9,15 @@ import { baseLocale, isLocale, type Locale } from '../../paraglide/runtime';
 import type { Db } from '../db';
 import { track } from '../insights/insights.service';
 import { log } from '../log';
-import { enqueueMail, type OutboxMessage } from '../mail/outbox.repository';
+import { enqueueMail, type OutboxMessage } from '../mail/outbox.service';
 import type { ProceedingNumber } from '../proceedings/proceeding-number';
 import { deriveStatus, type Stage } from '../proceedings/proceeding-status';
-import { LOOKUP_LIMITS } from '../proceedings/proceedings.service';
+import { verifyProceeding } from '../proceedings/proceedings.service';
 import { limitKey, Limits } from '../rate-limit/limiter';
 import { hashToken, newToken, TOKEN_PATTERN } from '../security/tokens';
-import { getConfig } from '../startup';
+import { getConfig } from '../config';
 import {
 	findByTokenHash,
-	findProceedingId,
 	inTransaction,
 	lockConfirmed,
 	markConfirmed,
@@ -111,11 +110,10 @@ function changeMail(
 
 /**
  * Signing up answers "found or not" for a number and date of birth, like the lookup itself, so
- * it spends from the lookup's limits; one address gets at most a few confirmation mails a day.
+ * it goes through the lookup's throttled read (only failures count, docs/adr/0003); one e-mail
+ * address gets at most a few confirmation mails a day.
  */
-const EMAIL_LIMIT = { name: 'alert:email', points: 5, durationSeconds: 24 * 3600 };
-const limits = new Limits([...LOOKUP_LIMITS, EMAIL_LIMIT]);
-const alertLimits = () => limits;
+const emailLimit = new Limits([{ name: 'alert:email', points: 5, durationSeconds: 24 * 3600 }]);
 
 export interface AlertRequest {
 	number: ProceedingNumber;
@@ -127,6 +125,7 @@ export interface AlertRequest {
 	now: Date;
 	secret: string;
 	origin: string;
+	proof?: string | null;
 }
 
 export type AlertRequestResult =
@@ -138,23 +137,14 @@ export type AlertRequestResult =
  * never tells who else follows a proceeding.
  */
 export async function requestStatusAlert(request: AlertRequest): Promise<AlertRequestResult> {
-	const { number: n, secret } = request;
-	const identity = `${n.number}/${n.typeCode}/${n.year}`;
-	const lookupKeys = {
-		'lookup:addr+number': limitKey(secret, request.clientAddress, identity),
-		'lookup:number': limitKey(secret, identity)
-	};
-	const limits = alertLimits();
-	const allowed = await limits.consume({
-		...lookupKeys,
-		'lookup:addr': limitKey(secret, request.clientAddress),
+	const { secret } = request;
+	const found = await verifyProceeding(request);
+	if (found.kind !== 'found') return found;
+	const proceedingId = found.proceedingId;
+	const mails = await emailLimit.consume({
 		'alert:email': limitKey(secret, 'alert', request.email.toLowerCase())
 	});
-	if (!allowed.allowed) return { kind: 'throttled', retryAfterSeconds: allowed.retryAfterSeconds };
-
-	const proceedingId = await findProceedingId(n, request.birthDate);
-	if (!proceedingId) return { kind: 'not_found' };
-	await limits.forgive(lookupKeys);
+	if (!mails.allowed) return { kind: 'throttled', retryAfterSeconds: mails.retryAfterSeconds };
 
 	const inputs = (await statusInputs([proceedingId])).get(proceedingId);
 	const stage = deriveStatus(

@@ -4,7 +4,7 @@ import { isLocale, type Locale } from '../../paraglide/runtime';
 import { localizeHref } from '../../i18n';
 import { formatDateTime } from '../../format';
 import { serviceName } from '../../service-names';
-import { enqueueMail, type OutboxMessage } from '../mail/outbox.repository';
+import { enqueueMail, type OutboxMessage } from '../mail/outbox.service';
 import type { BookingRecord } from './bookings.repository';
 import type { CancelledByClosure } from './schedule.repository';
 

@@ -1,9 +1,10 @@
 // The rules around a booking that are not about capacity: late cancellations, the proof of work
 // before a hold, the budget for holds without one, and the per-identity limit on details.
-import { createChallenge, solveChallenge } from 'altcha-lib';
+import { createChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { describe, expect, it } from 'vitest';
 import { bookingFixture, MIN, person, TEST_SECRET } from '../testing/booking-fixture';
+import { solved } from '../testing/proof';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { holdOfferedTime, keepDetails } from './hold.service';
 import { cancelBooking, confirmBooking, holdSlot } from './bookings.service';
@@ -12,13 +13,6 @@ import { checkProof, newChallenge } from '../security/proof-of-work';
 const NOW = new Date('2026-11-24T09:00:00Z');
 const HOUR = 60 * MIN;
 const at = (ms: number) => new Date(NOW.getTime() + ms);
-
-/** What the widget posts: the challenge and its solution, base64 JSON. */
-async function solved(challenge: Awaited<ReturnType<typeof newChallenge>>): Promise<string> {
-	const solution = await solveChallenge({ challenge, deriveKey });
-	if (!solution) throw new Error('not solved');
-	return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
-}
 
 describe.each(ENGINES)('booking rules on %s', (engine) => {
 	const t = testDatabaseFor(engine);

@@ -32,6 +32,17 @@ export async function ownBranch(
 	return findBranch(branchId);
 }
 
+/** A branch by id, for other domains (a release names its branch); no permission involved. */
+export function branchById(branchId: number): Promise<BranchRecord | null> {
+	return findBranch(branchId);
+}
+
+/** Every branch, for the admin's user forms (which branches a clerk works at). */
+export async function allBranches(actor: Actor | null): Promise<{ id: number; name: string }[]> {
+	requireRole(actor, 'admin');
+	return (await listBranches()).map((b) => ({ id: b.id, name: b.name }));
+}
+
 export async function myBranches(actor: Actor | null): Promise<{ id: number; name: string }[]> {
 	const staff = requireRole(actor, 'branch_staff');
 	return (await listBranches())

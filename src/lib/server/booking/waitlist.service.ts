@@ -2,7 +2,7 @@
 // frees up; a cancellation offers the freed seat to the first of them, held for 30 minutes.
 import { TOKEN_PATTERN, hashToken, newToken } from '../security/tokens';
 import { track } from '../insights/insights.service';
-import { enqueueMail } from '../mail/outbox.repository';
+import { enqueueMail } from '../mail/outbox.service';
 import { offerMessage } from './booking-mail';
 import { holdTarget, insertWaitlistEntry, offerSeat } from './waitlist.repository';
 import { perAddress, type Visitor } from './booking-limits';

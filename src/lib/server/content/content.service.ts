@@ -4,7 +4,6 @@ import type { Locale } from '../../paraglide/runtime';
 import { pragueDate } from '../../time/prague';
 import { loadConfig } from '../config';
 import type { Db } from '../db';
-import { getDb } from '../db';
 import { readChecklistFiles } from './content-files';
 import { errorFacts, log } from '../log';
 import {
@@ -36,7 +35,7 @@ export interface ContentLoadResult {
  * changed: one query, no writes.
  */
 export async function loadChecklistsFromFiles(
-	db: Db = getDb(),
+	db: Db | undefined = undefined,
 	contentDir: string = loadConfig().contentDir,
 	publishedAt: Date = new Date()
 ): Promise<ContentLoadResult> {

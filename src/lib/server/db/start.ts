@@ -5,6 +5,7 @@ import { loadChecklistsFromFiles } from '../content/content.service';
 import { openPglite, openPostgres } from './client';
 import type { Database } from './engine';
 import { driverError } from './errors';
+import { getDatabase } from './index';
 import { isEmpty, seedDemoData, type SeededAccount } from './seed';
 
 /** Where the database is, without credentials, for messages. */
@@ -67,4 +68,9 @@ export async function databaseReady(database: Database): Promise<boolean> {
 	} catch {
 		return false;
 	}
+}
+
+/** Readiness of the app's database, for `/api/ready`. */
+export function appDatabaseReady(): Promise<boolean> {
+	return databaseReady(getDatabase());
 }

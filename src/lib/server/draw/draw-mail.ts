@@ -5,7 +5,7 @@ import { isLocale, type Locale } from '../../paraglide/runtime';
 import { localizeHref } from '../../i18n';
 import { formatDateTime } from '../../format';
 import { serviceName } from '../../service-names';
-import { enqueueMail, type OutboxMessage } from '../mail/outbox.repository';
+import { enqueueMail, type OutboxMessage } from '../mail/outbox.service';
 import type { DrawOutcome } from './draw.schema';
 import type { ReleaseRecord } from './releases.repository';
 

@@ -122,11 +122,3 @@ export function parseChange(
 	if (errors.length > 0 || !preferences) return { ok: false, values, errors };
 	return { ok: true, value: { fullName, email, locale, preferences }, values };
 }
-
-const PROOF_FORM = v.object({ altcha: text(8000) });
-
-/** The proof of work sent with an entry, or null (then the no-JavaScript budget applies). */
-export function proofOf(form: FormData): string | null {
-	const read = parseForm(PROOF_FORM, form);
-	return read.ok && read.data.altcha ? read.data.altcha : null;
-}

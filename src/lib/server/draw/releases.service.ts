@@ -8,7 +8,7 @@ import { limitKey, Limits } from '../rate-limit/limiter';
 import { checkProof } from '../security/proof-of-work';
 import { TOKEN_PATTERN, hashToken, newToken } from '../security/tokens';
 import { errorFacts, log } from '../log';
-import { findBranch } from '../booking/schedule.repository';
+import { branchById } from '../booking/schedule.service';
 import {
 	LATE_CANCELLATION_RULE,
 	PERSON_LIMIT,
@@ -75,7 +75,7 @@ export async function createRelease(
 	now: Date
 ): Promise<CreateResult> {
 	const staff = requireReleaseAccess(actor, branchId);
-	const branch = await findBranch(branchId);
+	const branch = await branchById(branchId);
 	if (!branch) return { kind: 'not_found' };
 	if (!branch.services.some((s) => s.id === input.serviceId)) return { kind: 'not_offered' };
 	const seed = new Uint8Array(randomBytes(32));
@@ -154,7 +154,7 @@ export async function releasePage(
 	releases: StaffReleaseView[];
 } | null> {
 	requireReleaseAccess(actor, branchId);
-	const branch = await findBranch(branchId);
+	const branch = await branchById(branchId);
 	if (!branch) return null;
 	return {
 		branch: { id: branch.id, name: branch.name, services: branch.services },

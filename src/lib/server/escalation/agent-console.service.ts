@@ -8,7 +8,9 @@ import { audit, auditEach, type AuditRecord } from '../audit/audit.service';
 import { bookingById } from '../booking/bookings.service';
 import { checklistContext, type ChecklistContext } from '../content/content.service';
 import { proceedingStatusById, type ProceedingView } from '../proceedings/proceedings.service';
+import { limitKey, Limits } from '../rate-limit/limiter';
 import { hashToken, TOKEN_PATTERN, UUID_PATTERN } from '../security/tokens';
+import { getConfig } from '../config';
 import { formatContextCode, parseContextCode } from './context-code';
 import { ensureCase, findCase, type CaseRecord } from './cases.repository';
 import { findContext, type ContextRecord } from './contexts.repository';
@@ -154,17 +156,38 @@ export async function openContextRecord(
 	};
 }
 
+/**
+ * Codes an agent may type that open nothing, per 15 minutes: a caller misread now and then is
+ * fine; an account walking the 10⁶ codes (a stolen session, a curious insider) is stopped. The
+ * attempt is counted before the lookup, and an opened context gives its point back.
+ */
+const codeLimits = new Limits([
+	{ name: 'agent-code:account', points: 20, durationSeconds: 15 * 60 }
+]);
+
 /** The context whose code the caller reads out (`482 913` or `482913`). Agents only. */
 export async function openContextByCode(
 	actor: Actor | null,
 	typedCode: string,
 	now: Date,
-	viewLocale: Locale = 'cs'
-): Promise<OpenContextResult> {
+	viewLocale: Locale = 'cs',
+	secret: string = getConfig().appSecret
+): Promise<OpenContextResult | { kind: 'throttled'; retryAfterSeconds: number }> {
 	const agent = requireRole(actor, 'agent');
 	const code = parseContextCode(typedCode);
-	const record = code ? await findContext({ code }) : null;
-	return openContextRecord(agent, record, OPEN_REASONS.code, now, viewLocale);
+	if (!code) return { kind: 'not_found' };
+	const keys = { 'agent-code:account': limitKey(secret, 'agent-code', agent.userId) };
+	const limit = await codeLimits.consume(keys);
+	if (!limit.allowed) return { kind: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
+	const result = await openContextRecord(
+		agent,
+		await findContext({ code }),
+		OPEN_REASONS.code,
+		now,
+		viewLocale
+	);
+	if (result.kind === 'opened') await codeLimits.refund(keys);
+	return result;
 }
 
 /** The context behind a shared link `/agent/c/{token}`. Agents only. */

@@ -69,11 +69,34 @@ describe.each(ENGINES)('callback requests on %s', (engine) => {
 	});
 
 	const [a, b] = [0, 1];
+	// Each request from an address of its own: the per-address limit is tested on its own.
+	let requests = 0;
 	const request = async (over: Partial<CallbackRequestInput> = {}, now = NOW) => {
-		const result = await requestCallback(input(over), requester, now);
+		const from = {
+			...requester,
+			clientAddress: `198.51.${100 + (requests >> 8)}.${requests++ % 256}`
+		};
+		const result = await requestCallback(input(over), from, now);
 		if (result.kind !== 'requested') throw new Error(result.kind);
 		return result;
 	};
+
+	it('limits requests per address and per phone number, whoever asks', async () => {
+		const victim = '602 111 222';
+		for (let i = 0; i < 3; i++) await request({ phone: victim });
+		// A fourth request for the same number, from yet another address: refused with a wait.
+		const fourth = await requestCallback(input({ phone: '+420602111222' }), requester, NOW);
+		expect(fourth.kind).toBe('throttled');
+		if (fourth.kind === 'throttled') expect(fourth.retryAfterSeconds).toBeGreaterThan(80_000);
+		const one = { ...requester, clientAddress: '203.0.113.44' };
+		for (let i = 0; i < 20; i++) {
+			const phone = `603 000 ${String(i).padStart(3, '0')}`;
+			expect((await requestCallback(input({ phone }), one, NOW)).kind).toBe('requested');
+		}
+		const over = await requestCallback(input({ phone: '603 000 999' }), one, NOW);
+		expect(over.kind).toBe('throttled');
+		if (over.kind === 'throttled') expect(over.retryAfterSeconds).toBeGreaterThan(3000);
+	});
 
 	it('validates and normalises the number, the window and the language', async () => {
 		expect(

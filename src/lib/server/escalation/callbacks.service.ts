@@ -5,6 +5,7 @@ import { addDays, fromPrague, isoDate, parseClock, toPrague } from '../../time/p
 import { requireRole, type Actor } from '../accounts/access';
 import { audit } from '../audit/audit.service';
 import { track } from '../insights/insights.service';
+import { limitKey, Limits } from '../rate-limit/limiter';
 import { hashToken, newToken, TOKEN_PATTERN, UUID_PATTERN } from '../security/tokens';
 import { OPEN_REASONS, openContextRecord, type ContextView } from './agent-console.service';
 import {
@@ -40,6 +41,15 @@ export const WINDOW_DAYS_AHEAD = 14;
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
+
+/**
+ * Requests per address, and per phone number whoever asks: the queue cannot be flooded, and the
+ * hotline is not made to call one stranger again and again.
+ */
+const callbackLimits = new Limits([
+	{ name: 'callback:addr', points: 20, durationSeconds: 3600 },
+	{ name: 'callback:phone', points: 3, durationSeconds: 24 * 3600 }
+]);
 
 /** When to call: any time the line is staffed, or a Prague date between two times. */
 export type CallbackWindow =
@@ -95,7 +105,8 @@ export type RequestCallbackResult =
 	  }
 	| { kind: 'proceeding_not_found' }
 	| { kind: 'booking_not_found' }
-	| { kind: 'throttled'; retryAfterSeconds: number };
+	| { kind: 'throttled'; retryAfterSeconds: number }
+	| { kind: 'no_free_code'; retryAfterSeconds: number };
 
 /** Queues a callback; a shared context lives until a day after the chosen window. */
 export async function requestCallback(
@@ -111,6 +122,11 @@ export async function requestCallback(
 	if (!isLocale(input.locale)) errors.push('locale');
 	if (!phone.ok || !window.ok || errors.length > 0)
 		return { kind: 'invalid', errors, contextFields: [] };
+	const limit = await callbackLimits.consume({
+		'callback:addr': limitKey(requester.secret, 'callback', requester.clientAddress),
+		'callback:phone': limitKey(requester.secret, 'callback', phone.e164)
+	});
+	if (!limit.allowed) return { kind: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
 
 	let context: { id: string; code: string; token: string; expiresAt: Date } | null = null;
 	if (input.context) {

@@ -26,7 +26,6 @@ import { callContexts } from './contexts.schema';
 import {
 	CONTEXT_HOURS,
 	createContext,
-	NoFreeCode,
 	withdrawContext,
 	type ContextShare
 } from './contexts.service';
@@ -149,7 +148,14 @@ describe.each(ENGINES)('shared call contexts on %s', (engine) => {
 		expect(Buffer.from(stored!.tokenHash).toString('utf8')).not.toContain(created.token);
 		expect(stored!.pagePath).toBe('/uk/checklists/employee-card');
 
-		const limitsBefore = (await t.db.select({ n: count() }).from(rateLimits))[0]!.n;
+		const lookupLimits = async () =>
+			(
+				await t.db
+					.select({ n: count() })
+					.from(rateLimits)
+					.where(sql`${rateLimits.key} like 'lookup:%'`)
+			)[0]!.n;
+		const limitsBefore = await lookupLimits();
 		const byCode = await openContextByCode(agent, formatContextCode(created.code), at(2), 'en');
 		if (byCode.kind !== 'opened') throw new Error(byCode.kind);
 		const view = byCode.context;
@@ -177,7 +183,7 @@ describe.each(ENGINES)('shared call contexts on %s', (engine) => {
 		const byLink = await openContextByToken(agent, created.token, at(3));
 		expect(byLink.kind === 'opened' && byLink.context.case.id).toBe(view.case.id);
 		// The agent's reads are not guesses: the lookup limits are untouched.
-		expect((await t.db.select({ n: count() }).from(rateLimits))[0]!.n).toBe(limitsBefore);
+		expect(await lookupLimits()).toBe(limitsBefore);
 
 		expect(await audits('context', created.contextId, 'context.open')).toBe(2);
 		expect(await audits('booking', view.booking!.id, 'booking.read')).toBe(2);
@@ -250,13 +256,48 @@ describe.each(ENGINES)('shared call contexts on %s', (engine) => {
 		expect((await openContextByCode(agent, '12', NOW)).kind).toBe('not_found');
 	});
 
+	it('limits contexts per address: the code space cannot be filled from one place', async () => {
+		const one = { ...requester, clientAddress: '203.0.113.31' };
+		for (let i = 0; i < 20; i++)
+			expect((await createContext(share(), one, NOW)).kind).toBe('created');
+		const refused = await createContext(share(), one, NOW);
+		expect(refused.kind).toBe('throttled');
+		if (refused.kind === 'throttled') expect(refused.retryAfterSeconds).toBeGreaterThan(3000);
+		// Another address is not affected.
+		const other = { ...requester, clientAddress: '203.0.113.32' };
+		expect((await createContext(share(), other, NOW)).kind).toBe('created');
+	});
+
+	it('limits the codes an agent may try that open nothing; opened ones do not count', async () => {
+		const created = await createContext(
+			share(),
+			{ ...requester, clientAddress: '192.0.2.77' },
+			NOW
+		);
+		if (created.kind !== 'created') throw new Error(created.kind);
+		const guesser = { ...agent, userId: clerk.userId, roles: new Set(['agent'] as const) };
+		for (let i = 0; i < 25; i++)
+			expect((await openContextByCode(agent, created.code, at(1), 'cs', SECRET)).kind).toBe(
+				'opened'
+			);
+		for (let i = 0; i < 20; i++) {
+			const wrong = await openContextByCode(guesser, '000000', at(1), 'cs', SECRET);
+			expect(wrong.kind).toBe('not_found');
+		}
+		const stopped = await openContextByCode(guesser, created.code, at(1), 'cs', SECRET);
+		expect(stopped.kind).toBe('throttled');
+		// Other agents are not affected.
+		expect((await openContextByCode(agent, created.code, at(1), 'cs', SECRET)).kind).toBe('opened');
+	});
+
 	it("reuses an expired context's code, never an active one's", async () => {
 		const code = () => '111111';
 		const old = await createContext(share(), requester, NOW, { newCode: code });
 		expect(old.kind).toBe('created');
-		await expect(
-			createContext(share(), requester, at(VALID - 1), { newCode: code, attempts: 3 })
-		).rejects.toBeInstanceOf(NoFreeCode);
+		// A full code space is a clear refusal with a time to come back, never an error.
+		expect(
+			await createContext(share(), requester, at(VALID - 1), { newCode: code, attempts: 3 })
+		).toEqual({ kind: 'no_free_code', retryAfterSeconds: 600 });
 		const fresh = await createContext(share(), requester, at(VALID), { newCode: code });
 		if (fresh.kind !== 'created' || old.kind !== 'created') throw new Error('not created');
 		expect(fresh.code).toBe('111111');
@@ -406,8 +447,11 @@ describe.each(ENGINES)('shared call contexts on %s', (engine) => {
 				return `9900${String(Math.floor(Math.random() * 64)).padStart(2, '0')}`;
 			};
 			const results = await Promise.all(
-				Array.from({ length: 50 }, () =>
-					createContext(share(), requester, NOW, { newCode: tiny, attempts: 1000 })
+				Array.from({ length: 50 }, (_, i) =>
+					createContext(share(), { ...requester, clientAddress: `192.0.2.${i}` }, NOW, {
+						newCode: tiny,
+						attempts: 1000
+					})
 				)
 			);
 			const codes = results.map((r) => (r.kind === 'created' ? r.code : r.kind));

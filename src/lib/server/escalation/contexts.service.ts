@@ -6,8 +6,10 @@ import { isLocale } from '../../paraglide/runtime';
 import { toPrague } from '../../time/prague';
 import { bookingByToken } from '../booking/bookings.service';
 import { track } from '../insights/insights.service';
+import { log } from '../log';
 import type { ProceedingNumber } from '../proceedings/proceeding-number';
 import { verifyProceeding } from '../proceedings/proceedings.service';
+import { limitKey, Limits } from '../rate-limit/limiter';
 import { hashToken, newToken, TOKEN_PATTERN } from '../security/tokens';
 import { newContextCode } from './context-code';
 import { codeValidUntil } from './hotline';
@@ -23,6 +25,14 @@ export const QUESTION_MAX = 280;
 export const TOPIC_MAX = 120;
 /** Tries at a free code before giving up (a collision needs another active context's code). */
 export const CODE_ATTEMPTS = 10;
+/** When every code is taken, ask the person to come back after this long (or to just call). */
+export const NO_FREE_CODE_RETRY_SECONDS = 10 * 60;
+
+/**
+ * Contexts one address may create in an hour (sharing and callbacks with context): a person
+ * shares once or twice per call; a script filling the 10⁶ codes is stopped long before.
+ */
+const shareLimits = new Limits([{ name: 'share:addr', points: 20, durationSeconds: 3600 }]);
 
 /** What the person agreed to share, typed and parsed at the edge. */
 export interface ContextShare {
@@ -56,16 +66,9 @@ export type CreateContextResult =
 	| { kind: 'invalid'; fields: ContextField[] }
 	| { kind: 'proceeding_not_found' }
 	| { kind: 'booking_not_found' }
-	| { kind: 'throttled'; retryAfterSeconds: number };
-
-/** Every active context holds a code; none was free after `CODE_ATTEMPTS` tries. */
-export class NoFreeCode extends Error {
-	readonly code = 'no_free_code';
-	constructor() {
-		super('no free context code');
-		this.name = 'NoFreeCode';
-	}
-}
+	| { kind: 'throttled'; retryAfterSeconds: number }
+	/** Every active context holds a code; none was free after `CODE_ATTEMPTS` tries. */
+	| { kind: 'no_free_code'; retryAfterSeconds: number };
 
 export interface CreateOptions {
 	channel?: EscalationChannel;
@@ -151,6 +154,10 @@ export async function createContext(
 ): Promise<CreateContextResult> {
 	const valid = validateShare(share);
 	if (Array.isArray(valid)) return { kind: 'invalid', fields: valid };
+	const limit = await shareLimits.consume({
+		'share:addr': limitKey(requester.secret, 'share', requester.clientAddress)
+	});
+	if (!limit.allowed) return { kind: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
 
 	let proceedingId: string | null = null;
 	if (share.proceeding) {
@@ -202,7 +209,8 @@ export async function createContext(
 		});
 		return { kind: 'created', contextId: stored.id, code, token, expiresAt };
 	}
-	throw new NoFreeCode();
+	log.warn({ attempts: options.attempts ?? CODE_ATTEMPTS }, 'no free context code');
+	return { kind: 'no_free_code', retryAfterSeconds: NO_FREE_CODE_RETRY_SECONDS };
 }
 
 /** The person withdraws what they shared: the code is freed and the payload erased. */

@@ -4,7 +4,7 @@ import { AccessDenied, type Actor } from '../accounts/access';
 import { staffUsers } from '../accounts/accounts.schema';
 import type { Role } from '../accounts/roles';
 import { auditLog } from '../audit/audit.schema';
-import { getConfig } from '../startup';
+import { getConfig } from '../config';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import type { HotlineConfig } from './hotline';
 import { hotlineSettings } from './hotline-settings.schema';

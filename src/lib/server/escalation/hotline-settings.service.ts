@@ -4,7 +4,7 @@
 import { requireRole, type Actor } from '../accounts/access';
 import { audit } from '../audit/audit.service';
 import { errorFacts, log } from '../log';
-import { getConfig } from '../startup';
+import { getConfig } from '../config';
 import type { HotlineConfig } from './hotline';
 import { insertHotlineSettings, latestHotlineSettings } from './hotline-settings.repository';
 

@@ -152,5 +152,13 @@ export async function readFormWith<S extends FormSchema>(
 	return parseForm(schema, await readForm(event));
 }
 
+const PROOF_FORM = v.object({ altcha: text(8000) });
+
+/** The proof of work sent with a form (altcha's field), or null when there is none. */
+export function proofOf(form: FormData): string | null {
+	const read = parseForm(PROOF_FORM, form);
+	return read.ok && read.data.altcha ? read.data.altcha : null;
+}
+
 /** The slug of an action, branch or checklist (safe in a URL and a query). */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;

@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Locale } from '$lib/paraglide/runtime';
-import { getConfig } from '../startup';
+import { getConfig } from '../config';
 
 /** Who is asking, as the throttled services need it: address (keyed-hashed there), locale, key. */
 export function requesterOf(event: RequestEvent): {

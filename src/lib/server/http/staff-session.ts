@@ -1,6 +1,7 @@
 import { error, redirect, type Cookies, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { delocalizePath, localizeHref } from '$lib/i18n';
 import type { Locale } from '$lib/paraglide/runtime';
+import { BACK_OFFICE } from '$lib/private-paths';
 import { AccessDenied, type Actor } from '../accounts/access';
 import { validateSession } from '../accounts/sessions.service';
 import { now } from '../clock';
@@ -8,7 +9,7 @@ import { now } from '../clock';
 export const SESSION_COOKIE = 'pobyt_staff';
 
 /** Paths of the back office: the only ones that read the staff cookie. */
-export const BACK_OFFICE = /^\/(login|logout|account|admin|staff|agent|editor|insights)(\/|$)/;
+export { BACK_OFFICE };
 
 /**
  * HttpOnly, SameSite=Lax (a context link from an e-mail must arrive signed in), Secure except on

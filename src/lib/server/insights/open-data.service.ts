@@ -1,13 +1,10 @@
 // Open data: monthly CSV files of the anonymous aggregates, with every count below 5 shown as
 // `<5` so that nobody can be singled out, under CC BY 4.0, and a DCAT-AP catalogue (JSON-LD).
 import { pragueDate } from '../../time/prague';
-import { sumUsage, type CountRow } from './report.repository';
+import { monthsWithCounts, sumUsage, type CountRow } from './report.repository';
 import { refreshRollups } from './rollup.service';
 import { suppressSmall, toCsv } from './statistics';
 import { LOCALES } from './report.service';
-import { resultRows } from '../db/rows';
-import { getDb } from '../db';
-import { sql } from 'drizzle-orm';
 
 export const DATASETS = [
 	'bookings',
@@ -45,11 +42,7 @@ const monthRange = (month: string) => {
 export async function openDataMonths(now: Date): Promise<string[]> {
 	await refreshRollups(now);
 	const today = pragueDate(now);
-	return resultRows<{ month: string }>(
-		await getDb().execute(sql`
-			select distinct to_char(day, 'YYYY-MM') as month from usage_daily
-			where day <= ${today}::date order by 1 desc`)
-	).map((r) => r.month);
+	return monthsWithCounts(today);
 }
 
 function rows(counts: CountRow[]): (string | number)[][] {

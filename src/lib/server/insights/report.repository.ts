@@ -369,3 +369,12 @@ export async function checklistSlugs(): Promise<string[]> {
 		await getDb().execute(sql`select slug from checklists order by slug`)
 	).map((r) => r.slug);
 }
+
+/** Months (YYYY-MM) with any daily counts up to `today`, newest first. */
+export async function monthsWithCounts(today: string): Promise<string[]> {
+	return resultRows<{ month: string }>(
+		await getDb().execute(sql`
+			select distinct to_char(day, 'YYYY-MM') as month from usage_daily
+			where day <= ${today}::date order by 1 desc`)
+	).map((r) => r.month);
+}

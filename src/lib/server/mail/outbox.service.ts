@@ -8,6 +8,9 @@ import {
 	type StoredMessage
 } from './outbox.repository';
 
+/** Other domains put mail in the outbox through here (in their own transaction if they pass one). */
+export { enqueueMail, type OutboxMessage } from './outbox.repository';
+
 /** What delivery needs of a nodemailer transport (a test may pass its own). */
 export interface MailTransport {
 	sendMail(message: {

@@ -4,6 +4,7 @@ import { useDatabase } from '../db';
 import { seedDemoData } from '../db/seed';
 import { usageEvents } from '../insights/insights.schema';
 import { flushUsageEvents } from '../insights/insights.service';
+import { solvedProof } from '../testing/proof';
 import { ENGINES, createTestDatabase, testDatabaseFor } from '../testing/test-database';
 import { lookupStatus, type LookupRequest } from './proceedings.service';
 
@@ -74,6 +75,58 @@ describe.each(ENGINES)('status lookup on %s', (engine) => {
 		expect((await lookupStatus(request({ clientAddress: '203.0.113.51' }))).kind).toBe('found');
 	});
 
+	it("a stranger's wrong dates of birth never lock out the right one; guessing stays bounded", async () => {
+		// Its own proceeding (the others' tests keep theirs): 10002/TP-2026, born 1979-06-15.
+		const own = (over: Partial<LookupRequest>) =>
+			request({
+				number: { number: 10002, serial: null, typeCode: 'TP' as const, year: 2026 },
+				birthDate: '1979-06-15',
+				...over
+			});
+		// 40 wrong dates from 8 addresses (5 each, under the per-address limits): the per-number
+		// limit (30) is full for everyone.
+		for (let i = 0; i < 40; i++) {
+			const wrong = await lookupStatus(
+				own({
+					clientAddress: `192.0.2.${100 + (i % 8)}`,
+					birthDate: `1980-01-${String(1 + (i % 28)).padStart(2, '0')}`
+				})
+			);
+			expect(wrong.kind).toBe(i < 30 ? 'not_found' : 'throttled');
+		}
+		// The person, from their own address: asked for a proof of work (the page's widget), and
+		// with one they get their status — the right date of birth is slowed down, never locked.
+		const person = { clientAddress: '203.0.113.200' };
+		expect(await lookupStatus(own(person))).toMatchObject({
+			kind: 'throttled',
+			proofRequired: true
+		});
+		const proof = await solvedProof(SECRET);
+		expect((await lookupStatus(own({ ...person, proof }))).kind).toBe('found');
+		// A proof is spent once.
+		expect((await lookupStatus(own({ ...person, proof }))).kind).toBe('throttled');
+		// Still bounded: every further guess costs a proof, and one address gets 10 per number.
+		const guesser = { clientAddress: '192.0.2.200' };
+		expect(await lookupStatus(own({ ...guesser, birthDate: '1970-02-01' }))).toMatchObject({
+			kind: 'throttled',
+			proofRequired: true
+		});
+		for (let i = 2; i <= 10; i++) {
+			const proven = await lookupStatus(
+				own({
+					...guesser,
+					birthDate: `1970-02-${String(i).padStart(2, '0')}`,
+					proof: await solvedProof(SECRET)
+				})
+			);
+			expect(proven.kind).toBe('not_found');
+		}
+		const eleventh = await lookupStatus(
+			own({ ...guesser, birthDate: '1970-03-01', proof: await solvedProof(SECRET) })
+		);
+		expect(eleventh).toMatchObject({ kind: 'throttled', proofRequired: false });
+	});
+
 	it('never throttles honest repeat lookups: only failed attempts count', async () => {
 		for (let i = 0; i < 15; i++) {
 			expect((await lookupStatus(request({ clientAddress: '203.0.113.60' }))).kind).toBe('found');
@@ -95,17 +148,29 @@ describe.each(ENGINES)('status lookup on %s', (engine) => {
 
 	it('records anonymous usage events with no number or date of birth', async () => {
 		// Queued beside the answer and written in batches.
+		// Independent of the other tests: three lookups of its own, counted from what was there.
 		const lookups = () =>
-			t.db.select().from(usageEvents).where(eq(usageEvents.kind, 'status_lookup'));
+			t.db
+				.select()
+				.from(usageEvents)
+				.where(eq(usageEvents.kind, 'status_lookup'))
+				.orderBy(usageEvents.id);
 		await flushUsageEvents();
-		expect(await lookups()).toHaveLength(44);
+		const before = (await lookups()).length;
+		const here = { clientAddress: '203.0.113.90' };
+		expect((await lookupStatus(request(here))).kind).toBe('found');
+		expect((await lookupStatus(request({ ...here, birthDate: '1990-03-28' }))).kind).toBe(
+			'not_found'
+		);
+		await flushUsageEvents();
+		expect(await lookups()).toHaveLength(before + 2);
 		const rows = await lookups();
 		const text = JSON.stringify(rows);
 		expect(text).not.toContain('51727');
 		expect(text).not.toContain('1990-03-27');
 		expect(text).not.toContain('203.0.113');
-		const outcomes = new Set(rows.map((r) => r.facets?.outcome));
-		expect(outcomes).toEqual(new Set(['found', 'not_found', 'throttled']));
+		const outcomes = new Set(rows.slice(before).map((r) => r.facets?.outcome));
+		expect(outcomes).toEqual(new Set(['found', 'not_found']));
 	});
 });
 

@@ -23,10 +23,12 @@ export interface LimitCharge {
 	key: string;
 	max: number;
 	seconds: number;
+	/** Past it a proof of work lets the lookup through (`proven`); see `LimitRule.soft`. */
+	soft?: boolean;
 }
 
 export type ThrottledLookup =
-	| { allowed: false; retryAfterSeconds: number }
+	| { allowed: false; retryAfterSeconds: number; proofRequired: boolean }
 	| { allowed: true; proceeding: ProceedingWithEvents | null };
 
 /**
@@ -36,11 +38,13 @@ export type ThrottledLookup =
  * it returns, which include every concurrent guess already counted — a burst cannot slip past a
  * limit. A match writes nothing; it is refused only while a limit is already exhausted. So honest
  * lookups cost one read, and "wrong date of birth" and "unknown number" take the same path.
+ * Soft limits (failures per number, which strangers can fill) are ignored when `proven`.
  */
 export async function lookupThrottled(
 	id: ProceedingNumber,
 	birthDate: string,
-	charges: LimitCharge[]
+	charges: LimitCharge[],
+	proven = false
 ): Promise<ThrottledLookup> {
 	const sorted = [...charges].sort((a, b) => (a.key < b.key ? -1 : 1));
 	const values = sql.join(
@@ -48,7 +52,7 @@ export async function lookupThrottled(
 		sql`, `
 	);
 	const maxes = sql.join(
-		sorted.map((c) => sql`(${c.key}::text, ${c.max}::int)`),
+		sorted.map((c) => sql`(${c.key}::text, ${c.max}::int, ${c.soft === true}::boolean)`),
 		sql`, `
 	);
 	const keys = sql.join(
@@ -74,21 +78,28 @@ export async function lookupThrottled(
 			union all
 			select key, points, expire from rate_limits
 			where exists (select 1 from p) and key in (${keys}) and expire > now()
+		), judged as (
+			select c.points > l.max as over, l.soft, extract(epoch from c.expire - now()) as wait
+			from counted c join (values ${maxes}) as l(key, max, soft) on l.key = c.key
 		), verdict as (
-			select coalesce(bool_and(c.points <= l.max), true) as allowed,
-				coalesce(max(case when c.points > l.max then extract(epoch from c.expire - now()) end), 0)::float8 as wait
-			from counted c join (values ${maxes}) as l(key, max) on l.key = c.key
+			select not coalesce(bool_or(over and not soft), false) as hard_ok,
+				not coalesce(bool_or(over and soft), false) as soft_ok,
+				coalesce(max(case when over then wait end), 0)::float8 as wait
+			from judged
+		), decided as (
+			select hard_ok and (soft_ok or ${proven}::boolean) as allowed, hard_ok, wait from verdict
 		)
-		select v.allowed, v.wait, p.id, p.number, p.serial, p.type_code, p.year, p.complex,
+		select v.allowed, v.hard_ok, v.wait, p.id, p.number, p.serial, p.type_code, p.year, p.complex,
 			coalesce((
 				select json_agg(json_build_object('kind', e.kind, 'at', e.occurred_at, 'details', e.details) order by e.occurred_at)
 				from proceeding_events e where e.proceeding_id = p.id
 			), '[]'::json) as events
-		from verdict v
+		from decided v
 		left join p on v.allowed
 		limit 1`);
 	const [row] = resultRows<{
 		allowed: boolean;
+		hard_ok: boolean;
 		wait: number;
 		id: string | null;
 		number: number;
@@ -99,7 +110,11 @@ export async function lookupThrottled(
 		events: { kind: string; at: string; details: Record<string, string> | null }[] | string;
 	}>(result);
 	if (!row || !row.allowed)
-		return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Number(row?.wait ?? 1))) };
+		return {
+			allowed: false,
+			retryAfterSeconds: Math.max(1, Math.ceil(Number(row?.wait ?? 1))),
+			proofRequired: row?.hard_ok === true
+		};
 	if (!row.id) return { allowed: true, proceeding: null };
 	const events = (typeof row.events === 'string' ? JSON.parse(row.events) : row.events) as {
 		kind: string;

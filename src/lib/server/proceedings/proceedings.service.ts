@@ -1,6 +1,7 @@
-import { getConfig } from '../startup';
+import { getConfig } from '../config';
 import { track } from '../insights/insights.service';
 import { limitKey } from '../rate-limit/limiter';
+import { checkProof } from '../security/proof-of-work';
 import { formatProceedingNumber, type ProceedingNumber, type TypeCode } from './proceeding-number';
 import { deriveStatus, type ProceedingStatus, type Stage } from './proceeding-status';
 import {
@@ -27,7 +28,7 @@ export interface ProceedingView {
 export type LookupResult =
 	| { kind: 'found'; proceeding: ProceedingView }
 	| { kind: 'not_found' }
-	| { kind: 'throttled'; retryAfterSeconds: number };
+	| { kind: 'throttled'; retryAfterSeconds: number; proofRequired: boolean };
 
 export interface LookupRequest {
 	number: ProceedingNumber;
@@ -36,15 +37,20 @@ export interface LookupRequest {
 	locale: string;
 	now: Date;
 	secret: string;
+	/** The altcha payload the page's widget solved, if any (a browser with JavaScript). */
+	proof?: string | null;
 }
 
 /**
  * Guessing a date of birth for a known number, or numbers for one address, is throttled:
- * about 10 tries an hour per address and number, and wider limits per number and per address.
+ * about 10 failed tries an hour per address and number, and wider limits per number and per
+ * address. The per-number limit is the one a stranger can fill for the person whose number it
+ * is, so it is soft: past it a lookup needs a proof of work, which the page's widget solves —
+ * the right date of birth still gets through, and every further guess costs the guesser work.
  */
 export const LOOKUP_LIMITS = [
 	{ name: 'lookup:addr+number', points: 10, durationSeconds: 3600 },
-	{ name: 'lookup:number', points: 30, durationSeconds: 3600 },
+	{ name: 'lookup:number', points: 30, durationSeconds: 3600, soft: true },
 	{ name: 'lookup:addr', points: 120, durationSeconds: 3600 }
 ];
 
@@ -60,21 +66,27 @@ const NEXT_STEPS: Record<Stage, NextStep[]> = {
 };
 
 /** The throttled read behind the status page: only failed attempts spend from the limits. */
-function throttledLookup(request: LookupRequest) {
+async function throttledLookup(request: LookupRequest) {
 	const identity = `${request.number.number}/${request.number.typeCode}/${request.number.year}`;
 	const keys = {
 		'lookup:addr+number': limitKey(request.secret, request.clientAddress, identity),
 		'lookup:number': limitKey(request.secret, identity),
 		'lookup:addr': limitKey(request.secret, request.clientAddress)
 	};
+	// A proof is checked only when one came (a browser with JavaScript): it is spent either way.
+	const proven = request.proof
+		? (await checkProof(request.proof, request.secret)) === 'valid'
+		: false;
 	return lookupThrottled(
 		request.number,
 		request.birthDate,
 		LOOKUP_LIMITS.map((rule) => ({
 			key: `${rule.name}:${keys[rule.name as keyof typeof keys]}`,
 			max: rule.points,
-			seconds: rule.durationSeconds
-		}))
+			seconds: rule.durationSeconds,
+			soft: rule.soft
+		})),
+		proven
 	);
 }
 
@@ -96,7 +108,11 @@ export async function lookupStatus(request: LookupRequest): Promise<LookupResult
 	// Usage events are written beside the answer, in batches (track never throws).
 	if (!outcome.allowed) {
 		track('status_lookup', request.locale, { outcome: 'throttled' });
-		return { kind: 'throttled', retryAfterSeconds: outcome.retryAfterSeconds };
+		return {
+			kind: 'throttled',
+			retryAfterSeconds: outcome.retryAfterSeconds,
+			proofRequired: outcome.proofRequired
+		};
 	}
 	const record = outcome.proceeding;
 	if (!record) {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { inArray, lt, sql } from 'drizzle-orm';
+import { and, gt, inArray, lt, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../db';
 import { rateLimits } from './rate-limit.schema';
 
@@ -8,10 +8,21 @@ export interface LimitRule {
 	name: string;
 	points: number;
 	durationSeconds: number;
+	/**
+	 * A limit strangers can fill for someone else (failures per account or per number): past it
+	 * the request is slowed down, not locked — it passes with a valid proof of work.
+	 */
+	soft?: boolean;
 }
 
 export type LimitOutcome =
-	{ allowed: true; points: Record<string, number> } | { allowed: false; retryAfterSeconds: number };
+	| { allowed: true; points: Record<string, number> }
+	| {
+			allowed: false;
+			retryAfterSeconds: number;
+			/** Only soft limits are exhausted: a proof of work lets the request through. */
+			proofRequired: boolean;
+	  };
 
 /** Keys are HMACs of the subject, so the store never holds addresses or numbers. */
 export function limitKey(secret: string, ...parts: string[]): string {
@@ -39,8 +50,14 @@ export class Limits {
 		return this.db ?? getDb();
 	}
 
-	/** One point from each named limit; refused, with the longest wait, if any is exhausted. */
-	async consume(keys: Record<string, string>): Promise<LimitOutcome> {
+	/**
+	 * One point from each named limit; refused, with the longest wait, if any is exhausted (soft
+	 * limits are passed when the request is `proven` by a proof of work).
+	 */
+	async consume(
+		keys: Record<string, string>,
+		{ proven = false }: { proven?: boolean } = {}
+	): Promise<LimitOutcome> {
 		// A fixed order of keys: two requests upserting overlapping keys can never deadlock.
 		const entries = Object.entries(keys)
 			.map(([name, key]) => ({ rule: this.rule(name), key: `${name}:${key}` }))
@@ -66,22 +83,34 @@ export class Limits {
 				points: rateLimits.points,
 				waitMs: sql<number>`greatest(0, extract(epoch from (${rateLimits.expire} - now())) * 1000)::float8`
 			});
-		let wait = 0;
+		let hard = 0;
+		let soft = 0;
 		const points: Record<string, number> = {};
 		for (const { rule, key } of entries) {
 			const row = rows.find((r) => r.key === key)!;
 			points[rule.name] = row.points;
-			if (row.points > rule.points) wait = Math.max(wait, Math.ceil(Number(row.waitMs) / 1000));
+			if (row.points <= rule.points) continue;
+			const wait = Math.max(1, Math.ceil(Number(row.waitMs) / 1000));
+			if (rule.soft) soft = Math.max(soft, wait);
+			else hard = Math.max(hard, wait);
 		}
-		return wait > 0
-			? { allowed: false, retryAfterSeconds: Math.max(1, wait) }
-			: { allowed: true, points };
+		if (hard > 0) return { allowed: false, retryAfterSeconds: hard, proofRequired: false };
+		if (soft > 0 && !proven)
+			return { allowed: false, retryAfterSeconds: soft, proofRequired: true };
+		return { allowed: true, points };
 	}
 
-	/** Gives back the points of a legitimate success, so repeated honest use is never throttled. */
-	async forgive(keys: Record<string, string>): Promise<void> {
+	/**
+	 * Takes back the point a success spent, so only failures count (docs/adr/0003): the attempt
+	 * was counted before its answer existed (no burst slips past), and a success leaves the
+	 * count of earlier failures as it was — it never resets them.
+	 */
+	async refund(keys: Record<string, string>): Promise<void> {
 		const stored = Object.entries(keys).map(([name, key]) => `${this.rule(name).name}:${key}`);
-		await this.store.delete(rateLimits).where(inArray(rateLimits.key, stored));
+		await this.store
+			.update(rateLimits)
+			.set({ points: sql`greatest(0, ${rateLimits.points} - 1)` })
+			.where(and(inArray(rateLimits.key, stored), gt(rateLimits.expire, sql`now()`)));
 	}
 
 	private rule(name: string): LimitRule {
@@ -92,7 +121,7 @@ export class Limits {
 }
 
 /** Counters whose window ended before `before`: they only hold keyed hashes, but need not stay. */
-export async function deleteExpiredLimits(db: Db, before: Date): Promise<number> {
+export async function deleteExpiredLimits(before: Date, db: Db = getDb()): Promise<number> {
 	const gone = await db
 		.delete(rateLimits)
 		.where(lt(rateLimits.expire, before))

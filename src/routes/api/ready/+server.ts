@@ -1,7 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDatabase } from '$lib/server/db';
-import { databaseReady } from '$lib/server/db/start';
+import { appDatabaseReady } from '$lib/server/db/start';
 import { isDraining } from '$lib/server/shutdown';
 
 /**
@@ -9,7 +8,7 @@ import { isDraining } from '$lib/server/shutdown';
  * balancer to send traffic elsewhere (shutdown.ts).
  */
 export const GET: RequestHandler = async () => {
-	const ready = !isDraining() && (await databaseReady(getDatabase()));
+	const ready = !isDraining() && (await appDatabaseReady());
 	return json(
 		{ status: ready ? 'ready' : 'unavailable' },
 		{ status: ready ? 200 : 503, headers: { 'cache-control': 'no-store' } }

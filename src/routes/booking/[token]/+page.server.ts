@@ -8,7 +8,7 @@ import {
 	LATE_CANCELLATION_RULE
 } from '$lib/server/booking/bookings.service';
 import { now } from '$lib/server/clock';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 /** The token in the URL is the only key to the booking (≥ 128 bits; only its hash is stored). */
 export const load: PageServerLoad = async ({ params, setHeaders, url }) => {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { latestMessages } from '$lib/server/mail/outbox.service';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 type Part = { text: string } | { href: string };
 

@@ -8,7 +8,7 @@ import {
 	withdrawDrawEntry
 } from '$lib/server/draw/releases.service';
 import { readForm } from '$lib/server/http/form';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const entry = await entryByToken(params.token, getConfig().appSecret, now());

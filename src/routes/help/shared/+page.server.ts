@@ -12,7 +12,7 @@ import { currentHotline } from '$lib/server/escalation/hotline-settings.service'
 import * as v from 'valibot';
 import { readFormWith, text } from '$lib/server/http/form';
 import { CONTEXT_COOKIE } from '$lib/server/http/private-cookies';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 const WITHDRAW_FORM = v.object({ token: text(40) });
 

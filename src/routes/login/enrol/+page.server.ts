@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { readFormWith, text } from '$lib/server/http/form';
 import { requesterOf } from '$lib/server/http/requester';
 import { safeNext, setSessionCookie, staffRedirect } from '$lib/server/http/staff-session';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 import { staffText } from '$lib/staff-text';
 
 const ENROL_FORM = v.object({ pending: text(400), code: text(20), manualKey: text(100) });

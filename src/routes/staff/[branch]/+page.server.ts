@@ -14,7 +14,7 @@ import { now } from '$lib/server/clock';
 import * as v from 'valibot';
 import { readFormWith, text } from '$lib/server/http/form';
 import { asStaff, branchParam } from '$lib/server/http/staff-session';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 import { staffText } from '$lib/staff-text';
 
 export const load: PageServerLoad = (event) =>

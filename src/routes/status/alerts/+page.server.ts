@@ -11,7 +11,7 @@ import {
 	requestStatusAlert
 } from '$lib/server/alerts/alerts.service';
 import { validateLookupForm } from '$lib/server/proceedings/lookup-form';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 const ALERT_FORM = v.object({ number: text(100), birthDate: text(10), email: text(300) });
 

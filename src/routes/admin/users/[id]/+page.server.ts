@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { ROLES } from '$lib/server/accounts/roles';
 import { changeUser, getUser, type UserChange } from '$lib/server/accounts/users.service';
-import { listBranches } from '$lib/server/booking/branches.repository';
+import { allBranches } from '$lib/server/booking/schedule.service';
 import { now } from '$lib/server/clock';
 import { readForm } from '$lib/server/http/form';
 import { formAccess } from '$lib/server/http/staff-forms';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = (event) =>
 	asStaff(event, async (actor) => {
 		const user = await getUser(actor, event.params.id, now());
 		if (!user) error(404, 'Not found');
-		return { user, branches: await listBranches(), roles: [...ROLES] };
+		return { user, branches: await allBranches(actor), roles: [...ROLES] };
 	});
 
 function change(event: RequestEvent, read: (form: FormData) => UserChange) {

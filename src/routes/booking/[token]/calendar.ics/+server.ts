@@ -4,7 +4,7 @@ import { calendarFile } from '$lib/server/booking/booking-calendar';
 import { bookingByToken } from '$lib/server/booking/bookings.service';
 import { now } from '$lib/server/clock';
 import { serviceName } from '$lib/service-names';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 import { localizeHref } from '$lib/i18n';
 
 /** The appointment as an iCalendar file, in Europe/Prague time. */

@@ -6,7 +6,7 @@ import { bookingByToken, rescheduleBooking } from '$lib/server/booking/bookings.
 import { now } from '$lib/server/clock';
 import * as v from 'valibot';
 import { readFormWith, wholeNumber } from '$lib/server/http/form';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 const MOVE_FORM = v.object({ slot: wholeNumber('missing') });
 

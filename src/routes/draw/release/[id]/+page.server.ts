@@ -4,11 +4,11 @@ import { nationalityOptions } from '$lib/countries';
 import { localizeHref } from '$lib/i18n';
 import { now } from '$lib/server/clock';
 import { pragueDate } from '$lib/server/content/content.service';
-import { parseEntry, proofOf } from '$lib/server/draw/entry-form';
+import { parseEntry } from '$lib/server/draw/entry-form';
 import { enterDraw, publicRelease } from '$lib/server/draw/releases.service';
-import { readForm } from '$lib/server/http/form';
+import { proofOf, readForm } from '$lib/server/http/form';
 import { requesterOf } from '$lib/server/http/requester';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 function releaseId(param: string): number {
 	const id = Number(param);

@@ -6,7 +6,7 @@ import { parseDate } from '$lib/server/booking/slot-plan';
 import * as v from 'valibot';
 import { readFormWith, text, wholeNumber } from '$lib/server/http/form';
 import { asStaff, branchParam } from '$lib/server/http/staff-session';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 import { fromPrague } from '$lib/time/prague';
 import { releaseStaffText } from '$lib/release-staff-text';
 import { staffText } from '$lib/staff-text';

@@ -12,7 +12,7 @@ import { openCase } from '$lib/server/escalation/agent-console.service';
 import { bookOnBehalf } from '$lib/server/booking/hotline-booking.service';
 import { readFormWith, SLUG_PATTERN, text, wholeNumber } from '$lib/server/http/form';
 import { asStaff, staffLocale } from '$lib/server/http/staff-session';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 const BOOK_FORM = v.object({
 	...DETAILS_FORM.entries,

@@ -9,7 +9,7 @@ import {
 	MAX_BATCH_BYTES,
 	MAX_BATCH_LINES
 } from '$lib/server/proceedings/import.service';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 // Not text/plain: Kit's origin check treats it as a form post and refuses it without an Origin
 // header, which a server-to-server feed does not send.

@@ -11,7 +11,7 @@ import {
 import { sendBookingConfirmation } from '$lib/server/booking/booking-mail';
 import { now } from '$lib/server/clock';
 import { clearHoldCookie, HOLD_COOKIE } from '$lib/server/http/private-cookies';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 /** After the hold became a booking (another tab, a repeat): to the booking, else time again. */
 async function goneHold(

@@ -9,7 +9,7 @@ import { now } from '$lib/server/clock';
 import { pragueDate } from '$lib/server/content/content.service';
 import { readForm } from '$lib/server/http/form';
 import { HOLD_COOKIE, PROCEEDING_COOKIE } from '$lib/server/http/private-cookies';
-import { getConfig } from '$lib/server/startup';
+import { getConfig } from '$lib/server/config';
 
 export const load: PageServerLoad = async ({ params, cookies, locals }) => {
 	const hold = await holdFor(cookies.get(HOLD_COOKIE), params.service, params.branch, now());
