@@ -12,6 +12,7 @@ export const ENHANCEMENTS = [
 	'hold-countdown',
 	'share-context',
 	'save-context',
-	'saved-contexts'
+	'saved-contexts',
+	'agent-desk'
 ] as const;
 export type Enhancement = (typeof ENHANCEMENTS)[number];

@@ -2,14 +2,18 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts/access';
 import { now } from '$lib/server/clock';
-import { claimNextCallback, waitingCallbacks } from '$lib/server/escalation/callbacks.service';
+import {
+	callbackWorklist,
+	claimCallback,
+	claimNextCallback
+} from '$lib/server/escalation/callbacks.service';
 import { formText } from '$lib/server/http/form';
 import { asStaff, staffLocale, staffRedirect } from '$lib/server/http/staff-session';
 import { staffText } from '$lib/staff-text';
 
 export const load: PageServerLoad = (event) =>
 	asStaff(event, async (actor) => ({
-		waiting: await waitingCallbacks(actor, now()),
+		worklist: await callbackWorklist(actor, now(), staffLocale(event.locals)),
 		// How the last request left the agent's hands (an outcome, never anything personal).
 		done: event.url.searchParams.get('done')
 	}));
@@ -24,5 +28,14 @@ export const actions: Actions = {
 			const claimed = await claimNextCallback(actor, now(), staffLocale(event.locals));
 			if (claimed) staffRedirect(event.locals, `/agent/callbacks/${claimed.id}`);
 			return { empty: true, error: null };
+		}),
+	// One row of the worklist (issue 17 point 5); someone quicker gets it, this agent is told.
+	take: (event) =>
+		asStaff(event, async (actor) => {
+			requireRole(actor, 'agent');
+			const id = formText(await event.request.formData(), 'id', 40);
+			const claimed = await claimCallback(actor, id, now(), staffLocale(event.locals));
+			if (claimed) staffRedirect(event.locals, `/agent/callbacks/${claimed.id}`);
+			return fail(409, { empty: false, error: staffText(event.locals.locale).deskWorklistGone });
 		})
 };

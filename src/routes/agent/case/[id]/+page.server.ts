@@ -1,27 +1,28 @@
 import { error, fail } from '@sveltejs/kit';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import type { Actor } from '$lib/server/accounts/access';
+import type { Actions, PageServerLoad } from './$types';
 import { now } from '$lib/server/clock';
 import { openCase } from '$lib/server/escalation/agent-console.service';
-import {
-	addCaseNote,
-	flagCase,
-	NOTE_MAX,
-	recordCaseOutcome,
-	setCaseTopics,
-	type CaseActionResult
-} from '$lib/server/escalation/cases.service';
+import { flagCase, NOTE_MAX, wrapUpCase } from '$lib/server/escalation/cases.service';
 import { sendChecklistLink } from '$lib/server/escalation/checklist-mail.service';
 import { FLAGS, OUTCOMES, TOPICS } from '$lib/server/escalation/taxonomy';
 import { formText } from '$lib/server/http/form';
-import { asStaff, staffLocale } from '$lib/server/http/staff-session';
+import { asStaff, staffLocale, staffRedirect } from '$lib/server/http/staff-session';
 import { staffText } from '$lib/staff-text';
 
 export const load: PageServerLoad = (event) =>
 	asStaff(event, async (actor) => {
 		const opened = await openCase(actor, event.params.id, now(), staffLocale(event.locals));
 		if (opened.kind === 'not_found') error(404, 'Not found');
+		const at = now();
 		return {
+			// The call timer starts from the case's opening (the server's clock, not the browser's).
+			elapsedSeconds: Math.max(
+				0,
+				Math.floor((at.getTime() - opened.case.openedAt.getTime()) / 1000)
+			),
+			sharedMinutes: opened.context
+				? Math.max(0, Math.floor((at.getTime() - opened.context.createdAt.getTime()) / 60_000))
+				: 0,
 			case: opened.case,
 			context: opened.context,
 			contextClosed: opened.contextClosed,
@@ -29,58 +30,51 @@ export const load: PageServerLoad = (event) =>
 		};
 	});
 
-type CaseForm = 'note' | 'topics' | 'outcome' | 'flag';
-
-/** One case form: read it, call its service, map the result (the field's message on `invalid`). */
-function caseAction(
-	form: CaseForm,
-	run: (actor: Actor, id: string, data: FormData) => Promise<CaseActionResult>,
-	invalid: (text: ReturnType<typeof staffText>) => string
-) {
-	return (event: RequestEvent) =>
+export const actions: Actions = {
+	// The end of the call: topics, outcome and a note saved together, then an empty console.
+	wrapup: (event) =>
 		asStaff(event, async (actor) => {
 			const data = await event.request.formData();
-			const result = await run(actor, event.params.id, data);
+			const topics = data.getAll('topic').filter((t) => typeof t === 'string');
+			const note = formText(data, 'note', NOTE_MAX + 100);
+			const result = await wrapUpCase(
+				actor,
+				event.params.id,
+				{ topics, outcome: formText(data, 'outcome', 40), note },
+				now()
+			);
 			if (result.kind === 'not_found') error(404, 'Not found');
 			if (result.kind === 'invalid') {
-				const message = invalid(staffText(event.locals.locale));
+				const text = staffText(event.locals.locale);
+				const messages = {
+					topics: text.agentBadRequest,
+					outcome: text.caseOutcomeMissing,
+					note: text.caseNoteInvalid(NOTE_MAX)
+				};
 				return fail(400, {
-					form,
-					note: formText(data, 'note', NOTE_MAX + 100),
-					errors: [{ field: form, message }]
+					form: 'wrapup' as const,
+					note,
+					topics,
+					errors: result.fields.map((field) => ({ field, message: messages[field] }))
 				});
 			}
-			return { saved: form };
-		});
-}
-
-export const actions: Actions = {
-	note: caseAction(
-		'note',
-		(actor, id, data) => addCaseNote(actor, id, formText(data, 'note', NOTE_MAX + 100), now()),
-		(text) => text.caseNoteInvalid(NOTE_MAX)
-	),
-	topics: caseAction(
-		'topics',
-		(actor, id, data) =>
-			setCaseTopics(
+			staffRedirect(event.locals, '/agent?done=wrapup');
+		}),
+	flag: (event) =>
+		asStaff(event, async (actor) => {
+			const result = await flagCase(
 				actor,
-				id,
-				data.getAll('topic').filter((t) => typeof t === 'string'),
+				event.params.id,
+				formText(await event.request.formData(), 'flag', 40),
 				now()
-			),
-		(text) => text.agentBadRequest
-	),
-	outcome: caseAction(
-		'outcome',
-		(actor, id, data) => recordCaseOutcome(actor, id, formText(data, 'outcome', 40), now()),
-		(text) => text.caseOutcomeMissing
-	),
-	flag: caseAction(
-		'flag',
-		(actor, id, data) => flagCase(actor, id, formText(data, 'flag', 40), now()),
-		(text) => text.caseFlagMissing
-	),
+			);
+			if (result.kind === 'not_found') error(404, 'Not found');
+			if (result.kind === 'invalid') {
+				const message = staffText(event.locals.locale).caseFlagMissing;
+				return fail(400, { form: 'flag' as const, errors: [{ field: 'flag', message }] });
+			}
+			return { saved: 'flag' as const };
+		}),
 	mail: (event) =>
 		asStaff(event, async (actor) => {
 			const email = formText(await event.request.formData(), 'email', 300);
