@@ -313,7 +313,7 @@ const cs = {
 	caseFlagButton: 'Nahlásit',
 	caseFlagMissing: 'Vyberte druh problému.',
 	caseFlags: 'Nahlášené problémy',
-	caseMail: 'Poslat volajícímu odkaz na seznam dokladů',
+	caseMail: 'Poslat odkaz na seznam e-mailem',
 	caseMailEmail: 'E-mail volajícího',
 	caseMailHint: 'E-mail odejde v jazyce volajícího. Adresa se k případu neukládá.',
 	caseMailButton: 'Odeslat odkaz',
@@ -393,6 +393,8 @@ const cs = {
 	deskAsCallerSees: (language: string) => `${language} – jak to vidí volající`,
 	deskInMine: 'česky',
 	deskHas: 'má',
+	deskUnticked: (count: number, total: number) =>
+		`Nezaškrtnuto ${count} z ${total} (zvýrazněné řádky; ✓ volající má).`,
 	deskMissing: 'chybí',
 	deskNothingShown:
 		'Volající nesdílel žádný seznam dokladů, stav řízení ani rozpracovanou rezervaci.',
@@ -424,13 +426,13 @@ const cs = {
 	deskKeys: {
 		code: 'pole pro kód (číslice napsané kdekoli na konzoli jdou rovnou do něj)',
 		caller: 'volající',
-		page: 'co volající vidí',
+		page: 'stránka volajícího',
 		actions: 'úkony',
-		mail: 'e-mail se seznamem dokladů',
+		mail: 'e-mail',
 		topics: 'témata',
 		outcome: 'výsledek',
 		note: 'poznámka',
-		save: 'uložit a další hovor',
+		save: 'uložit, další hovor',
 		attempt: 'výsledek pokusu',
 		claim: 'vzít první žádost ze seznamu'
 	}
@@ -743,7 +745,7 @@ const en: StaffText = {
 	caseFlagButton: 'Flag',
 	caseFlagMissing: 'Choose the kind of problem.',
 	caseFlags: 'Flagged problems',
-	caseMail: 'E-mail the checklist link to the caller',
+	caseMail: 'E-mail the checklist link',
 	caseMailEmail: "Caller's e-mail",
 	caseMailHint:
 		"The e-mail goes out in the caller's language. The address is not kept with the case.",
@@ -824,6 +826,8 @@ const en: StaffText = {
 	deskAsCallerSees: (language) => `${language} – as the caller sees it`,
 	deskInMine: 'in English',
 	deskHas: 'has it',
+	deskUnticked: (count, total) =>
+		`Not ticked: ${count} of ${total} (highlighted rows; ✓ the caller has it).`,
 	deskMissing: 'missing',
 	deskNothingShown: 'The caller shared no checklist, proceeding status or booking in progress.',
 	deskStageMeaning: 'What it means',
@@ -853,13 +857,13 @@ const en: StaffText = {
 	deskKeys: {
 		code: 'the code field (digits typed anywhere on the console go straight into it)',
 		caller: 'caller',
-		page: 'what the caller sees',
+		page: 'caller’s page',
 		actions: 'actions',
-		mail: 'e-mail the checklist',
+		mail: 'e-mail',
 		topics: 'topics',
 		outcome: 'outcome',
 		note: 'note',
-		save: 'save and take the next call',
+		save: 'save, next call',
 		attempt: 'result of the try',
 		claim: 'claim the first request in the list'
 	}
