@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { E2E_NOW, ownPort } from './e2e-env';
+import { expectBoxesBesideTheirLabels } from './choice-layout';
 import { expectNoAxeViolations } from './fixtures';
 import { OwnServer } from './own-server';
 
@@ -184,3 +185,127 @@ for (const viewport of [
 		await context.close();
 	});
 }
+
+test('the two columns show the same unticked items in both languages, shared from /uk/ and from /vi/ (a Czech agent)', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const { context, page } = await agentPage(browser, { width: 1280, height: 800 });
+	for (const [locale, ticked] of [
+		['uk', ['passport']],
+		['vi', ['photo', 'accommodation']]
+	] as const) {
+		const code = await share(browser, locale, [...ticked], `otázka ${locale}`);
+		await page.goto('/agent');
+		await page.getByLabel('Kód, který volající přečte').fill(code);
+		await page.getByLabel('Kód, který volající přečte').press('Enter');
+		await expect(page).toHaveURL(/\/agent\/case\/[0-9a-f-]{36}$/);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'cs');
+		const expected = employeeCard.items.filter((i) => !ticked.includes(i.key as never));
+		const missing = page.locator('tr.desk-columns__missing');
+		await expect(missing).toHaveCount(expected.length);
+		expect(await missing.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')))).toEqual(
+			expected.map((i) => i.key)
+		);
+		await expect(missing.locator('.desk-columns__caller')).toHaveText(
+			expected.map((i) => i.title[locale]!)
+		);
+		await expect(missing.locator('.desk-columns__agent')).toHaveText(
+			expected.map((i) => i.title.cs!)
+		);
+		await expect(missing.locator('.desk-columns__caller').first()).toHaveAttribute('lang', locale);
+		await page.screenshot({ path: `${SHOTS}/two-columns-${locale}.png` });
+		await expectNoAxeViolations(page);
+	}
+	await context.close();
+});
+
+test('every agent page is axe-clean (WCAG 2.2 AA) and its boxes sit beside their labels; the callback worklist', async ({
+	browser
+}) => {
+	test.setTimeout(150_000);
+	// A Vietnamese caller asks to be called back, sharing a checklist.
+	const caller = await browser.newContext({ baseURL: server.base });
+	const requested = await caller.request.post('/vi/help?/callback', {
+		form: {
+			consent: 'yes',
+			pagePath: '/vi/checklists/employee-card',
+			checklist: 'employee-card',
+			phone: '+420 777 123 456',
+			locale: 'vi',
+			date: '',
+			from: '',
+			to: ''
+		},
+		headers: { origin: server.base, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(requested.status()).toBe(303);
+	await caller.close();
+
+	const { context, page } = await agentPage(browser, { width: 1280, height: 800 });
+	const code = await share(browser, 'uk', ['passport'], 'axe');
+	await page.goto('/en/agent');
+	await expectNoAxeViolations(page);
+	// The next waiting callback is offered with its waiting time.
+	await expect(page.getByRole('button', { name: /Claim the callback \(Vietnamese, waiting \d+ min\)/ })).toBeVisible();
+	await page.getByLabel('Code the caller reads out').fill(code);
+	await page.getByLabel('Code the caller reads out').press('Enter');
+	await expect(page).toHaveURL(/\/en\/agent\/case\//);
+	await expectNoAxeViolations(page);
+	expect(await expectBoxesBesideTheirLabels(page)).toBe(15);
+	await page.getByText('Report a problem').press('Enter');
+	expect(await expectBoxesBesideTheirLabels(page)).toBe(19);
+	await page.goto(`${new URL(page.url()).pathname}/book`);
+	await expectNoAxeViolations(page);
+
+	// The worklist: sorted by window, with age, language and what was shared; claim from it.
+	await page.goto('/en/agent/callbacks');
+	const row = page.locator('table.worklist tbody tr').first();
+	await expect(row).toContainText('Vietnamese');
+	await expect(row).toContainText('any time');
+	await expect(row).toContainText('Employee card – first application');
+	await expect(row).not.toContainText('777');
+	await expectNoAxeViolations(page);
+	await page.screenshot({ path: `${SHOTS}/worklist.png` });
+	await row.getByRole('button', { name: /Claim the callback \(Vietnamese/ }).press('Enter');
+	await expect(page).toHaveURL(/\/en\/agent\/callbacks\/[0-9a-f-]{36}$/);
+	await expect(page.locator('tr.desk-columns__missing').first()).toHaveAttribute('data-key', 'application-form');
+	await expectNoAxeViolations(page);
+	expect(await expectBoxesBesideTheirLabels(page)).toBe(5);
+	await page.screenshot({ path: `${SHOTS}/callback.png` });
+	await page.keyboard.press('Alt+R');
+	await expect(page.locator('#result-reached')).toBeFocused();
+	await page.keyboard.press('Space');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status')).toHaveText('The try is recorded.');
+	await page.getByLabel('completed').check();
+	await page.getByRole('button', { name: 'Close', exact: true }).click();
+	await expect(page).toHaveURL(/\/en\/agent\/callbacks\?done=completed$/);
+	await expectNoAxeViolations(page);
+	await context.close();
+});
+
+test('the back office speaks Czech and English only: other prefixes go to the Czech pages, no public switcher', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ baseURL: server.base });
+	const page = await context.newPage();
+	for (const locale of ['uk', 'ru', 'vi']) {
+		const response = await page.goto(`/${locale}/login`);
+		expect(response?.url()).toBe(`${server.base}/login`);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'cs');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přihlášení pracovníků');
+	}
+	await page.goto('/en/login');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	const languages = page.getByRole('navigation', { name: 'Language of the interface' });
+	await expect(languages.getByRole('link')).toHaveText(['Čeština', 'English']);
+	await expect(page.locator('.language-switcher')).toHaveCount(0);
+	await expectNoAxeViolations(page);
+	// The public pages keep their five languages.
+	await page.goto('/uk/help');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+	await expect(page.locator('.language-switcher a')).toHaveCount(5);
+	await context.close();
+});

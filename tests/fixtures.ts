@@ -9,7 +9,7 @@ export const prefix = (locale: Locale) => (locale === 'cs' ? '' : `/${locale}`);
 /** WCAG 2.1 AA, as Act 99/2019 Coll. requires of public-sector sites. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
 	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
 		.analyze();
 	const summary = results.violations.map(
 		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
