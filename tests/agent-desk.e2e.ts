@@ -204,9 +204,9 @@ test('the two columns show the same unticked items in both languages, shared fro
 		const expected = employeeCard.items.filter((i) => !ticked.includes(i.key as never));
 		const missing = page.locator('tr.desk-columns__missing');
 		await expect(missing).toHaveCount(expected.length);
-		expect(await missing.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')))).toEqual(
-			expected.map((i) => i.key)
-		);
+		expect(
+			await missing.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')))
+		).toEqual(expected.map((i) => i.key));
 		await expect(missing.locator('.desk-columns__caller')).toHaveText(
 			expected.map((i) => i.title[locale]!)
 		);
@@ -248,7 +248,9 @@ test('every agent page is axe-clean (WCAG 2.2 AA) and its boxes sit beside their
 	await page.goto('/en/agent');
 	await expectNoAxeViolations(page);
 	// The next waiting callback is offered with its waiting time.
-	await expect(page.getByRole('button', { name: /Claim the callback \(Vietnamese, waiting \d+ min\)/ })).toBeVisible();
+	await expect(
+		page.getByRole('button', { name: /Claim the callback \(Vietnamese, waiting \d+ min\)/ })
+	).toBeVisible();
 	await page.getByLabel('Code the caller reads out').fill(code);
 	await page.getByLabel('Code the caller reads out').press('Enter');
 	await expect(page).toHaveURL(/\/en\/agent\/case\//);
@@ -270,7 +272,10 @@ test('every agent page is axe-clean (WCAG 2.2 AA) and its boxes sit beside their
 	await page.screenshot({ path: `${SHOTS}/worklist.png` });
 	await row.getByRole('button', { name: /Claim the callback \(Vietnamese/ }).press('Enter');
 	await expect(page).toHaveURL(/\/en\/agent\/callbacks\/[0-9a-f-]{36}$/);
-	await expect(page.locator('tr.desk-columns__missing').first()).toHaveAttribute('data-key', 'application-form');
+	await expect(page.locator('tr.desk-columns__missing').first()).toHaveAttribute(
+		'data-key',
+		'application-form'
+	);
 	await expectNoAxeViolations(page);
 	expect(await expectBoxesBesideTheirLabels(page)).toBe(5);
 	await page.screenshot({ path: `${SHOTS}/callback.png` });
