@@ -211,11 +211,7 @@ const MATRIX: Record<string, RouteCase> = {
 	'/agent/case/[id]': {
 		path: `/agent/case/${NIL}`,
 		get: only(['agent'], 404),
-		actions: {
-			...agentActions(`/agent/case/${NIL}`, ['flag', 'mail']),
-			// An empty wrap-up is refused by its fields before the case is looked for.
-			wrapup: { path: `/agent/case/${NIL}?/wrapup`, form: {}, allowed: ['agent'], ok: 400 }
-		}
+		actions: agentActions(`/agent/case/${NIL}`, ['wrapup', 'flag', 'mail'])
 	},
 	'/agent/case/[id]/book': {
 		path: `/agent/case/${NIL}/book`,
