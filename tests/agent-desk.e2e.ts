@@ -255,7 +255,7 @@ test('every agent page is axe-clean (WCAG 2.2 AA) and its boxes sit beside their
 	await expect(page).toHaveURL(/\/en\/agent\/case\//);
 	await expectNoAxeViolations(page);
 	// Topics, outcome, and the problem flags (opened).
-	await page.getByText('Report a problem').press('Enter');
+	await page.getByText('Flag a problem').press('Enter');
 	expect(await expectBoxesBesideTheirLabels(page)).toBe(19);
 	await page.goto(`${new URL(page.url()).pathname}/book`);
 	await expectNoAxeViolations(page);

@@ -731,16 +731,16 @@ test('a hotline agent opens a shared context by code and by link, records the ca
 	await expectNoAxeViolations(page);
 
 	// A flag during the call: refused without a kind (400, by the field), then recorded.
-	await page.getByText('Report a problem').click();
+	await page.getByText('Flag a problem').click();
 	const [noFlag] = await Promise.all([
 		page.waitForResponse((r) => r.request().method() === 'POST'),
-		page.getByRole('button', { name: 'Report', exact: true }).click()
+		page.getByRole('button', { name: 'Flag', exact: true }).click()
 	]);
 	expect(noFlag.status()).toBe(400);
 	await expect(page.getByRole('alert')).toContainText('Choose the kind of problem.');
-	await page.getByText('Report a problem').click();
+	await page.getByText('Flag a problem').click();
 	await page.getByLabel('intermediary or scam').check();
-	await page.getByRole('button', { name: 'Report', exact: true }).click();
+	await page.getByRole('button', { name: 'Flag', exact: true }).click();
 	await expect(page.getByRole('status')).toHaveText('Saved.');
 
 	// Booking for the caller (hotline channel): action, branch, then time and details; bad details
