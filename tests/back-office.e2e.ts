@@ -801,7 +801,7 @@ test('a hotline agent opens a shared context by code and by link, records the ca
 	await page.goto('/en/agent');
 	await page.getByRole('button', { name: 'Start a case' }).click();
 	await expect(page).toHaveURL(/\/en\/agent\/case\/[0-9a-f-]{36}$/);
-	await expect(page.getByText('The caller shared nothing.')).toBeVisible();
+	await expect(page.locator('#pane-caller')).toContainText('The caller shared nothing.');
 
 	// The callback queue: claim one, try, record it, close it.
 	await page.goto('/en/agent');
