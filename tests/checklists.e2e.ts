@@ -19,7 +19,7 @@ const EMPLOYEE_CARD = {
 	cs: 'Zaměstnanecká karta – žádost o vydání',
 	en: 'Employee card – first application',
 	uk: 'Картка працівника (zaměstnanecká karta) – заява про видачу',
-	ru: 'Карта сотрудника (zaměstnanecká karta) – заявление о выдаче',
+	ru: 'Карта работника (zaměstnanecká karta) – заявление о выдаче',
 	vi: 'Thẻ lao động (zaměstnanecká karta) – đơn xin cấp'
 } as const;
 
@@ -55,14 +55,18 @@ test.describe('document checklists', () => {
 		const passport = page.locator('.checklist__item', { hasText: 'Valid passport' });
 		await expect(passport.locator('.checklist__form')).toHaveText('Original');
 		await expect(page.getByRole('checkbox', { name: 'Valid passport' })).toBeVisible();
-		await expect(page.getByText('Version 1, in force from July 1, 2023')).toBeVisible();
-		await expect(page.getByText(/^Last reviewed on November 24, 2026$/)).toBeVisible();
+		await expect(page.getByText('Version 2, in force from November 24, 2026')).toBeVisible();
+		await expect(page.getByText(/^Last reviewed on December 4, 2026$/)).toBeVisible();
 		await expect(page.getByRole('link', { name: /Zaměstnanecká karta/ }).last()).toHaveAttribute(
 			'href',
 			'https://www.mvcr.cz/clanek/zamestnanecka-karta.aspx'
 		);
 		await expect(
-			page.locator('.checklist__form', { hasText: 'not older than 180 days' }).first()
+			page
+				.locator('.checklist__form', {
+					hasText: 'issued no more than 180 days before the day you apply'
+				})
+				.first()
 		).toBeVisible();
 	});
 

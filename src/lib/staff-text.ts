@@ -296,8 +296,16 @@ const cs = {
 	caseQuestion: 'Otázka',
 	caseProceeding: 'Řízení',
 	caseStage: 'Stav',
-	caseClock: (day: number, limit: number) => `Lhůta: ${day}. den z ${limit}.`,
-	caseClockFinished: (day: number, limit: number) => `Řízení skončilo ${day}. den z ${limit}.`,
+	caseClock: (day: number, limit: number | null) =>
+		limit === null ? `Lhůta: ${day}. den.` : `Lhůta: ${day}. den z ${limit}.`,
+	caseClockFinished: (day: number, limit: number | null) =>
+		limit === null ? `Řízení skončilo ${day}. den.` : `Řízení skončilo ${day}. den z ${limit}.`,
+	caseClockBasis: (basis: 'law' | 'office' | 'none', reference: string | null) =>
+		basis === 'office'
+			? 'Lhůtu stanovil úřad (údaj z interního systému).'
+			: basis === 'law'
+				? `Zákonná lhůta: ${reference ?? ''}.`
+				: 'Zákonná lhůta pro tento typ řízení není známa – o nečinnosti nelze usuzovat.',
 	caseClockPaused: 'Lhůta neběží – řízení je přerušeno.',
 	caseClockDue: (date: string) => `Lhůta končí ${date}.`,
 	caseClockLate: 'Lhůta uplynula – volající může žádat o opatření proti nečinnosti.',
@@ -748,8 +756,18 @@ const en: StaffText = {
 	caseQuestion: 'Question',
 	caseProceeding: 'Proceeding',
 	caseStage: 'Status',
-	caseClock: (day, limit) => `Deadline clock: day ${day} of ${limit}.`,
-	caseClockFinished: (day, limit) => `The proceeding ended on day ${day} of ${limit}.`,
+	caseClock: (day, limit) =>
+		limit === null ? `Deadline clock: day ${day}.` : `Deadline clock: day ${day} of ${limit}.`,
+	caseClockFinished: (day, limit) =>
+		limit === null
+			? `The proceeding ended on day ${day}.`
+			: `The proceeding ended on day ${day} of ${limit}.`,
+	caseClockBasis: (basis, reference) =>
+		basis === 'office'
+			? 'The office set this deadline (from the internal system).'
+			: basis === 'law'
+				? `Statutory limit: ${reference ?? ''}.`
+				: 'No statutory limit is known for this type of proceeding – do not conclude the office is late.',
 	caseClockPaused: 'The clock is paused – the proceeding is suspended.',
 	caseClockDue: (date) => `The period ends on ${date}.`,
 	caseClockLate: 'Past the limit – the caller may ask for measures against inaction.',

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { WeeklyHours } from './booking/booking.schema';
 import { POSTGRES_POOL_SIZE } from './db/pool';
 import type { HotlineConfig, HotlineLine } from './escalation/hotline';
+import { deadlineRules, type DeadlineRule } from './proceedings/legal-deadlines';
 
 /** Raised for configuration that cannot work; the server prints its message and stops. */
 export class ConfigError extends Error {
@@ -44,8 +45,11 @@ export interface Config {
 	 * Env BOOKING_MAX_INFLIGHT; by default a few per database connection.
 	 */
 	bookingMaxInflight: number;
+	/** The decision time limit per proceeding type (legal-deadlines.ts), env PROCEEDING_DEADLINES replacing rules. */
+	proceedingDeadlines: DeadlineRule[];
 }
 
+/** As the official portal lists the client centre line (ipc.gov.cz, checked 2026-12-04): Mon–Thu 8–16, Fri 8–12. */
 export const DEFAULT_HOTLINE_HOURS: WeeklyHours = {
 	'1': [['08:00', '16:00']],
 	'2': [['08:00', '16:00']],
@@ -131,6 +135,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		throw new ConfigError('BOOKING_MAX_INFLIGHT must be a whole number of at least 1.');
 	}
 	const hours = parseJson<WeeklyHours>('HOTLINE_HOURS', env.HOTLINE_HOURS, DEFAULT_HOTLINE_HOURS);
+	let proceedingDeadlines: DeadlineRule[];
+	try {
+		proceedingDeadlines = deadlineRules(
+			parseJson<unknown>('PROCEEDING_DEADLINES', env.PROCEEDING_DEADLINES, [])
+		);
+	} catch (error) {
+		throw new ConfigError((error as Error).message);
+	}
 	return {
 		mode,
 		databaseUrl,
@@ -147,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		smtpUrl,
 		mailFrom: env.MAIL_FROM?.trim() || 'Pobyt <no-reply@pobyt.invalid>',
 		proofOfWork,
-		bookingMaxInflight
+		bookingMaxInflight,
+		proceedingDeadlines
 	};
 }

@@ -1,4 +1,4 @@
 import type { PageServerLoad } from './$types';
-import { listServices } from '$lib/server/booking/booking-flow.service';
+import { listServices } from '$lib/server/booking/booking-offer.service';
 
 export const load: PageServerLoad = async () => ({ services: await listServices() });

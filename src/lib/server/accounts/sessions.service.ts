@@ -3,7 +3,6 @@
 // timeout with sliding renewal, an absolute cap, and a second factor before anything else.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
-import { getDb, type Db } from '../db';
 import { limitKey, Limits } from '../rate-limit/limiter';
 import { hashToken, newToken, seal, unseal } from '../security/tokens';
 import type { Actor } from './access';
@@ -47,16 +46,8 @@ export const SIGN_IN_LIMITS = [
 	{ name: 'second-factor:account', points: 5, durationSeconds: 15 * 60 }
 ];
 
-const limitsByDb = new WeakMap<Db, Limits>();
-function limits(): Limits {
-	const db = getDb();
-	let found = limitsByDb.get(db);
-	if (!found) {
-		found = new Limits(db, SIGN_IN_LIMITS);
-		limitsByDb.set(db, found);
-	}
-	return found;
-}
+const signInLimits = new Limits(SIGN_IN_LIMITS);
+const limits = () => signInLimits;
 
 // Verifying against this when the account does not exist takes as long as a real check, so
 // the time of the answer does not tell whether an address has an account.

@@ -7,7 +7,6 @@ import { m } from '../../paraglide/messages';
 import { stageTexts } from '../../proceeding-messages';
 import { baseLocale, isLocale, type Locale } from '../../paraglide/runtime';
 import type { Db } from '../db';
-import { getDb } from '../db';
 import { track } from '../insights/insights.service';
 import { log } from '../log';
 import { enqueueMail, type OutboxMessage } from '../mail/outbox.repository';
@@ -115,16 +114,8 @@ function changeMail(
  * it spends from the lookup's limits; one address gets at most a few confirmation mails a day.
  */
 const EMAIL_LIMIT = { name: 'alert:email', points: 5, durationSeconds: 24 * 3600 };
-const limitsByDb = new WeakMap<Db, Limits>();
-function alertLimits(): Limits {
-	const db = getDb();
-	let limits = limitsByDb.get(db);
-	if (!limits) {
-		limits = new Limits(db, [...LOOKUP_LIMITS, EMAIL_LIMIT]);
-		limitsByDb.set(db, limits);
-	}
-	return limits;
-}
+const limits = new Limits([...LOOKUP_LIMITS, EMAIL_LIMIT]);
+const alertLimits = () => limits;
 
 export interface AlertRequest {
 	number: ProceedingNumber;
@@ -166,7 +157,11 @@ export async function requestStatusAlert(request: AlertRequest): Promise<AlertRe
 	await limits.forgive(lookupKeys);
 
 	const inputs = (await statusInputs([proceedingId])).get(proceedingId);
-	const stage = deriveStatus(inputs?.events ?? [], inputs?.complex ?? false, request.now).stage;
+	const stage = deriveStatus(
+		inputs?.events ?? [],
+		{ typeCode: '', complex: false },
+		request.now
+	).stage;
 	const id = randomUUID();
 	const token = newToken();
 	const link = pageLink(request.origin, request.locale, `/status/alerts/confirm/${token}`);
@@ -279,7 +274,8 @@ export async function notifyStatusChanges(
 		if (subscriptions.length === 0) return 0;
 		const inputs = await statusInputs([...new Set(subscriptions.map((s) => s.proceedingId))], tx);
 		const stages = new Map<string, Stage>();
-		for (const [id, i] of inputs) stages.set(id, deriveStatus(i.events, i.complex, now).stage);
+		for (const [id, i] of inputs)
+			stages.set(id, deriveStatus(i.events, { typeCode: '', complex: i.complex }, now).stage);
 		const numbers = new Map([...inputs].map(([id, i]) => [id, i.number]));
 
 		const mails: OutboxMessage[] = [];

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bookingFixture, TEST_SECRET } from '../testing/booking-fixture';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { services } from './booking.schema';
-import { holdOfferedTime, timeChoices } from './booking-flow.service';
+import { timeChoices } from './booking-offer.service';
+import { holdOfferedTime } from './hold.service';
 import { holdSlot } from './bookings.service';
 
 const NOW = new Date('2026-11-24T09:00:00Z');

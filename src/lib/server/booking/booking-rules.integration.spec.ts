@@ -5,7 +5,7 @@ import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { describe, expect, it } from 'vitest';
 import { bookingFixture, MIN, person, TEST_SECRET } from '../testing/booking-fixture';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
-import { holdOfferedTime, keepDetails } from './booking-flow.service';
+import { holdOfferedTime, keepDetails } from './hold.service';
 import { cancelBooking, confirmBooking, holdSlot } from './bookings.service';
 import { checkProof, newChallenge } from '../security/proof-of-work';
 

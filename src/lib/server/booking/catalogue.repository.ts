@@ -15,6 +15,18 @@ export interface ServiceRow {
 	horizonDays: number;
 }
 
+/** The actions change only with a release (seed data), so each instance reads them every 30 s. */
+let cached: { rows: Promise<ServiceRow[]>; at: number; db: unknown } | null = null;
+export function cachedActiveServices(): Promise<ServiceRow[]> {
+	const db = getDb();
+	if (!cached || cached.db !== db || Date.now() - cached.at > 30_000) {
+		const rows = activeServices();
+		cached = { rows, at: Date.now(), db };
+		rows.catch(() => (cached = null));
+	}
+	return cached.rows;
+}
+
 export async function activeServices(): Promise<ServiceRow[]> {
 	return getDb()
 		.select({

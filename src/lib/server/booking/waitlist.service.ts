@@ -5,6 +5,8 @@ import { track } from '../insights/insights.service';
 import { enqueueMail } from '../mail/outbox.repository';
 import { offerMessage } from './booking-mail';
 import { holdTarget, insertWaitlistEntry, offerSeat } from './waitlist.repository';
+import { perAddress, type Visitor } from './booking-limits';
+import { timeChoices } from './booking-offer.service';
 
 /** How long an offered seat waits for the person it was offered to. */
 export const OFFER_MINUTES = 30;
@@ -40,4 +42,24 @@ export async function claimOffer(
 	now: Date
 ): Promise<{ serviceSlug: string; branchSlug: string; expiresAt: Date } | null> {
 	return TOKEN_PATTERN.test(token) ? holdTarget(hashToken(token), now) : null;
+}
+
+/** Joins the waitlist of this action and branch, within the per-address limit. */
+export async function joinWaitlistAt(
+	serviceSlug: string,
+	branchSlug: string,
+	entry: { fromDate: string; toDate: string; email: string; locale: string },
+	who: Visitor
+): Promise<'joined' | 'not_found' | { throttledSeconds: number }> {
+	const times = await timeChoices(serviceSlug, branchSlug, who.now);
+	if (!times) return 'not_found';
+	const limit = await perAddress(['waitlist:addr'], who);
+	if (!limit.allowed) return { throttledSeconds: limit.retryAfterSeconds };
+	await joinWaitlist({
+		serviceId: times.service.id,
+		branchId: times.branch.id,
+		...entry,
+		now: who.now
+	});
+	return 'joined';
 }

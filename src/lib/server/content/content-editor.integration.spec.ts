@@ -69,18 +69,18 @@ describe.each(ENGINES)('editing checklists on %s', (engine) => {
 		const preview = await previewEdit(editor, await editRequest());
 		expect(preview?.title).toBe('Employee card – applying for the first time');
 		expect(preview?.items[0]?.why).toBe('Edited reason.');
-		expect((await editorView(editor, 'employee-card', 'en', NOW))!.history).toHaveLength(1);
+		expect((await editorView(editor, 'employee-card', 'en', NOW))!.history).toHaveLength(2);
 	});
 
 	it('publishes a future-dated version that takes over on its date, only in the edited locale, and audits it', async () => {
 		const result = await publishEdit(editor, await editRequest(), NOW);
-		expect(result).toEqual({ kind: 'published', version: 2, effectiveFrom: '2027-01-01' });
+		expect(result).toEqual({ kind: 'published', version: 3, effectiveFrom: '2027-01-01' });
 
 		const before = await getChecklist('employee-card', 'en', fromPrague(2026, 12, 31, 23, 59));
-		expect(before?.version).toBe(1);
+		expect(before?.version).toBe(2);
 		expect(before?.title).toBe('Employee card – first application');
 		const after = await getChecklist('employee-card', 'en', fromPrague(2027, 1, 1, 0, 0));
-		expect(after?.version).toBe(2);
+		expect(after?.version).toBe(3);
 		expect(after?.title).toBe('Employee card – applying for the first time');
 		// Other locales keep their texts.
 		const cs = await getChecklist('employee-card', 'cs', fromPrague(2027, 1, 1, 0, 0));
@@ -90,21 +90,22 @@ describe.each(ENGINES)('editing checklists on %s', (engine) => {
 		expect(found[0]?.slug).toBe('employee-card');
 
 		const view = (await editorView(editor, 'employee-card', 'en', NOW))!;
-		expect(view.inForce).toBe(1);
+		expect(view.inForce).toBe(2);
 		expect(view.history.map((h) => [h.version, h.publishedBy])).toEqual([
-			[2, 'Karel Redaktor'],
+			[3, 'Karel Redaktor'],
+			[2, null],
 			[1, null]
 		]);
 		const list = await listForEditor(editor, 'en', NOW);
 		expect(list.find((e) => e.slug === 'employee-card')?.scheduled).toEqual([
-			{ version: 2, effectiveFrom: '2027-01-01' }
+			{ version: 3, effectiveFrom: '2027-01-01' }
 		]);
 		const records = await t.db
 			.select()
 			.from(auditLog)
 			.where(eq(auditLog.action, 'checklist.publish'));
 		expect(records).toHaveLength(1);
-		expect(records[0]).toMatchObject({ actorId: editor.userId, subjectId: 'employee-card@2' });
+		expect(records[0]).toMatchObject({ actorId: editor.userId, subjectId: 'employee-card@3' });
 	});
 
 	it('tells the second of two editors starting from the same version to reload', async () => {

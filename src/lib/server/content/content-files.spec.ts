@@ -25,9 +25,29 @@ function texts(file: (typeof files)[number]): { where: string; text: Localized }
 }
 
 describe('checklist content files', () => {
-	it('are all there and valid', () => {
-		expect(files.map((f) => f.slug)).toHaveLength(11);
+	it('are all there and valid: version 1 and the corrected version 2 of each', () => {
+		expect(files.map((f) => f.slug)).toHaveLength(22);
 		expect(new Set(files.map((f) => f.slug)).size).toBe(11);
+		for (const slug of new Set(files.map((f) => f.slug))) {
+			expect(files.filter((f) => f.slug === slug).map((f) => f.version)).toEqual([1, 2]);
+		}
+	});
+
+	it('version 2 names the source and review date of every item it corrected (issue 15)', () => {
+		const v2 = files.filter((f) => f.version === 2);
+		for (const file of v2) {
+			const v1 = files.find((f) => f.slug === file.slug && f.version === 1)!;
+			for (const item of file.items) {
+				const before = v1.items.find((i) => i.key === item.key);
+				if (JSON.stringify(before) === JSON.stringify(item)) continue;
+				expect(item.source, `${file.slug} ${item.key}`).toEqual({
+					title: expect.any(String),
+					url: expect.stringMatching(/^https:\/\//),
+					reviewed: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)
+				});
+			}
+			expect(JSON.stringify(file)).not.toContain('frs.gov.cz');
+		}
 	});
 
 	it.each(files.map((f) => [f.slug, f] as const))(

@@ -21,7 +21,9 @@ const itemSchema = v.strictObject({
 		maxAgeDays: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1)))
 	}),
 	condition: v.nullable(localized),
-	link: v.nullable(v.strictObject({ url: httpsUrl, label: localized }))
+	link: v.nullable(v.strictObject({ url: httpsUrl, label: localized })),
+	/** Where this item was checked and when (issue 15: every corrected item names its source). */
+	source: v.optional(v.strictObject({ title: text, url: httpsUrl, reviewed: isoDate }))
 });
 
 const checklistFileSchema = v.pipe(

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { fromPrague } from '../../time/prague';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
@@ -30,14 +30,14 @@ const SLUGS = [
 	'temporary-protection-extension'
 ];
 
-/** A content directory with the real files plus employee-card version 2 from 1 March 2027. */
+/** A content directory with employee-card version 1 plus a version 3 from 1 March 2027. */
 function contentWithSecondVersion(): string {
 	const dir = mkdtempSync(join(tmpdir(), 'pobyt-content-'));
 	mkdirSync(join(dir, 'checklists'));
 	const v1 = JSON.parse(readFileSync(join(CONTENT, 'checklists', 'employee-card.json'), 'utf8'));
 	writeFileSync(join(dir, 'checklists', 'employee-card.json'), JSON.stringify(v1));
 	const v2 = structuredClone(v1);
-	v2.version = 2;
+	v2.version = 3;
 	v2.effectiveFrom = '2027-03-01';
 	v2.title.en = 'Employee card – version 2';
 	v2.title.cs = 'Zaměstnanecká karta – verze 2';
@@ -56,13 +56,14 @@ describe.each(ENGINES)('document checklists on %s', (engine) => {
 
 	it('loads all 11 files, and loading them again changes nothing', async () => {
 		const first = await loadChecklistsFromFiles(t.db, CONTENT);
-		expect(first.inserted.map((k) => k.replace(/@\d+$/, '')).sort()).toEqual(SLUGS);
-		expect(await counts()).toEqual({ checklists: 11, versions: 11 });
+		expect([...new Set(first.inserted.map((k) => k.replace(/@\d+$/, '')))].sort()).toEqual(SLUGS);
+		// Version 1 of every checklist and its corrected version 2 (issue 15).
+		expect(await counts()).toEqual({ checklists: 11, versions: 22 });
 		const stored = await t.db.select().from(checklistVersions);
 
 		const second = await loadChecklistsFromFiles(t.db, CONTENT);
 		expect(second.inserted).toEqual([]);
-		expect(await counts()).toEqual({ checklists: 11, versions: 11 });
+		expect(await counts()).toEqual({ checklists: 11, versions: 22 });
 		expect(await t.db.select().from(checklistVersions)).toEqual(stored);
 	});
 
@@ -89,8 +90,8 @@ describe.each(ENGINES)('document checklists on %s', (engine) => {
 		const view = await getChecklist('employee-card', 'vi', TODAY);
 		expect(view).not.toBeNull();
 		expect(view!.title).toBe('Thẻ lao động (zaměstnanecká karta) – đơn xin cấp');
-		expect(view!.version).toBe(1);
-		expect(view!.effectiveFrom).toBe('2023-07-01');
+		expect(view!.version).toBe(2);
+		expect(view!.effectiveFrom).toBe('2026-11-24');
 		expect(view!.source.url).toBe('https://www.mvcr.cz/clanek/zamestnanecka-karta.aspx');
 		const passport = view!.items.find((i) => i.key === 'passport')!;
 		expect(passport).toEqual({
@@ -99,7 +100,15 @@ describe.each(ENGINES)('document checklists on %s', (engine) => {
 			why: 'Hộ chiếu chứng minh danh tính và quốc tịch của bạn; luôn phải xuất trình bản gốc.',
 			form: { kind: 'original', translation: false, legalisation: 'none', maxAgeDays: null },
 			condition: null,
-			link: null
+			link: null,
+			source: null
+		});
+		const fee = view!.items.find((i) => i.key === 'fee')!;
+		expect(fee.title).toBe('Lệ phí hành chính 2.500 CZK bằng tem lệ phí (kolky)');
+		expect(fee.source).toEqual({
+			title: expect.stringContaining('634/2004'),
+			url: expect.stringMatching(/^https:\/\//),
+			reviewed: '2026-12-04'
 		});
 		const json = JSON.stringify(view);
 		for (const other of ['Valid passport', 'Platný cestovní doklad', 'Дійсний', 'Действительный']) {
@@ -116,18 +125,18 @@ describe.each(ENGINES)('document checklists on %s', (engine) => {
 	it('a version with a later effective date takes over exactly on that Prague date', async () => {
 		const dir = contentWithSecondVersion();
 		const loaded = await loadChecklistsFromFiles(t.db, dir);
-		expect(loaded.inserted).toEqual(['employee-card@2']);
-		expect(await counts()).toEqual({ checklists: 11, versions: 12 });
+		expect(loaded.inserted).toEqual(['employee-card@3']);
+		expect(await counts()).toEqual({ checklists: 11, versions: 23 });
 
 		const lastMinuteBefore = fromPrague(2027, 2, 28, 23, 59);
 		const before = await getChecklist('employee-card', 'en', lastMinuteBefore);
-		expect(before?.version).toBe(1);
+		expect(before?.version).toBe(2);
 		expect(before?.title).toBe('Employee card – first application');
 
 		// 23:30 UTC on 28 February is already 1 March in Prague.
 		for (const at of [fromPrague(2027, 3, 1, 0, 0), new Date('2027-02-28T23:30:00Z')]) {
 			const after = await getChecklist('employee-card', 'en', at);
-			expect(after?.version, at.toISOString()).toBe(2);
+			expect(after?.version, at.toISOString()).toBe(3);
 			expect(after?.title).toBe('Employee card – version 2');
 			expect(after?.effectiveFrom).toBe('2027-03-01');
 		}
@@ -191,7 +200,7 @@ describe.each(ENGINES)('document checklists on %s', (engine) => {
 			.select({ id: checklistVersions.id })
 			.from(checklistVersions)
 			.innerJoin(checklists, eq(checklists.id, checklistVersions.checklistId))
-			.where(eq(checklists.slug, 'employee-card'));
+			.where(and(eq(checklists.slug, 'employee-card'), eq(checklistVersions.version, 2)));
 		await t.db.delete(checklistSearch).where(eq(checklistSearch.versionId, employee!.id));
 		expect((await searchChecklists('zamestnanecka', 'cs', TODAY)).map((r) => r.slug)).not.toContain(
 			'employee-card'

@@ -61,6 +61,8 @@ export interface ChecklistItemContent {
 	};
 	condition: Localized | null;
 	link: { url: string; label: Localized } | null;
+	/** The public page this item was checked against, and when (`YYYY-MM-DD`); absent in older versions. */
+	source?: { title: string; url: string; reviewed: string };
 }
 
 /** What a published version says, in all five locales. */

@@ -92,6 +92,8 @@ export interface ChecklistItemView {
 	/** When the item applies only in some cases: which. */
 	condition: string | null;
 	link: { url: string; label: string } | null;
+	/** Where the item was checked and when (`reviewed`, `YYYY-MM-DD`); null for items not yet reviewed. */
+	source: { title: string; url: string; reviewed: string } | null;
 }
 
 export interface ChecklistView {
@@ -147,7 +149,8 @@ export function toView(row: VersionInForce, locale: Locale): ChecklistView {
 			why: pick(item.why, locale),
 			form: { ...item.form },
 			condition: item.condition ? pick(item.condition, locale) : null,
-			link: item.link ? { url: item.link.url, label: pick(item.link.label, locale) } : null
+			link: item.link ? { url: item.link.url, label: pick(item.link.label, locale) } : null,
+			source: item.source ? { ...item.source } : null
 		}))
 	};
 }

@@ -6,6 +6,7 @@ import { track } from '../insights/insights.service';
 import { UUID_PATTERN } from '../security/tokens';
 import { OPEN_REASONS, toCaseView, type CaseView } from './agent-console.service';
 import { ensureCase, findCase, insertFlag, wrapUp } from './cases.repository';
+import { findContext } from './contexts.repository';
 import {
 	FLAGS,
 	OUTCOMES,
@@ -36,6 +37,14 @@ async function act(
 	await change(agent, before.topics);
 	await audit(agent, { action, subjectType: 'case', subjectId: caseId, reason: REASON }, now);
 	return { kind: 'done', case: toCaseView((await findCase(caseId))!) };
+}
+
+/** The caller's language on a case (from the context they shared), or null for an unknown case. */
+export async function caseCaller(caseId: string): Promise<{ locale: string } | null> {
+	const hotlineCase = UUID_PATTERN.test(caseId) ? await findCase(caseId) : null;
+	if (!hotlineCase) return null;
+	const context = hotlineCase.contextId ? await findContext({ id: hotlineCase.contextId }) : null;
+	return { locale: context?.locale ?? 'cs' };
 }
 
 /** A case for a call where the caller shared nothing (for the topic and outcome counts). */

@@ -15,7 +15,7 @@ import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { openContextByCode, openContextByToken } from './agent-console.service';
 import { flagCase, wrapUpCase, startCase } from './cases.service';
 import { formatContextCode } from './context-code';
-import { bookForCaller } from './hotline-booking.service';
+import { bookForCaller } from '../booking/hotline-booking.service';
 import { callContexts } from './contexts.schema';
 import {
 	CONTEXT_HOURS,

@@ -183,7 +183,7 @@ describe.each(ENGINES)('importing registry events on %s', (engine) => {
 				occurredAt: e.occurredAt,
 				details: e.details
 			})),
-			row!.complex,
+			{ typeCode: row!.typeCode, complex: row!.complex },
 			NOW
 		);
 		expect(status.stage).toBe('approved');

@@ -183,6 +183,9 @@ describe('reading a batch of registry events', () => {
 		expect(errorOf({ details: ['a'] })).toEqual(['details_invalid']);
 		expect(errorOf({ details: { reason: 'x'.repeat(501) } })).toEqual(['details_invalid']);
 		expect(errorOf({ details: { deadline: '2026-13-01' } })).toEqual(['details_deadline_invalid']);
+		// The purpose picks the time limit of a type code with several (legal-deadlines.ts).
+		expect(errorOf({ details: { purpose: 'family' } })).toEqual([]);
+		expect(errorOf({ details: { purpose: 'holiday' } })).toEqual(['details_purpose_invalid']);
 	});
 
 	it('lists every problem of a line', () => {

@@ -5,6 +5,7 @@ import { driverError } from '../db/errors';
 import { log } from '../log';
 import { isoDate, toPrague } from '../../time/prague';
 import { registryEventStore } from './import.repository';
+import { PURPOSES } from './legal-deadlines';
 import { EVENT_KINDS, parseProceedingNumber, type ProceedingNumber } from './proceeding-number';
 import {
 	identityKey,
@@ -125,10 +126,16 @@ function lineSchema(now: Date) {
 					'details_invalid'
 				),
 				v.check((d) => Object.keys(d).length <= 20, 'details_invalid'),
-				// The status page shows it as the documents deadline (proceeding-status.ts).
+				// On a suspension the documents deadline; on other events the office's own decision
+				// deadline, which wins over the legal table (proceeding-status.ts).
 				v.check(
 					(d) => d.deadline === undefined || isCalendarDate(d.deadline),
 					'details_deadline_invalid'
+				),
+				// Which limit of § 169t applies to a type code with several purposes (legal-deadlines.ts).
+				v.check(
+					(d) => d.purpose === undefined || (PURPOSES as readonly string[]).includes(d.purpose),
+					'details_purpose_invalid'
 				)
 			)
 		)

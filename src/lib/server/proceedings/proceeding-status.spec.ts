@@ -12,14 +12,20 @@ const ev = (
 	details
 });
 const NOW = new Date('2026-11-24T10:00:00Z');
+/** The employee card: 60 days, 90 in complex cases (legal-deadlines.ts). */
+const ZK = { typeCode: 'ZK', complex: false };
+const ZK_COMPLEX = { typeCode: 'ZK', complex: true };
 
 describe('status from dated events', () => {
 	it('is processing from filing, with the clock running: day N of 60', () => {
-		const s = deriveStatus([ev('filed', '2026-10-01T09:00:00Z')], false, NOW);
+		const s = deriveStatus([ev('filed', '2026-10-01T09:00:00Z')], ZK, NOW);
 		expect(s.stage).toBe('processing');
 		expect(s.filedOn).toBe('2026-10-01');
 		expect(s.clock).toEqual({
 			limitDays: 60,
+			basis: 'law',
+			legalReference: '§ 169t zákona č. 326/1999 Sb.',
+			sourceUrl: expect.stringMatching(/^https?:\/\//),
 			day: 54,
 			state: 'running',
 			late: false,
@@ -29,16 +35,16 @@ describe('status from dated events', () => {
 	});
 
 	it('uses 90 days for complex cases and flags the office late after the limit', () => {
-		const simple = deriveStatus([ev('filed', '2026-08-01T09:00:00Z')], false, NOW);
+		const simple = deriveStatus([ev('filed', '2026-08-01T09:00:00Z')], ZK, NOW);
 		expect(simple.clock).toMatchObject({ day: 115, late: true });
-		const complex = deriveStatus([ev('filed', '2026-08-01T09:00:00Z')], true, NOW);
+		const complex = deriveStatus([ev('filed', '2026-08-01T09:00:00Z')], ZK_COMPLEX, NOW);
 		expect(complex.clock).toMatchObject({
 			limitDays: 90,
 			day: 115,
 			late: true,
 			dueDate: '2026-10-30'
 		});
-		const early = deriveStatus([ev('filed', '2026-09-01T09:00:00Z')], true, NOW);
+		const early = deriveStatus([ev('filed', '2026-09-01T09:00:00Z')], ZK_COMPLEX, NOW);
 		expect(early.clock).toMatchObject({ day: 84, late: false });
 	});
 
@@ -51,7 +57,7 @@ describe('status from dated events', () => {
 					deadline: '2026-12-01'
 				})
 			],
-			false,
+			ZK,
 			NOW
 		);
 		expect(s.stage).toBe('suspended');
@@ -72,7 +78,7 @@ describe('status from dated events', () => {
 				ev('suspended', '2026-07-11T09:00:00Z'),
 				ev('resumed', '2026-09-09T09:00:00Z')
 			],
-			false,
+			ZK,
 			NOW
 		);
 		expect(s.stage).toBe('processing');
@@ -88,8 +94,8 @@ describe('status from dated events', () => {
 			ev('preliminary_positive', '2026-07-01T08:00:00Z')
 		];
 		const shuffled = [inOrder[3]!, inOrder[1]!, inOrder[0]!, inOrder[2]!];
-		expect(deriveStatus(shuffled, false, NOW)).toEqual(deriveStatus(inOrder, false, NOW));
-		expect(deriveStatus(shuffled, false, NOW).stage).toBe('preliminary_positive');
+		expect(deriveStatus(shuffled, ZK, NOW)).toEqual(deriveStatus(inOrder, ZK, NOW));
+		expect(deriveStatus(shuffled, ZK, NOW).stage).toBe('preliminary_positive');
 	});
 
 	it('stops the clock at the decision and follows the card afterwards', () => {
@@ -99,11 +105,11 @@ describe('status from dated events', () => {
 			ev('biometrics_taken', '2026-04-20T08:00:00Z'),
 			ev('approved', '2026-04-25T08:00:00Z')
 		];
-		expect(deriveStatus(events, false, NOW)).toMatchObject({
+		expect(deriveStatus(events, ZK, NOW)).toMatchObject({
 			stage: 'approved',
 			clock: { day: 54, state: 'finished', late: false }
 		});
-		const ready = deriveStatus([...events, ev('card_ready', '2026-05-10T08:00:00Z')], false, NOW);
+		const ready = deriveStatus([...events, ev('card_ready', '2026-05-10T08:00:00Z')], ZK, NOW);
 		expect(ready.stage).toBe('card_ready');
 		expect(
 			deriveStatus(
@@ -112,7 +118,7 @@ describe('status from dated events', () => {
 					ev('card_collected', '2026-05-20T08:00:00Z'),
 					ev('card_ready', '2026-05-10T08:00:00Z')
 				],
-				false,
+				ZK,
 				NOW
 			).stage
 		).toBe('card_collected');
@@ -125,7 +131,7 @@ describe('status from dated events', () => {
 				ev('suspended', '2026-01-15T08:00:00Z'),
 				ev('rejected', '2026-03-16T08:00:00Z')
 			],
-			false,
+			ZK,
 			NOW
 		);
 		expect(rejected).toMatchObject({
@@ -136,7 +142,7 @@ describe('status from dated events', () => {
 		expect(
 			deriveStatus(
 				[ev('filed', '2026-01-05T08:00:00Z'), ev('stopped', '2026-02-01T08:00:00Z')],
-				false,
+				ZK,
 				NOW
 			).stage
 		).toBe('stopped');
@@ -146,7 +152,7 @@ describe('status from dated events', () => {
 		// Filed 23:30 Prague time on 24 October 2026 (21:30 UTC, CEST); clocks go back on the 25th.
 		const s = deriveStatus(
 			[ev('filed', '2026-10-24T21:30:00Z')],
-			false,
+			ZK,
 			new Date('2026-10-26T22:59:00Z')
 		);
 		expect(s.filedOn).toBe('2026-10-24');
@@ -154,19 +160,19 @@ describe('status from dated events', () => {
 		expect(s.clock?.day).toBe(2);
 		// One minute later it is 27 October in Prague.
 		expect(
-			deriveStatus([ev('filed', '2026-10-24T21:30:00Z')], false, new Date('2026-10-26T23:00:00Z'))
+			deriveStatus([ev('filed', '2026-10-24T21:30:00Z')], ZK, new Date('2026-10-26T23:00:00Z'))
 				.clock?.day
 		).toBe(3);
 	});
 
 	it('reports the Prague date for an event late in the UTC evening', () => {
-		const s = deriveStatus([ev('filed', '2026-06-30T22:30:00Z')], false, NOW);
+		const s = deriveStatus([ev('filed', '2026-06-30T22:30:00Z')], ZK, NOW);
 		expect(s.timeline).toEqual([{ kind: 'filed', on: '2026-07-01' }]);
 	});
 
 	it('has no clock before the filing is known', () => {
 		expect(
-			deriveStatus([ev('preliminary_positive', '2026-07-01T08:00:00Z')], false, NOW).clock
+			deriveStatus([ev('preliminary_positive', '2026-07-01T08:00:00Z')], ZK, NOW).clock
 		).toBeNull();
 	});
 });

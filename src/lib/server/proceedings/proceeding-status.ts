@@ -1,5 +1,11 @@
 import { toPrague } from '../../time/prague';
 import type { EventKind } from './proceeding-number';
+import {
+	DAYS_AFTER_RESUMPTION,
+	DEFAULT_DEADLINE_RULES,
+	ruleFor,
+	type DeadlineRule
+} from './legal-deadlines';
 
 export interface ProceedingEvent {
 	kind: EventKind;
@@ -19,14 +25,27 @@ export type Stage =
 	| 'stopped';
 
 export interface DeadlineClock {
-	/** 60 days as a rule, 90 for complex cases (§169t of Act 326/1999 Coll.). */
-	limitDays: 60 | 90;
+	/**
+	 * The days the law gives the office for this kind of proceeding (legal-deadlines.ts, § 169t of
+	 * Act 326/1999 Coll.), the complex-case limit when the feed marks the case complex; null when no
+	 * limit is known for the type code (then the office is never called late).
+	 */
+	limitDays: number | null;
+	/** Where the due date comes from: the law's table, the office's own deadline in the feed, or none. */
+	basis: 'law' | 'office' | 'none';
+	/** The rule applied, for the page's note and the agent console. */
+	legalReference: string | null;
+	sourceUrl: string | null;
 	/** Days the office has used: calendar days since filing, minus days suspended. */
 	day: number;
 	state: 'running' | 'paused' | 'finished';
-	/** Running and past the limit: the person may ask for measures against inaction (§80 of Act 500/2004 Coll.). */
+	/** Running and past the due date: the person may ask for measures against inaction (§80 of Act 500/2004 Coll.). */
 	late: boolean;
-	/** While running: the last day of the legal period, counting the suspensions so far (YYYY-MM-DD, Prague). */
+	/**
+	 * While running: the last day of the period (YYYY-MM-DD, Prague): the office's own deadline
+	 * when the feed carries one, else filing + limit + days suspended, and never earlier than 15
+	 * days after the last suspension ended.
+	 */
 	dueDate: string | null;
 	pausedDays: number;
 }
@@ -72,8 +91,9 @@ function isoOfDayNumber(day: number): string {
  */
 export function deriveStatus(
 	events: ProceedingEvent[],
-	complex: boolean,
-	now: Date
+	proceeding: { typeCode: string; complex: boolean },
+	now: Date,
+	rules: readonly DeadlineRule[] = DEFAULT_DEADLINE_RULES
 ): ProceedingStatus {
 	const sorted = [...events].sort(
 		(a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || ORDER[a.kind] - ORDER[b.kind]
@@ -84,8 +104,16 @@ export function deriveStatus(
 	let documentsDueDate: string | null = null;
 	let pausedDays = 0;
 	let decidedDay: number | null = null;
+	let lastResumedDay: number | null = null;
+	/** `details.deadline` on a suspension is the documents deadline; on any other event, the office's own. */
+	let officeDeadline: string | null = null;
+	let purpose: string | null = null;
 
 	for (const event of sorted) {
+		if (event.details?.purpose) purpose = event.details.purpose;
+		if (event.kind !== 'suspended' && event.details?.deadline) {
+			officeDeadline = event.details.deadline;
+		}
 		const day = pragueDayNumber(event.occurredAt);
 		if (
 			decidedDay !== null &&
@@ -109,6 +137,7 @@ export function deriveStatus(
 					pausedDays += day - suspendedSince;
 					suspendedSince = null;
 					documentsDueDate = null;
+					lastResumedDay = day;
 					stage = 'processing';
 				}
 				break;
@@ -140,18 +169,34 @@ export function deriveStatus(
 	const today = pragueDayNumber(now);
 	let clock: DeadlineClock | null = null;
 	if (filedDay !== null) {
-		const limitDays = complex ? 90 : 60;
+		const rule = ruleFor(proceeding.typeCode, purpose, rules);
+		const limitDays = (proceeding.complex ? (rule?.complexDays ?? rule?.days) : rule?.days) ?? null;
 		const end = decidedDay ?? today;
 		const currentPause = suspendedSince !== null ? end - suspendedSince : 0;
 		const totalPaused = pausedDays + currentPause;
 		const day = Math.max(0, end - filedDay - totalPaused);
 		const state = decidedDay !== null ? 'finished' : suspendedSince !== null ? 'paused' : 'running';
+		let basis: DeadlineClock['basis'] = 'none';
+		let dueDay: number | null = null;
+		if (officeDeadline !== null) {
+			basis = 'office';
+			dueDay = Math.round(Date.parse(`${officeDeadline}T00:00:00Z`) / 86_400_000);
+		} else if (limitDays !== null) {
+			basis = 'law';
+			dueDay = filedDay + limitDays + totalPaused;
+			if (lastResumedDay !== null) {
+				dueDay = Math.max(dueDay, lastResumedDay + DAYS_AFTER_RESUMPTION);
+			}
+		}
 		clock = {
 			limitDays,
+			basis,
+			legalReference: basis === 'law' ? (rule?.legalReference ?? null) : null,
+			sourceUrl: basis === 'law' ? (rule?.sourceUrl ?? null) : null,
 			day,
 			state,
-			late: state === 'running' && day > limitDays,
-			dueDate: state === 'running' ? isoOfDayNumber(filedDay + limitDays + totalPaused) : null,
+			late: state === 'running' && dueDay !== null && today > dueDay,
+			dueDate: state === 'running' && dueDay !== null ? isoOfDayNumber(dueDay) : null,
 			pausedDays: totalPaused
 		};
 	}

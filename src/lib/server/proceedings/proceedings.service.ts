@@ -1,3 +1,4 @@
+import { getConfig } from '../startup';
 import { track } from '../insights/insights.service';
 import { limitKey } from '../rate-limit/limiter';
 import { formatProceedingNumber, type ProceedingNumber, type TypeCode } from './proceeding-number';
@@ -79,7 +80,7 @@ function throttledLookup(request: LookupRequest) {
 }
 
 function toProceedingView(record: ProceedingWithEvents, now: Date): ProceedingView {
-	const status = deriveStatus(record.events, record.complex, now);
+	const status = deriveStatus(record.events, record, now, getConfig().proceedingDeadlines);
 	const nextSteps = [...NEXT_STEPS[status.stage]];
 	if (status.clock?.late) nextSteps.unshift({ kind: 'inaction' });
 	return {

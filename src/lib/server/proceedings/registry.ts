@@ -80,6 +80,7 @@ export type LineErrorCode =
 	| 'complex_invalid'
 	| 'details_invalid'
 	| 'details_deadline_invalid'
+	| 'details_purpose_invalid'
 	| 'unknown_proceeding';
 
 export interface LineError {

@@ -6,10 +6,13 @@ describe.each(ENGINES)('limits on %s', (engine) => {
 	const t = testDatabaseFor(engine);
 
 	it('refuses past the limit with the wait, counts every limit, and forgives', async () => {
-		const limits = new Limits(t.db, [
-			{ name: 'a', points: 2, durationSeconds: 600 },
-			{ name: 'b', points: 5, durationSeconds: 60 }
-		]);
+		const limits = new Limits(
+			[
+				{ name: 'a', points: 2, durationSeconds: 600 },
+				{ name: 'b', points: 5, durationSeconds: 60 }
+			],
+			t.db
+		);
 		const keys = { a: limitKey('s', '192.0.2.1'), b: limitKey('s', '192.0.2.1', 'x') };
 		expect(await limits.consume(keys)).toEqual({ allowed: true, points: { a: 1, b: 1 } });
 		expect(await limits.consume(keys)).toEqual({ allowed: true, points: { a: 2, b: 2 } });

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { inArray, lt, sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import { getDb, type Db } from '../db';
 import { rateLimits } from './rate-limit.schema';
 
 export interface LimitRule {
@@ -27,11 +27,16 @@ export function limitKey(secret: string, ...parts: string[]): string {
 export class Limits {
 	private readonly rules: Map<string, LimitRule>;
 
+	/** `db` is for tests; otherwise the app's database at the time of each call. */
 	constructor(
-		private readonly db: Db,
-		rules: LimitRule[]
+		rules: LimitRule[],
+		private readonly db?: Db
 	) {
 		this.rules = new Map(rules.map((r) => [r.name, r]));
+	}
+
+	private get store(): Db {
+		return this.db ?? getDb();
 	}
 
 	/** One point from each named limit; refused, with the longest wait, if any is exhausted. */
@@ -40,7 +45,7 @@ export class Limits {
 		const entries = Object.entries(keys)
 			.map(([name, key]) => ({ rule: this.rule(name), key: `${name}:${key}` }))
 			.sort((a, b) => (a.key < b.key ? -1 : 1));
-		const rows = await this.db
+		const rows = await this.store
 			.insert(rateLimits)
 			.values(
 				entries.map(({ rule, key }) => ({
@@ -76,7 +81,7 @@ export class Limits {
 	/** Gives back the points of a legitimate success, so repeated honest use is never throttled. */
 	async forgive(keys: Record<string, string>): Promise<void> {
 		const stored = Object.entries(keys).map(([name, key]) => `${this.rule(name).name}:${key}`);
-		await this.db.delete(rateLimits).where(inArray(rateLimits.key, stored));
+		await this.store.delete(rateLimits).where(inArray(rateLimits.key, stored));
 	}
 
 	private rule(name: string): LimitRule {

@@ -5,7 +5,6 @@ import { createHmac } from 'node:crypto';
 import { createChallenge, randomInt, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { verify } from 'altcha-lib/frameworks/shared';
-import { getDb } from '../db';
 import { Limits } from '../rate-limit/limiter';
 
 /** How long a challenge may be solved and used (real time, not the app's clock). */
@@ -34,6 +33,8 @@ export async function newChallenge(appSecret: string, work: number): Promise<Cha
 	});
 }
 
+const once = new Limits([{ name: 'pow:used', points: 1, durationSeconds: VALID_SECONDS + 60 }]);
+
 export type ProofOutcome = 'absent' | 'valid' | 'invalid';
 
 /**
@@ -46,9 +47,6 @@ export async function checkProof(
 ): Promise<ProofOutcome> {
 	if (!payload) return 'absent';
 	const { challenge, key } = secrets(appSecret);
-	const once = new Limits(getDb(), [
-		{ name: 'pow:used', points: 1, durationSeconds: VALID_SECONDS + 60 }
-	]);
 	const result = await verify(payload, deriveKey, challenge, key, {
 		get: () => false,
 		set: () => {},

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '$lib/i18n';
-import { branchChoices } from '$lib/server/booking/booking-flow.service';
+import { branchChoices } from '$lib/server/booking/booking-offer.service';
 import { now } from '$lib/server/clock';
 import { formText } from '$lib/server/http/form';
 import { setProceedingCookie } from '$lib/server/http/private-cookies';

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { renderSVG } from 'uqr';
 import type { Actions, PageServerLoad } from './$types';
-import { listServices } from '$lib/server/booking/booking-flow.service';
+import { listServices } from '$lib/server/booking/booking-offer.service';
 import {
 	bookingByToken,
 	cancelBooking,

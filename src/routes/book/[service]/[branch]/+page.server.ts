@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '$lib/i18n';
-import { holdOfferedTime, timeChoices } from '$lib/server/booking/booking-flow.service';
+import { timeChoices } from '$lib/server/booking/booking-offer.service';
+import { holdOfferedTime } from '$lib/server/booking/hold.service';
 import { now } from '$lib/server/clock';
 import { formText } from '$lib/server/http/form';
 import { setHoldCookie } from '$lib/server/http/private-cookies';

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '$lib/i18n';
-import { timeChoices } from '$lib/server/booking/booking-flow.service';
+import { timeChoices } from '$lib/server/booking/booking-offer.service';
 import { bookingByToken, rescheduleBooking } from '$lib/server/booking/bookings.service';
 import { now } from '$lib/server/clock';
 import { formText } from '$lib/server/http/form';

@@ -1,10 +1,14 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { branchChoices, listServices, timeChoices } from '$lib/server/booking/booking-flow.service';
+import {
+	branchChoices,
+	listServices,
+	timeChoices
+} from '$lib/server/booking/booking-offer.service';
 import type { DetailsValues } from '$lib/server/booking/details-form';
 import { now } from '$lib/server/clock';
 import { openCase } from '$lib/server/escalation/agent-console.service';
-import { bookOnBehalf } from '$lib/server/escalation/hotline-booking.service';
+import { bookOnBehalf } from '$lib/server/booking/hotline-booking.service';
 import { formText, SLUG_PATTERN } from '$lib/server/http/form';
 import { asStaff, staffLocale } from '$lib/server/http/staff-session';
 import { getConfig } from '$lib/server/startup';

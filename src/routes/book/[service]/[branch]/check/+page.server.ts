@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '$lib/i18n';
 import { pragueDate } from '$lib/time/prague';
-import { holdFor } from '$lib/server/booking/booking-flow.service';
+import { holdFor } from '$lib/server/booking/booking-offer.service';
 import {
 	bookingOfHold,
 	confirmBooking,

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '$lib/i18n';
-import { holdFor, keepDetails } from '$lib/server/booking/booking-flow.service';
+import { holdFor } from '$lib/server/booking/booking-offer.service';
+import { keepDetails } from '$lib/server/booking/hold.service';
 import { validateDetails, type DetailsValues } from '$lib/server/booking/details-form';
 import { now } from '$lib/server/clock';
 import { pragueDate } from '$lib/server/content/content.service';

@@ -1,10 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import {
-	MAX_HORIZON_DAYS,
-	joinWaitlistAt,
-	timeChoices
-} from '$lib/server/booking/booking-flow.service';
+import { MAX_HORIZON_DAYS, timeChoices } from '$lib/server/booking/booking-offer.service';
+import { joinWaitlistAt } from '$lib/server/booking/waitlist.service';
 import { daysBetween } from '$lib/server/booking/slot-plan';
 import { now } from '$lib/server/clock';
 import { pragueDate } from '$lib/server/content/content.service';

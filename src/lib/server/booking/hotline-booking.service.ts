@@ -2,22 +2,20 @@
 // confirms it with the caller's details on the hotline channel; the booking is audited.
 import { requireRole, type Actor } from '../accounts/access';
 import { audit } from '../audit/audit.service';
-import { OPEN_REASONS } from './agent-console.service';
+import { OPEN_REASONS } from '../escalation/agent-console.service';
+import { caseCaller } from '../escalation/cases.service';
 import {
 	confirmBooking,
 	holdSlot,
 	releaseHold,
 	type BookingDetails,
 	type ConfirmResult
-} from '../booking/bookings.service';
-import { sendBookingConfirmation } from '../booking/booking-mail';
-import { timeChoices } from '../booking/booking-flow.service';
-import { validateDetails, type DetailsValues } from '../booking/details-form';
+} from './bookings.service';
+import { sendBookingConfirmation } from './booking-mail';
+import { timeChoices } from './booking-offer.service';
+import { validateDetails, type DetailsValues } from './details-form';
 import { SLUG_PATTERN } from '../http/form';
-import { UUID_PATTERN } from '../security/tokens';
 import { pragueDate } from '../../time/prague';
-import { findCase } from './cases.repository';
-import { findContext } from './contexts.repository';
 
 export async function bookForCaller(
 	actor: Actor | null,
@@ -60,8 +58,8 @@ export async function bookOnBehalf(
 	now: Date
 ): Promise<OnBehalfResult> {
 	requireRole(actor, 'agent');
-	const hotlineCase = UUID_PATTERN.test(caseId) ? await findCase(caseId) : null;
-	if (!hotlineCase) return { kind: 'not_found' };
+	const caller = await caseCaller(caseId);
+	if (!caller) return { kind: 'not_found' };
 	const times =
 		SLUG_PATTERN.test(input.serviceSlug) && SLUG_PATTERN.test(input.branchSlug)
 			? await timeChoices(input.serviceSlug, input.branchSlug, now)
@@ -74,7 +72,6 @@ export async function bookOnBehalf(
 	if (!checked.ok || errors.length > 0) return { kind: 'invalid', errors };
 	if (!times.days.some((d) => d.times.some((t) => t.slotId === input.slotId)))
 		return { kind: 'full' };
-	const context = hotlineCase.contextId ? await findContext({ id: hotlineCase.contextId }) : null;
 	const hold = await holdSlot(input.slotId, now, input.serviceSlug);
 	if (hold.kind !== 'held') return hold;
 	const result = await bookForCaller(
@@ -82,7 +79,7 @@ export async function bookOnBehalf(
 		{
 			holdToken: hold.token,
 			details: checked.details,
-			locale: context?.locale ?? 'cs',
+			locale: caller.locale,
 			secret: site.secret
 		},
 		now

@@ -5,12 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessDenied, type Actor } from '../accounts/access';
 import { staffUsers } from '../accounts/accounts.schema';
 import { auditLog } from '../audit/audit.schema';
-import { bookings } from '../booking/bookings.schema';
+import { bookings } from './bookings.schema';
 import { mailOutbox } from '../mail/outbox.schema';
 import { bookingFixture, person, TEST_SECRET } from '../testing/booking-fixture';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
-import { openContextByToken } from './agent-console.service';
-import { createContext } from './contexts.service';
+import { openContextByToken } from '../escalation/agent-console.service';
+import { createContext } from '../escalation/contexts.service';
 import { bookOnBehalf } from './hotline-booking.service';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
