@@ -6,6 +6,7 @@ import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DEMO_PASSWORD, E2E_NOW } from './e2e-env';
 import { bookInRussian, ru } from './booking-flow';
+import { expectBoxesBesideTheirLabels } from './choice-layout';
 import { expectNoAxeViolations } from './fixtures';
 
 // The server's clock is fixed (E2E_NOW), so every account has exactly one fresh TOTP code for the
@@ -205,7 +206,7 @@ const MATRIX: Record<string, RouteCase> = {
 	'/agent/case/[id]': {
 		path: `/agent/case/${NIL}`,
 		get: only(['agent'], 404),
-		actions: agentActions(`/agent/case/${NIL}`, ['note', 'topics', 'outcome', 'flag', 'mail'])
+		actions: agentActions(`/agent/case/${NIL}`, ['wrapup', 'flag', 'mail'])
 	},
 	'/agent/case/[id]/book': {
 		path: `/agent/case/${NIL}/book`,
@@ -216,7 +217,11 @@ const MATRIX: Record<string, RouteCase> = {
 		path: '/agent/callbacks',
 		get: only(['agent']),
 		// Without the button's value: nothing is claimed from the queue.
-		actions: { claim: { path: '/agent/callbacks?/claim', form: {}, allowed: ['agent'] } }
+		actions: {
+			claim: { path: '/agent/callbacks?/claim', form: {}, allowed: ['agent'] },
+			// A worklist row that is not there (any more): someone else took it.
+			take: { path: '/agent/callbacks?/take', form: { id: NIL }, allowed: ['agent'], ok: 409 }
+		}
 	},
 	'/agent/callbacks/[id]': {
 		path: `/agent/callbacks/${NIL}`,
@@ -432,6 +437,8 @@ test('an admin creates an account, disables it and exports the access records; a
 	await page.getByRole('link', { name: 'Users and roles' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users and roles');
 	await expectNoAxeViolations(page);
+	// Roles and branches: each box beside its own label.
+	expect(await expectBoxesBesideTheirLabels(page)).toBeGreaterThan(10);
 
 	// Invalid first: messages by the fields, input kept, 400.
 	const create = page.locator('form[action="?/create"]');
@@ -573,6 +580,7 @@ test('a foreigner books a slot the clerk published, in Russian; the clerk finds 
 	const start = /DTSTART;TZID=Europe\/Prague:(\d{4})(\d{2})(\d{2})T/.exec(await ics.text())!;
 	const day = `${start[1]}-${start[2]}-${start[3]}`;
 	expect(day).toBe('2026-12-02');
+	russianReference = reference;
 	await foreigner.close();
 
 	const context = await browser.newContext();
@@ -597,6 +605,9 @@ test('a foreigner books a slot the clerk published, in Russian; the clerk finds 
 	await expect(page.locator('tr', { hasText: reference })).toContainText('done');
 	await context.close();
 });
+
+/** The Russian booking's reference, for the access-record search at the end. */
+let russianReference = '';
 
 test('where the browser can read QR codes, the clerk checks a person in with the camera', async ({
 	browser
@@ -719,31 +730,27 @@ test('a hotline agent opens a shared context by code and by link, records the ca
 	const caseUrl = page.url();
 	await expect(page.getByText('Чи потрібен переклад диплома?')).toBeVisible();
 	await expect(page.getByText('Ukrainian', { exact: true })).toBeVisible();
-	const unticked = page.locator('.unticked-items li');
-	await expect(unticked).toHaveCount(7);
-	await expect(unticked).toContainText(['Completed employee card application form']);
-	await expect(page.locator('.unticked-items')).not.toContainText('Valid passport');
-	await expectNoAxeViolations(page);
-
-	await page.getByLabel('employee card', { exact: true }).check();
-	await page.getByRole('button', { name: 'Save topics' }).click();
-	await expect(page.getByRole('status')).toHaveText('Saved.');
-	await expect(page.getByLabel('employee card', { exact: true })).toBeChecked();
-	await page.getByLabel('answered', { exact: true }).check();
-	await page.getByRole('button', { name: 'Record the outcome' }).click();
-	await expect(page.getByRole('group', { name: 'Outcome: answered' })).toBeVisible();
-
-	// An empty note: 400, the message by the field; then a real one.
-	const [empty] = await Promise.all([
-		page.waitForResponse((r) => r.request().method() === 'POST'),
-		page.getByRole('button', { name: 'Add note' }).click()
+	// The checklist item by item, Ukrainian beside English; the two ticked ones marked as had.
+	const missing = page.locator('tr.desk-columns__missing');
+	await expect(missing).toHaveCount(7);
+	await expect(missing.locator('.desk-columns__agent')).toContainText([
+		'Completed employee card application form'
 	]);
-	expect(empty.status()).toBe(400);
-	await expect(page.getByRole('alert')).toContainText('Write the note');
-	await page.getByLabel('Note', { exact: true }).fill('Diploma translation explained.');
-	await page.getByRole('button', { name: 'Add note' }).click();
-	await expect(page.locator('.case-notes')).toContainText('Diploma translation explained.');
+	await expect(page.locator('tr[data-key="passport"]')).toHaveClass(/desk-columns__ticked/);
 	await expectNoAxeViolations(page);
+
+	// A flag during the call: refused without a kind (400, by the field), then recorded.
+	await page.getByText('Flag a problem').click();
+	const [noFlag] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.getByRole('button', { name: 'Flag', exact: true }).click()
+	]);
+	expect(noFlag.status()).toBe(400);
+	await expect(page.getByRole('alert')).toContainText('Choose the kind of problem.');
+	await page.getByText('Flag a problem').click();
+	await page.getByLabel('intermediary or scam').check();
+	await page.getByRole('button', { name: 'Flag', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText('Saved.');
 
 	// Booking for the caller (hotline channel): action, branch, then time and details; bad details
 	// first (400, the input kept), then booked, with the confirmation going to the caller.
@@ -771,10 +778,28 @@ test('a hotline agent opens a shared context by code and by link, records the ca
 	await expect(page.getByRole('status')).toContainText(/Booked: [A-Z0-9]{4}-[A-Z0-9]{4}/);
 	await expectNoAxeViolations(page);
 
-	// The same context through the link the caller shared: the same case.
+	// The wrap-up: without an outcome, 400 with the message by the field and the choices kept;
+	// then topics, outcome and a note saved together, and an empty console.
+	await page.goto(caseUrl);
+	await page.getByLabel('employee card', { exact: true }).check();
+	const [noOutcome] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.getByRole('button', { name: 'Save and take the next call' }).click()
+	]);
+	expect(noOutcome.status()).toBe(400);
+	await expect(page.getByRole('alert')).toContainText('Choose the outcome of the call.');
+	await expect(page.getByLabel('employee card', { exact: true })).toBeChecked();
+	await page.getByLabel('booked at a branch', { exact: true }).check();
+	await page.getByLabel('Note', { exact: true }).fill('Diploma translation explained.');
+	await page.getByRole('button', { name: 'Save and take the next call' }).click();
+	await expect(page).toHaveURL(/\/en\/agent\?done=wrapup$/);
+	await expect(page.getByRole('status')).toContainText('The call is saved.');
+
+	// The same context through the link the caller shared: the same case, with its note.
 	await page.goto(`/en/agent/c/${token}`);
 	await expect(page).toHaveURL(caseUrl);
 	await expect(page.locator('.case-notes')).toContainText('Diploma translation explained.');
+	await expect(page.getByLabel('booked at a branch', { exact: true })).toBeChecked();
 	// A link that leads nowhere: a 404 page saying so.
 	const gone = await page.goto(`/en/agent/c/${'B'.repeat(27)}`);
 	expect(gone?.status()).toBe(404);
@@ -785,7 +810,7 @@ test('a hotline agent opens a shared context by code and by link, records the ca
 	await page.goto('/en/agent');
 	await page.getByRole('button', { name: 'Start a case' }).click();
 	await expect(page).toHaveURL(/\/en\/agent\/case\/[0-9a-f-]{36}$/);
-	await expect(page.getByText('The caller shared nothing.')).toBeVisible();
+	await expect(page.locator('#pane-caller')).toContainText('The caller shared nothing.');
 
 	// The callback queue: claim one, try, record it, close it.
 	await page.goto('/en/agent');
@@ -862,6 +887,52 @@ test('after sign-in, `next` leads only within the site, and the pre-second-facto
 	expect(old.status()).toBe(303);
 	expect(old.headers().location).toMatch(/^\/en\/login\?next=/);
 	expect((await asToken(afterSecondFactor)).status()).toBe(200);
+	await context.close();
+});
 
+test('an admin finds the access records by booking reference, by e-mail and by staff e-mail; human type names, Prague time', async ({
+	browser
+}) => {
+	expect(russianReference).not.toBe('');
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, 'admin');
+	await page.goto('/en/admin/audit');
+	await expect(page.getByLabel('Kind of subject')).toContainText('Staff account');
+	await expect(page.getByLabel('Kind of subject')).not.toContainText('staff_user');
+
+	// The reference as a person reads it out: lower case, without the dash.
+	const search = async (q: string) => {
+		await page.getByLabel('E-mail, booking reference, proceeding number or identifier').fill(q);
+		await page.getByRole('button', { name: 'Show records' }).click();
+	};
+	await search(russianReference.toLowerCase().replace('-', ''));
+	const booking = page.getByRole('region', { name: `Booking: ${russianReference}` });
+	// The clerk read the day's list, checked the person in and marked them done, at 10:30 Prague
+	// time (09:30 UTC).
+	await expect(booking).toContainText('booking.arrived');
+	await expect(booking).toContainText('booking.done');
+	await expect(booking).toContainText('Petr Úředník (urednik@pobyt.demo)');
+	await expect(booking.locator('tbody tr').first()).toContainText('10:30');
+	await expectNoAxeViolations(page);
+
+	// By the e-mail given with the booking: the same booking among that address's bookings.
+	await search('TEST@example.com');
+	await expect(page.getByRole('region', { name: `Booking: ${russianReference}` })).toContainText(
+		'booking.arrived'
+	);
+
+	// A staff member's own records, by their e-mail.
+	await search('nova.urednice@pobyt.demo');
+	await expect(
+		page.getByRole('region', { name: 'Staff account: nova.urednice@pobyt.demo' })
+	).toContainText('staff_user.create');
+
+	// Unreadable input: the message by the field, 400-free (a GET form), the input kept.
+	await search('hello');
+	await expect(page.getByRole('alert')).toContainText('Enter an e-mail, a booking reference');
+	await expect(
+		page.getByLabel('E-mail, booking reference, proceeding number or identifier')
+	).toHaveValue('hello');
 	await context.close();
 });

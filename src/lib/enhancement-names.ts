@@ -15,6 +15,7 @@ export const ENHANCEMENTS = [
 	'saved-contexts',
 	'save-draw',
 	'saved-draws',
-	'copy-link'
+	'copy-link',
+	'agent-desk'
 ] as const;
 export type Enhancement = (typeof ENHANCEMENTS)[number];

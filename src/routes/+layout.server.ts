@@ -13,10 +13,11 @@ import { BACK_OFFICE } from '$lib/server/http/staff-session';
  */
 export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const path = delocalizePath(url.pathname);
-	const backOffice = BACK_OFFICE.test(path);
-	if (backOffice || path === '/offline') return { hotlineStatus: null, backOffice };
+	// The back office has a header of its own: Czech and English only, no public switcher.
+	if (BACK_OFFICE.test(path)) return { hotlineStatus: null, backOffice: true };
+	if (path === '/offline') return { hotlineStatus: null, backOffice: false };
 	return {
 		hotlineStatus: hotlineStatus((await currentHotline()).hours, locals.locale, now()),
-		backOffice
+		backOffice: false
 	};
 };

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts/access';
 import { now } from '$lib/server/clock';
 import { openContextByCode } from '$lib/server/escalation/agent-console.service';
-import { waitingCallbacks } from '$lib/server/escalation/callbacks.service';
+import { callbackWorklist } from '$lib/server/escalation/callbacks.service';
 import { startCase } from '$lib/server/escalation/cases.service';
 import { parseContextCode } from '$lib/server/escalation/context-code';
 import { CHANNELS, inList } from '$lib/server/escalation/taxonomy';
@@ -13,7 +13,16 @@ import { asStaff, staffLocale, staffRedirect } from '$lib/server/http/staff-sess
 import { contextRefusal, staffText } from '$lib/staff-text';
 
 export const load: PageServerLoad = (event) =>
-	asStaff(event, async (actor) => ({ waiting: await waitingCallbacks(actor, now()) }));
+	asStaff(event, async (actor) => {
+		const worklist = await callbackWorklist(actor, now(), staffLocale(event.locals));
+		const due = worklist.filter((c) => c.due);
+		return {
+			waiting: due.length,
+			// After a wrap-up the console offers the next callback due (issue 17 point 4).
+			next: due[0] ?? null,
+			done: event.url.searchParams.get('done') === 'wrapup'
+		};
+	});
 
 const CODE_FORM = v.object({ code: text(20) });
 const START_FORM = v.object({ channel: text(20) });

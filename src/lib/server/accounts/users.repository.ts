@@ -144,3 +144,23 @@ export async function existingBranchIds(ids: number[]): Promise<number[]> {
 		.where(inArray(branches.id, ids));
 	return rows.map((r) => r.id);
 }
+
+/** Accounts by e-mail (case does not matter), for a data subject's access request. */
+export async function staffUserIdsByEmail(email: string): Promise<string[]> {
+	const rows = await getDb()
+		.select({ id: staffUsers.id })
+		.from(staffUsers)
+		.where(sql`lower(${staffUsers.email}) = lower(${email})`);
+	return rows.map((r) => r.id);
+}
+
+/** Names and e-mails of accounts by id (who did what, in the access records). */
+export async function staffNames(
+	ids: string[]
+): Promise<{ id: string; displayName: string; email: string }[]> {
+	if (ids.length === 0) return [];
+	return getDb()
+		.select({ id: staffUsers.id, displayName: staffUsers.displayName, email: staffUsers.email })
+		.from(staffUsers)
+		.where(inArray(staffUsers.id, ids));
+}

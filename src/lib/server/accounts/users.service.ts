@@ -146,3 +146,9 @@ export async function changeUser(
 	);
 	return password ? { kind: 'ok', password } : { kind: 'ok' };
 }
+
+/**
+ * Account ids by e-mail and names by id, for the access records (audit domain), whose caller has
+ * checked the actor and audits the reading.
+ */
+export { staffNames, staffUserIdsByEmail } from './users.repository';

@@ -36,3 +36,19 @@ export async function auditForSubject(
 		.where(and(eq(auditLog.subjectType, subjectType), eq(auditLog.subjectId, subjectId)))
 		.orderBy(asc(auditLog.at), asc(auditLog.id));
 }
+
+/** Everything recorded about an id, whatever its type (a search by internal id). */
+export async function auditForId(subjectId: string): Promise<AuditEntry[]> {
+	return getDb()
+		.select({
+			actorId: auditLog.actorId,
+			action: auditLog.action,
+			subjectType: auditLog.subjectType,
+			subjectId: auditLog.subjectId,
+			reason: auditLog.reason,
+			at: auditLog.at
+		})
+		.from(auditLog)
+		.where(eq(auditLog.subjectId, subjectId))
+		.orderBy(asc(auditLog.at), asc(auditLog.id));
+}

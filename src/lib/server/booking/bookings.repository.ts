@@ -432,3 +432,18 @@ export async function moveBooking(
 	);
 	return (rows[0]?.outcome ?? 'not_found') as 'moved' | 'full' | 'not_found';
 }
+
+/** Bookings by reference or by the e-mail given with them (a data subject's access request). */
+export async function bookingIdsBy(
+	where: { reference: string } | { email: string }
+): Promise<{ id: string; reference: string }[]> {
+	return getDb()
+		.select({ id: bookings.id, reference: bookings.reference })
+		.from(bookings)
+		.where(
+			'reference' in where
+				? eq(bookings.reference, where.reference)
+				: sql`lower(${bookings.email}) = lower(${where.email})`
+		)
+		.orderBy(bookings.reference);
+}

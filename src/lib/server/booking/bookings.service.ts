@@ -5,6 +5,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { TOKEN_PATTERN, hashToken, newToken } from '../security/tokens';
 import {
 	bookingIdByIdempotencyKey,
+	bookingIdsBy,
 	cancelActive,
 	confirmHold,
 	findBooking,
@@ -15,6 +16,7 @@ import {
 	type BookingRecord
 } from './bookings.repository';
 import type { Channel } from './bookings.schema';
+import { normaliseReference } from './counter.service';
 import { offerFreedSeat } from './waitlist.service';
 import { driverError } from '../db/errors';
 import { track } from '../insights/insights.service';
@@ -233,4 +235,16 @@ export async function rescheduleBooking(
 		await offerFreedSeat(before.slotId, origin, now);
 	}
 	return outcome;
+}
+
+/**
+ * Booking ids by reference (typed in any case, with or without the dash) or by e-mail, for staff
+ * services that have already checked the actor (and audit).
+ */
+export async function bookingsFor(
+	identifier: { reference: string } | { email: string }
+): Promise<{ id: string; reference: string }[]> {
+	if ('email' in identifier) return bookingIdsBy({ email: identifier.email.trim() });
+	const reference = normaliseReference(identifier.reference);
+	return reference ? bookingIdsBy({ reference }) : [];
 }

@@ -249,3 +249,57 @@ export async function checklistContext(
 			.map((item) => ({ key: item.key, title: item.title }))
 	};
 }
+
+/** One document of a shared checklist, as the caller reads it and as the agent reads it. */
+export interface SideBySideItem {
+	key: string;
+	/** Its place in the list as the caller sees it (1-based). */
+	number: number;
+	ticked: boolean;
+	caller: string;
+	agent: string;
+}
+
+/** A shared checklist in two languages, item by item (issue 17 point 2). */
+export interface SideBySideChecklist {
+	slug: string;
+	version: number;
+	title: { caller: string; agent: string };
+	total: number;
+	untickedCount: number;
+	items: SideBySideItem[];
+}
+
+/**
+ * The checklist in force today with the caller's ticks, in the caller's language and the agent's
+ * at once, so both point at the same line ("the third document"). Null for an unknown slug.
+ */
+export async function checklistSideBySide(
+	slug: string,
+	ticked: readonly string[],
+	callerLocale: Locale,
+	agentLocale: Locale,
+	today: Date
+): Promise<SideBySideChecklist | null> {
+	const [row] = await versionsInForce(pragueDate(today), slug);
+	if (!row) return null;
+	const have = new Set(ticked);
+	const items = row.content.items.map((item, i) => ({
+		key: item.key,
+		number: i + 1,
+		ticked: have.has(item.key),
+		caller: pick(item.title, callerLocale),
+		agent: pick(item.title, agentLocale)
+	}));
+	return {
+		slug: row.slug,
+		version: row.version,
+		title: {
+			caller: pick(row.content.title, callerLocale),
+			agent: pick(row.content.title, agentLocale)
+		},
+		total: items.length,
+		untickedCount: items.filter((item) => !item.ticked).length,
+		items
+	};
+}

@@ -96,8 +96,9 @@ describe.each(ENGINES)('the agent console on %s', (engine) => {
 		expect(opened.contextClosed).toBeNull();
 		expect(opened.case.id).toBe(caseId);
 		expect(opened.context?.question).toBe('Чи потрібен переклад диплома?');
-		expect(opened.context?.checklist?.unticked.map((i) => i.key)).not.toContain('passport');
-		expect(opened.context?.checklist?.unticked.length).toBe(opened.context!.checklist!.total - 1);
+		const missing = opened.context!.checklist!.items.filter((i) => !i.ticked);
+		expect(missing.map((i) => i.key)).not.toContain('passport');
+		expect(missing).toHaveLength(opened.context!.checklist!.total - 1);
 		expect(await audits(caseId)).toContainEqual({
 			action: 'case.read',
 			reason: '/agent/case/[id]'

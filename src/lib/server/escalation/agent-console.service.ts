@@ -2,11 +2,11 @@
 // 3): everything the caller shared, with live data behind it — the proceeding's status, the
 // checklist's unticked items, the booking. Every opening is audited, with the proceeding and
 // booking it shows.
-import type { Locale } from '../../paraglide/runtime';
+import { isLocale, type Locale } from '../../paraglide/runtime';
 import { requireRole, type Actor } from '../accounts/access';
 import { audit, auditEach, type AuditRecord } from '../audit/audit.service';
 import { bookingById } from '../booking/bookings.service';
-import { checklistContext, type ChecklistContext } from '../content/content.service';
+import { checklistSideBySide, type SideBySideChecklist } from '../content/content.service';
 import { proceedingStatusById, type ProceedingView } from '../proceedings/proceedings.service';
 import { limitKey, Limits } from '../rate-limit/limiter';
 import { hashToken, TOKEN_PATTERN, UUID_PATTERN } from '../security/tokens';
@@ -14,6 +14,7 @@ import { getConfig } from '../config';
 import { formatContextCode, parseContextCode } from './context-code';
 import { ensureCase, findCase, type CaseRecord } from './cases.repository';
 import { findContext, type ContextRecord } from './contexts.repository';
+import { sharedPageTitle } from './shared-page';
 
 export type BookingState = 'active' | 'cancelled' | 'checked_in' | 'completed' | 'no_show';
 
@@ -34,14 +35,18 @@ export interface ContextView {
 	id: string;
 	/** `482 913`, while the context holds it. */
 	code: string | null;
-	locale: string;
-	pagePath: string;
+	/** The caller's language. */
+	locale: Locale;
+	/** The page they were on, by its title: in the agent's language and as the caller saw it. */
+	page: { agent: string; caller: string };
+	/** The page's topic as the caller saw it (their language). */
 	topic: string | null;
 	question: string | null;
 	createdAt: Date;
 	expiresAt: Date;
 	proceeding: ProceedingView | null;
-	checklist: ChecklistContext | null;
+	/** The shared checklist item by item, in the caller's language and the agent's. */
+	checklist: SideBySideChecklist | null;
 	booking: AgentBookingView | null;
 	bookingDraft: { serviceSlug: string; branchSlug: string } | null;
 	case: CaseView;
@@ -75,8 +80,8 @@ function bookingState(b: {
 }
 
 export function toCaseView(record: CaseRecord): CaseView {
-	const { id, channel, topics, outcome, notes, flags } = record;
-	return { id, channel, topics, outcome, notes, flags };
+	const { id, channel, openedAt, topics, outcome, notes, flags } = record;
+	return { id, channel, openedAt, topics, outcome, notes, flags };
 }
 
 /**
@@ -95,10 +100,17 @@ export async function openContextRecord(
 	if (record.withdrawnAt) return { kind: 'withdrawn' };
 	if (record.expiresAt <= now) return { kind: 'expired' };
 
+	const callerLocale: Locale = isLocale(record.locale) ? record.locale : 'cs';
 	const [proceeding, checklist, booking, caseId] = await Promise.all([
 		record.proceedingId ? proceedingStatusById(record.proceedingId, now) : null,
 		record.checklistSlug
-			? checklistContext(record.checklistSlug, record.checklistTicked ?? [], viewLocale, now)
+			? checklistSideBySide(
+					record.checklistSlug,
+					record.checklistTicked ?? [],
+					callerLocale,
+					viewLocale,
+					now
+				)
 			: null,
 		record.bookingId ? bookingById(record.bookingId) : null,
 		ensureCase({
@@ -129,8 +141,11 @@ export async function openContextRecord(
 		context: {
 			id: record.id,
 			code: record.code ? formatContextCode(record.code) : null,
-			locale: record.locale,
-			pagePath: record.pagePath,
+			locale: callerLocale,
+			page: {
+				agent: sharedPageTitle(record.pagePath, viewLocale, checklist?.title.agent),
+				caller: sharedPageTitle(record.pagePath, callerLocale, checklist?.title.caller)
+			},
 			topic: record.topic,
 			question: record.question,
 			createdAt: record.createdAt,

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { resultRows } from '../db/rows';
 import { callbackAttempts, callbackRequests } from './callbacks.schema';
@@ -35,31 +35,48 @@ export interface ClaimedRow {
 
 const asDate = (v: Date | string | null) => (v === null ? null : new Date(v));
 
+type ClaimedSqlRow = {
+	id: string;
+	phone: string;
+	locale: string;
+	window_start: Date | string | null;
+	window_end: Date | string | null;
+	context_id: string | null;
+	created_at: Date | string;
+	attempts: number;
+};
+
+const toClaimedRow = (row: ClaimedSqlRow): ClaimedRow => ({
+	id: row.id,
+	phone: row.phone,
+	locale: row.locale,
+	windowStart: asDate(row.window_start),
+	windowEnd: asDate(row.window_end),
+	contextId: row.context_id,
+	createdAt: new Date(row.created_at),
+	attempts: Number(row.attempts)
+});
+
+/** Due (its window has begun, or a retry's time has come) and nobody holds it (or the claim went stale). */
+const claimable = (now: Date, staleBefore: Date) => sql`finished_at is null
+	and next_attempt_at <= ${now.toISOString()}::timestamptz
+	and (claimed_at is null or claimed_at <= ${staleBefore.toISOString()}::timestamptz)`;
+
 /**
- * Claims the first request due (its window has begun, or a retry's time has come) that nobody
- * holds, or whose claim is older than `staleBefore`, in ONE statement. FOR UPDATE SKIP LOCKED:
- * agents claiming at once each get a different request, never the same one.
+ * Claims the first request due that nobody holds, or whose claim is older than `staleBefore`, in
+ * ONE statement. FOR UPDATE SKIP LOCKED: agents claiming at once each get a different request,
+ * never the same one.
  */
 export async function claimNext(
 	agentId: string,
 	now: Date,
 	staleBefore: Date
 ): Promise<ClaimedRow | null> {
-	const rows = resultRows<{
-		id: string;
-		phone: string;
-		locale: string;
-		window_start: Date | string | null;
-		window_end: Date | string | null;
-		context_id: string | null;
-		created_at: Date | string;
-		attempts: number;
-	}>(
+	const rows = resultRows<ClaimedSqlRow>(
 		await getDb().execute(sql`
 			with next as (
 				select id from callback_requests
-				where finished_at is null and next_attempt_at <= ${now.toISOString()}::timestamptz
-					and (claimed_at is null or claimed_at <= ${staleBefore.toISOString()}::timestamptz)
+				where ${claimable(now, staleBefore)}
 				order by next_attempt_at, created_at, id
 				limit 1
 				for update skip locked
@@ -70,18 +87,102 @@ export async function claimNext(
 			returning c.id, c.phone, c.locale, c.window_start, c.window_end, c.context_id, c.created_at,
 				(select count(*)::int from callback_attempts a where a.callback_id = c.id) as attempts`)
 	);
-	const row = rows[0];
-	if (!row) return null;
-	return {
-		id: row.id,
-		phone: row.phone,
-		locale: row.locale,
-		windowStart: asDate(row.window_start),
-		windowEnd: asDate(row.window_end),
-		contextId: row.context_id,
-		createdAt: new Date(row.created_at),
-		attempts: Number(row.attempts)
-	};
+	return rows[0] ? toClaimedRow(rows[0]) : null;
+}
+
+/**
+ * Claims one request from the worklist, in ONE conditional statement: when two agents take the
+ * same row at once, the second finds it held (its WHERE is checked again after the lock) and
+ * gets null.
+ */
+export async function claimById(
+	callbackId: string,
+	agentId: string,
+	now: Date,
+	staleBefore: Date
+): Promise<ClaimedRow | null> {
+	const rows = resultRows<ClaimedSqlRow>(
+		await getDb().execute(sql`
+			update callback_requests c
+			set claimed_by = ${agentId}, claimed_at = ${now.toISOString()}::timestamptz
+			where c.id = ${callbackId} and ${claimable(now, staleBefore)}
+			returning c.id, c.phone, c.locale, c.window_start, c.window_end, c.context_id, c.created_at,
+				(select count(*)::int from callback_attempts a where a.callback_id = c.id) as attempts`)
+	);
+	return rows[0] ? toClaimedRow(rows[0]) : null;
+}
+
+export interface WaitingRow {
+	id: string;
+	locale: string;
+	windowStart: Date | null;
+	windowEnd: Date | null;
+	createdAt: Date;
+	nextAttemptAt: Date;
+	attempts: number;
+	context: {
+		pagePath: string;
+		checklistSlug: string | null;
+		hasQuestion: boolean;
+		hasProceeding: boolean;
+		hasBooking: boolean;
+	} | null;
+}
+
+/**
+ * The worklist: every unfinished request nobody holds (or whose claim went stale), in the order
+ * "claim the next" takes them (the caller's window, then the time of asking). No phone numbers.
+ */
+export async function waitingRequests(staleBefore: Date, limit = 100): Promise<WaitingRow[]> {
+	const rows = await getDb()
+		.select({
+			id: callbackRequests.id,
+			locale: callbackRequests.locale,
+			windowStart: callbackRequests.windowStart,
+			windowEnd: callbackRequests.windowEnd,
+			createdAt: callbackRequests.createdAt,
+			nextAttemptAt: callbackRequests.nextAttemptAt,
+			attempts: sql<number>`(select count(*)::int from callback_attempts a where a.callback_id = ${callbackRequests.id})`,
+			pagePath: callContexts.pagePath,
+			checklistSlug: callContexts.checklistSlug,
+			question: sql<boolean>`${callContexts.question} is not null`,
+			proceeding: sql<boolean>`${callContexts.proceedingId} is not null`,
+			booking: sql<boolean>`${callContexts.bookingId} is not null`,
+			contextLive: sql<boolean>`${callContexts.id} is not null and ${callContexts.withdrawnAt} is null and ${callContexts.purgedAt} is null`
+		})
+		.from(callbackRequests)
+		.leftJoin(callContexts, eq(callContexts.id, callbackRequests.contextId))
+		.where(
+			and(
+				isNull(callbackRequests.finishedAt),
+				or(isNull(callbackRequests.claimedAt), lte(callbackRequests.claimedAt, staleBefore))
+			)
+		)
+		.orderBy(
+			asc(callbackRequests.nextAttemptAt),
+			asc(callbackRequests.createdAt),
+			asc(callbackRequests.id)
+		)
+		.limit(limit);
+	return rows.map((r) => ({
+		id: r.id,
+		locale: r.locale,
+		windowStart: r.windowStart,
+		windowEnd: r.windowEnd,
+		createdAt: r.createdAt,
+		nextAttemptAt: r.nextAttemptAt,
+		attempts: Number(r.attempts),
+		context:
+			r.contextLive && r.pagePath !== null
+				? {
+						pagePath: r.pagePath,
+						checklistSlug: r.checklistSlug,
+						hasQuestion: Boolean(r.question),
+						hasProceeding: Boolean(r.proceeding),
+						hasBooking: Boolean(r.booking)
+					}
+				: null
+	}));
 }
 
 /** The request, while this agent holds it unfinished. */

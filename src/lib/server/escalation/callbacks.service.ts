@@ -9,12 +9,14 @@ import { limitKey, Limits } from '../rate-limit/limiter';
 import { hashToken, newToken, TOKEN_PATTERN, UUID_PATTERN } from '../security/tokens';
 import { OPEN_REASONS, openContextRecord, type ContextView } from './agent-console.service';
 import {
+	claimById,
 	claimNext,
 	countDue,
 	findHeld,
 	finishClaimed,
 	insertCallback,
 	recordAttempt,
+	waitingRequests,
 	withdrawPending,
 	type ClaimedRow
 } from './callbacks.repository';
@@ -28,6 +30,8 @@ import {
 	type Requester
 } from './contexts.service';
 import { parseCallbackPhone, type PhoneError } from './phone';
+import { sharedPageTitle } from './shared-page';
+import { getChecklist } from '../content/content.service';
 import { ATTEMPT_RESULTS, inList, type AttemptResult, type CallbackOutcome } from './taxonomy';
 
 /** A claim not finished within this time may be taken by another agent. */
@@ -218,6 +222,79 @@ export async function heldCallback(
 	const agent = requireRole(actor, 'agent');
 	const row = UUID_PATTERN.test(callbackId) ? await findHeld(callbackId, agent.userId) : null;
 	return row && toClaimedCallback(agent, row, 'callback.read', now, viewLocale);
+}
+
+/**
+ * Takes one request from the worklist (issue 17 point 5), or null when it is no longer there to
+ * take (another agent was quicker, it finished, or its window has not begun). Audited like a claim.
+ */
+export async function claimCallback(
+	actor: Actor | null,
+	callbackId: string,
+	now: Date,
+	viewLocale: Locale = 'cs'
+): Promise<ClaimedCallback | null> {
+	const agent = requireRole(actor, 'agent');
+	if (!UUID_PATTERN.test(callbackId)) return null;
+	const row = await claimById(callbackId, agent.userId, now, staleBefore(now));
+	return row && toClaimedCallback(agent, row, 'callback.claim', now, viewLocale);
+}
+
+/** One waiting request as the worklist shows it: nothing personal (no number, no question). */
+export interface WaitingCallback {
+	id: string;
+	locale: string;
+	window: { start: Date; end: Date } | null;
+	requestedAt: Date;
+	/** Minutes since the person asked. */
+	waitingMinutes: number;
+	attempts: number;
+	/** Its window has begun (or a retry's time has come): it can be claimed now. */
+	due: boolean;
+	/** Where the person asked from, by title in the agent's language, and what they shared. */
+	context: { page: string; question: boolean; proceeding: boolean; booking: boolean } | null;
+}
+
+/**
+ * The callback queue as a worklist (issue 17 point 5): waiting requests in the order of the
+ * windows the callers chose, with their age, language and a summary of what they shared. Agents
+ * only; it shows no personal data, so reading it is not audited (claiming one is).
+ */
+export async function callbackWorklist(
+	actor: Actor | null,
+	now: Date,
+	viewLocale: Locale = 'cs'
+): Promise<WaitingCallback[]> {
+	requireRole(actor, 'agent');
+	const rows = await waitingRequests(staleBefore(now));
+	const slugs = [...new Set(rows.flatMap((r) => r.context?.checklistSlug ?? []))];
+	const titles = new Map(
+		await Promise.all(
+			slugs.map(
+				async (slug) => [slug, (await getChecklist(slug, viewLocale, now))?.title ?? null] as const
+			)
+		)
+	);
+	return rows.map((row) => ({
+		id: row.id,
+		locale: row.locale,
+		window:
+			row.windowStart && row.windowEnd ? { start: row.windowStart, end: row.windowEnd } : null,
+		requestedAt: row.createdAt,
+		waitingMinutes: Math.max(0, Math.floor((now.getTime() - row.createdAt.getTime()) / MINUTE)),
+		attempts: row.attempts,
+		due: row.nextAttemptAt <= now,
+		context: row.context && {
+			page: sharedPageTitle(
+				row.context.pagePath,
+				viewLocale,
+				row.context.checklistSlug ? (titles.get(row.context.checklistSlug) ?? null) : null
+			),
+			question: row.context.hasQuestion,
+			proceeding: row.context.hasProceeding,
+			booking: row.context.hasBooking
+		}
+	}));
 }
 
 /** How many requests "claim the next" could take now. Agents only. */

@@ -38,6 +38,7 @@ export interface CaseRecord {
 	id: string;
 	contextId: string | null;
 	channel: EscalationChannel;
+	openedAt: Date;
 	topics: Topic[];
 	outcome: Outcome | null;
 	notes: { at: Date; agent: string; body: string }[];
@@ -51,6 +52,7 @@ export async function findCase(id: string): Promise<CaseRecord | null> {
 			id: hotlineCases.id,
 			contextId: hotlineCases.contextId,
 			channel: hotlineCases.channel,
+			openedAt: hotlineCases.openedAt,
 			topics: hotlineCases.topics,
 			outcome: hotlineCases.outcome
 		})
@@ -78,25 +80,13 @@ export async function findCase(id: string): Promise<CaseRecord | null> {
 	};
 }
 
-export async function insertNote(
+/**
+ * The end of a call in one transaction (issue 17 point 4): the topics, the outcome and, when
+ * given, a note, all or nothing. Returns the outcome it replaced (null the first time).
+ */
+export async function wrapUp(
 	caseId: string,
-	agentId: string,
-	body: string,
-	at: Date
-): Promise<void> {
-	await getDb().insert(caseNotes).values({ caseId, agentId, body, at });
-}
-
-export async function updateTopics(caseId: string, topics: Topic[]): Promise<void> {
-	await getDb().update(hotlineCases).set({ topics }).where(eq(hotlineCases.id, caseId));
-}
-
-/** Sets the outcome; returns the one it replaced (null the first time). */
-export async function updateOutcome(
-	caseId: string,
-	outcome: Outcome,
-	by: string,
-	at: Date
+	record: { topics: Topic[]; outcome: Outcome; note: string | null; by: string; at: Date }
 ): Promise<Outcome | null> {
 	return getDb().transaction(async (tx) => {
 		const [before] = await tx
@@ -106,8 +96,17 @@ export async function updateOutcome(
 			.for('update');
 		await tx
 			.update(hotlineCases)
-			.set({ outcome, outcomeBy: by, outcomeAt: at })
+			.set({
+				topics: record.topics,
+				outcome: record.outcome,
+				outcomeBy: record.by,
+				outcomeAt: record.at
+			})
 			.where(eq(hotlineCases.id, caseId));
+		if (record.note)
+			await tx
+				.insert(caseNotes)
+				.values({ caseId, agentId: record.by, body: record.note, at: record.at });
 		return (before?.outcome ?? null) as Outcome | null;
 	});
 }

@@ -5,15 +5,8 @@ import { audit } from '../audit/audit.service';
 import { track } from '../insights/insights.service';
 import { UUID_PATTERN } from '../security/tokens';
 import { OPEN_REASONS, toCaseView, type CaseView } from './agent-console.service';
+import { ensureCase, findCase, insertFlag, wrapUp } from './cases.repository';
 import { findContext } from './contexts.repository';
-import {
-	ensureCase,
-	findCase,
-	insertFlag,
-	insertNote,
-	updateOutcome,
-	updateTopics
-} from './cases.repository';
 import {
 	FLAGS,
 	OUTCOMES,
@@ -76,51 +69,53 @@ export async function startCase(
 	return toCaseView((await findCase(id))!);
 }
 
-export async function addCaseNote(
-	actor: Actor | null,
-	caseId: string,
-	body: string,
-	now: Date
-): Promise<CaseActionResult> {
-	const text = body.trim();
-	requireRole(actor, 'agent');
-	if (text === '' || [...text].length > NOTE_MAX) return { kind: 'invalid' };
-	return act(actor, caseId, 'case.note', now, (agent) =>
-		insertNote(caseId, agent.userId, text, now)
-	);
+/** The anonymous count of a case's first outcome, one event per topic. */
+function countOutcome(outcome: Outcome, topics: readonly Topic[]): void {
+	for (const topic of topics.length > 0 ? topics : ['none'])
+		track('escalation_outcome', null, { topic, outcome });
 }
 
-/** Replaces the case's topics (from `TOPICS`, each once, in the list's order). */
-export async function setCaseTopics(
-	actor: Actor | null,
-	caseId: string,
-	topics: readonly string[],
-	now: Date
-): Promise<CaseActionResult> {
-	requireRole(actor, 'agent');
-	if (!topics.every((t) => inList(TOPICS, t))) return { kind: 'invalid' };
-	const chosen = TOPICS.filter((t) => topics.includes(t));
-	return act(actor, caseId, 'case.topics', now, () => updateTopics(caseId, chosen));
-}
+export type WrapUpField = 'topics' | 'outcome' | 'note';
+export type WrapUpResult =
+	| { kind: 'done'; case: CaseView }
+	| { kind: 'not_found' }
+	| { kind: 'invalid'; fields: WrapUpField[] };
 
 /**
- * Records how the conversation ended. The anonymous count is taken once per case (the first
- * outcome), one event per topic, so a corrected outcome does not count twice.
+ * Ends a call in one step (issue 17 point 4): topics, outcome and an optional note, checked
+ * together and saved together (nothing half-written), audited once. The outcome is counted once
+ * per case, like `recordCaseOutcome`.
  */
-export async function recordCaseOutcome(
+export async function wrapUpCase(
 	actor: Actor | null,
 	caseId: string,
-	outcome: string,
+	input: { topics: readonly string[]; outcome: string; note: string },
 	now: Date
-): Promise<CaseActionResult> {
-	requireRole(actor, 'agent');
-	if (!inList(OUTCOMES, outcome)) return { kind: 'invalid' };
-	return act(actor, caseId, 'case.outcome', now, async (agent, topics) => {
-		const previous = await updateOutcome(caseId, outcome as Outcome, agent.userId, now);
-		if (previous !== null) return;
-		for (const topic of topics.length > 0 ? topics : ['none'])
-			track('escalation_outcome', null, { topic, outcome });
+): Promise<WrapUpResult> {
+	const agent = requireRole(actor, 'agent');
+	const fields: WrapUpField[] = [];
+	if (!input.topics.every((t) => inList(TOPICS, t))) fields.push('topics');
+	if (!inList(OUTCOMES, input.outcome)) fields.push('outcome');
+	const note = input.note.trim();
+	if ([...note].length > NOTE_MAX) fields.push('note');
+	if (fields.length > 0) return { kind: 'invalid', fields };
+	if (!UUID_PATTERN.test(caseId) || !(await findCase(caseId))) return { kind: 'not_found' };
+	const topics = TOPICS.filter((t) => input.topics.includes(t));
+	const outcome = input.outcome as Outcome;
+	const previous = await wrapUp(caseId, {
+		topics,
+		outcome,
+		note: note || null,
+		by: agent.userId,
+		at: now
 	});
+	if (previous === null) countOutcome(outcome, topics);
+	await audit(
+		agent,
+		{ action: 'case.wrap_up', subjectType: 'case', subjectId: caseId, reason: REASON },
+		now
+	);
+	return { kind: 'done', case: toCaseView((await findCase(caseId))!) };
 }
 
 /** Flags a sign of a problem (scam, exploitation, misinformation, system fault), once per kind. */

@@ -13,13 +13,7 @@ import { flushUsageEvents } from '../insights/insights.service';
 import { rateLimits } from '../rate-limit/rate-limit.schema';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { openContextByCode, openContextByToken } from './agent-console.service';
-import {
-	addCaseNote,
-	flagCase,
-	recordCaseOutcome,
-	setCaseTopics,
-	startCase
-} from './cases.service';
+import { flagCase, wrapUpCase, startCase } from './cases.service';
 import { formatContextCode } from './context-code';
 import { bookForCaller } from '../booking/hotline-booking.service';
 import { callContexts } from './contexts.schema';
@@ -163,7 +157,11 @@ describe.each(ENGINES)('shared call contexts on %s', (engine) => {
 			id: created.contextId,
 			code: formatContextCode(created.code),
 			locale: 'uk',
-			pagePath: '/uk/checklists/employee-card',
+			// Titles, not paths: the agent's language and the caller's (issue 17).
+			page: {
+				agent: 'Employee card – first application',
+				caller: 'Картка працівника (zaměstnanecká karta) – заява про видачу'
+			},
 			topic: 'Zaměstnanecká karta',
 			question: 'Do I need a translation of my diploma?',
 			bookingDraft: { serviceSlug: 'card-pickup', branchSlug: 'brno' },
@@ -172,8 +170,17 @@ describe.each(ENGINES)('shared call contexts on %s', (engine) => {
 		expect(view.proceeding?.number).toBe('OAM-51727-4/DP-2026');
 		expect(view.proceeding?.status.stage).toBe('preliminary_positive');
 		expect(view.checklist?.slug).toBe('employee-card');
-		expect(view.checklist?.unticked).toHaveLength(view.checklist!.total - 1);
-		expect(view.checklist?.unticked.map((i) => i.key)).not.toContain('passport');
+		// Item by item in both languages, the caller's ticks kept (issue 17 point 2).
+		const missing = view.checklist!.items.filter((i) => !i.ticked);
+		expect(missing).toHaveLength(view.checklist!.total - 1);
+		expect(missing.map((i) => i.key)).not.toContain('passport');
+		expect(view.checklist!.untickedCount).toBe(missing.length);
+		expect(view.checklist!.items[0]).toMatchObject({
+			number: 1,
+			key: 'application-form',
+			agent: 'Completed employee card application form',
+			caller: 'Заповнений бланк заяви про картку працівника'
+		});
 		expect(view.booking).toMatchObject({
 			reference: bookingReference,
 			state: 'active',
@@ -326,13 +333,11 @@ describe.each(ENGINES)('shared call contexts on %s', (engine) => {
 		const opened = await openContextByToken(agent, created.token, NOW);
 		if (opened.kind !== 'opened') throw new Error(opened.kind);
 		const caseId = opened.context.case.id;
-		await expect(addCaseNote(clerk, caseId, 'x', NOW)).rejects.toBeInstanceOf(AccessDenied);
-		await expect(setCaseTopics(clerk, caseId, ['fees'], NOW)).rejects.toBeInstanceOf(AccessDenied);
-		await expect(recordCaseOutcome(clerk, caseId, 'answered', NOW)).rejects.toBeInstanceOf(
-			AccessDenied
-		);
+		await expect(
+			wrapUpCase(clerk, caseId, { topics: ['fees'], outcome: 'answered', note: 'x' }, NOW)
+		).rejects.toBeInstanceOf(AccessDenied);
 		await expect(flagCase(clerk, caseId, 'exploitation', NOW)).rejects.toBeInstanceOf(AccessDenied);
-		expect(await audits('case', caseId, 'case.note')).toBe(0);
+		expect(await audits('case', caseId, 'case.wrap_up')).toBe(0);
 	});
 
 	it('records topics, notes, an outcome and flags on the case, each audited; counts them anonymously', async () => {
@@ -346,17 +351,38 @@ describe.each(ENGINES)('shared call contexts on %s', (engine) => {
 		if (opened.kind !== 'opened') throw new Error(opened.kind);
 		const caseId = opened.context.case.id;
 
-		expect((await setCaseTopics(agent, caseId, ['documents', 'employee_card'], at(1))).kind).toBe(
-			'done'
-		);
-		expect(await setCaseTopics(agent, caseId, ['gossip'], at(1))).toEqual({ kind: 'invalid' });
+		// Bad input anywhere in the wrap-up: every bad field named, nothing saved.
 		expect(
-			(await addCaseNote(agent, caseId, '  Needs the diploma translated.  ', at(1))).kind
+			await wrapUpCase(
+				agent,
+				caseId,
+				{ topics: ['documents', 'gossip'], outcome: 'solved', note: 'x'.repeat(2001) },
+				at(1)
+			)
+		).toEqual({ kind: 'invalid', fields: ['topics', 'outcome', 'note'] });
+		expect(await audits('case', caseId, 'case.wrap_up')).toBe(0);
+		const wrapped = await wrapUpCase(
+			agent,
+			caseId,
+			{
+				topics: ['documents', 'employee_card'],
+				outcome: 'answered',
+				note: '  Needs the diploma translated.  '
+			},
+			at(1)
+		);
+		expect(wrapped.kind).toBe('done');
+		// A corrected wrap-up replaces topics and outcome; an empty note adds none.
+		expect(
+			(
+				await wrapUpCase(
+					agent,
+					caseId,
+					{ topics: ['documents', 'employee_card'], outcome: 'referred', note: ' ' },
+					at(1)
+				)
+			).kind
 		).toBe('done');
-		expect(await addCaseNote(agent, caseId, '   ', at(1))).toEqual({ kind: 'invalid' });
-		expect(await recordCaseOutcome(agent, caseId, 'solved', at(1))).toEqual({ kind: 'invalid' });
-		expect((await recordCaseOutcome(agent, caseId, 'answered', at(1))).kind).toBe('done');
-		expect((await recordCaseOutcome(agent, caseId, 'referred', at(1))).kind).toBe('done');
 		expect((await flagCase(agent, caseId, 'intermediary_or_scam', at(1))).kind).toBe('done');
 		const last = await flagCase(agent, caseId, 'intermediary_or_scam', at(1));
 		expect(
@@ -372,9 +398,7 @@ describe.each(ENGINES)('shared call contexts on %s', (engine) => {
 			notes: [{ at: at(1), agent: 'Jana Operátorová', body: 'Needs the diploma translated.' }],
 			flags: ['intermediary_or_scam']
 		});
-		expect(await audits('case', caseId, 'case.topics')).toBe(1);
-		expect(await audits('case', caseId, 'case.note')).toBe(1);
-		expect(await audits('case', caseId, 'case.outcome')).toBe(2);
+		expect(await audits('case', caseId, 'case.wrap_up')).toBe(2);
 		expect(await audits('case', caseId, 'case.flag')).toBe(2);
 
 		// Opening the context again shows the same case.

@@ -24,10 +24,23 @@ export function deleteSessionCookie(cookies: Cookies): void {
 	cookies.delete(SESSION_COOKIE, { path: '/' });
 }
 
-/** Validates the staff session on back-office paths; those pages are never cached anywhere. */
+/** The back office speaks Czech and English only (DESIGN.md, issue 11 point 11). */
+export const STAFF_LOCALES: readonly Locale[] = ['cs', 'en'];
+
+/**
+ * Validates the staff session on back-office paths; those pages are never cached anywhere. A
+ * back-office path under another locale's prefix (`/uk/login`) goes to the Czech back office:
+ * it would otherwise be Czech text marked as another language.
+ */
 export const staffSession: Handle = async ({ event, resolve }) => {
 	event.locals.staff = null;
-	if (!BACK_OFFICE.test(delocalizePath(event.url.pathname))) return resolve(event);
+	const path = delocalizePath(event.url.pathname);
+	if (!BACK_OFFICE.test(path)) return resolve(event);
+	if (!STAFF_LOCALES.includes(event.locals.locale))
+		return new Response(null, {
+			status: 307,
+			headers: { location: path + event.url.search, 'cache-control': 'no-store' }
+		});
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const session = await validateSession(token, now());

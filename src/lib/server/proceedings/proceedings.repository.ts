@@ -172,3 +172,14 @@ export async function findProceedingWithEvents(id: string): Promise<ProceedingWi
 		}))
 	};
 }
+
+/** A proceeding's id by its number (suffix ignored, as the official lookup ignores it). */
+export async function proceedingIdByNumber(id: ProceedingNumber): Promise<string | null> {
+	const [row] = await getDb()
+		.select({ id: proceedings.id })
+		.from(proceedings)
+		.where(
+			sql`${proceedings.number} = ${id.number} and ${proceedings.typeCode} = ${id.typeCode} and ${proceedings.year} = ${id.year}`
+		);
+	return row?.id ?? null;
+}

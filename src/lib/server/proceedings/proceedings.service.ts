@@ -7,6 +7,7 @@ import { deriveStatus, type ProceedingStatus, type Stage } from './proceeding-st
 import {
 	findProceedingWithEvents,
 	lookupThrottled,
+	proceedingIdByNumber,
 	type ProceedingWithEvents
 } from './proceedings.repository';
 
@@ -157,4 +158,12 @@ export async function proceedingStatusById(id: string, now: Date): Promise<Proce
 /** A lookup refused before it reached the database (unreadable number or date). */
 export function noteInvalidLookup(locale: string): void {
 	track('status_lookup', locale, { outcome: 'invalid' });
+}
+
+/**
+ * A proceeding's id by its number, without throttling or the date of birth: for staff services
+ * that have already checked the actor (the access records), never for the public.
+ */
+export async function proceedingIdFor(number: ProceedingNumber): Promise<string | null> {
+	return proceedingIdByNumber(number);
 }

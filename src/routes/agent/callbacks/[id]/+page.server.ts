@@ -21,7 +21,12 @@ export const load: PageServerLoad = (event) =>
 	asStaff(event, async (actor) => {
 		const callback = await heldCallback(actor, event.params.id, now(), staffLocale(event.locals));
 		if (!callback) error(404, 'Not found');
+		const at = now().getTime();
 		return {
+			waitingMinutes: Math.max(0, Math.floor((at - callback.requestedAt.getTime()) / 60_000)),
+			sharedMinutes: callback.context
+				? Math.max(0, Math.floor((at - callback.context.createdAt.getTime()) / 60_000))
+				: 0,
 			callback: {
 				...callback,
 				phoneDisplay:

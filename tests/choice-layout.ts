@@ -1,0 +1,43 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Every visible checkbox and radio sits beside its own label, as the gov.cz design system draws
+ * them (issue 11 point 9): on the same row, the label to the right of the box, and nearer to it
+ * than any other label. Returns how many boxes were checked.
+ */
+export async function expectBoxesBesideTheirLabels(page: Page, within = 'main'): Promise<number> {
+	const problems = await page.locator(within).evaluate((root) => {
+		const found: string[] = [];
+		const labels = [...root.querySelectorAll<HTMLLabelElement>('label')]
+			.map((label) => ({ label, r: label.getBoundingClientRect() }))
+			.filter(({ r }) => r.width > 0 && r.height > 0);
+		const boxes = [
+			...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"], input[type="radio"]')
+		].filter((box) => box.getBoundingClientRect().width > 0);
+		for (const box of boxes) {
+			const b = box.getBoundingClientRect();
+			const own = labels.find(({ label }) => label.htmlFor === box.id);
+			if (!own) {
+				found.push(`${box.id}: no label`);
+				continue;
+			}
+			const l = own.r;
+			const gap = l.left - b.right;
+			const centre = b.top + b.height / 2;
+			if (centre < l.top || centre > l.bottom) found.push(`${box.id}: not on its label's row`);
+			if (gap < 0 || gap > 24) found.push(`${box.id}: label ${gap}px to the right`);
+			const distance = (r: DOMRect) =>
+				Math.hypot(
+					Math.max(r.left - b.right, b.left - r.right, 0),
+					Math.max(r.top - b.bottom, b.top - r.bottom, 0)
+				);
+			const nearer = labels.find(
+				({ label, r }) => label !== own.label && distance(r) < distance(l)
+			);
+			if (nearer) found.push(`${box.id}: "${nearer.label.textContent?.trim()}" is nearer`);
+		}
+		return { found, count: boxes.length };
+	});
+	expect(problems.found, `boxes and labels on ${page.url()}`).toEqual([]);
+	return problems.count;
+}
