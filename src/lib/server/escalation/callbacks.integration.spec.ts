@@ -9,6 +9,7 @@ import { flushUsageEvents } from '../insights/insights.service';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { callbackAttempts, callbackRequests } from './callbacks.schema';
 import {
+	claimCallback,
 	claimNextCallback,
 	finishCallback,
 	recordCallbackAttempt,
@@ -354,6 +355,31 @@ describe.each(ENGINES)('callback requests on %s', (engine) => {
 					and(isNull(callbackRequests.finishedAt), sql`${callbackRequests.claimedBy} is not null`)
 				);
 			expect(held[0]!.n).toBe(40);
+		}
+	);
+
+	it.runIf(engine === 'postgres')(
+		'16 agents taking the same row of the worklist at once: exactly one gets it, once',
+		async () => {
+			const wanted = await request({ phone: '777 200 001' }, at(-5));
+			const id = (
+				await t.db
+					.select({ id: callbackRequests.id })
+					.from(callbackRequests)
+					.where(and(isNull(callbackRequests.finishedAt), isNull(callbackRequests.claimedBy)))
+			)[0]!.id;
+			expect(wanted.kind).toBe('requested');
+			const taken = await Promise.all(agents.map((agent) => claimCallback(agent, id, NOW)));
+			const winners = taken.filter((c) => c !== null);
+			expect(winners).toHaveLength(1);
+			expect(winners[0]!.id).toBe(id);
+			const [row] = await t.db
+				.select({ claimedBy: callbackRequests.claimedBy })
+				.from(callbackRequests)
+				.where(eq(callbackRequests.id, id));
+			expect(agents.filter((agent) => agent.userId === row!.claimedBy)).toHaveLength(1);
+			// Taken and fresh: nobody else can take it again for 30 minutes.
+			expect(await claimCallback(agents[a]!, id, at(29))).toBeNull();
 		}
 	);
 });
