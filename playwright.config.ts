@@ -11,6 +11,8 @@ export default defineConfig({
 	workers: 2,
 	retries: 0,
 	// Two cores run the server, PostgreSQL and two browsers (and a proof of work before a hold).
+	// axe runs on every page a test opens (tests/fixtures.ts), on 2 cores: tests get room.
+	timeout: 90_000,
 	expect: { timeout: 10_000 },
 	forbidOnly: !!process.env.CI,
 	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],

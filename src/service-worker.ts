@@ -7,7 +7,7 @@ import { Queue } from 'workbox-background-sync';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing';
-import { NetworkFirst } from 'workbox-strategies';
+import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import {
 	CALLBACK_QUEUED_PAGES,
 	callbackQueuedPageFor,
@@ -55,6 +55,8 @@ const pages = new NetworkFirst({
 });
 
 registerRoute(new NavigationRoute(pages, { denylist: [PRIVATE_PATH] }));
+// Private pages are never stored, but offline they get the offline page like any other page.
+registerRoute(new NavigationRoute(new NetworkOnly(), { allowlist: [PRIVATE_PATH] }));
 registerRoute(
 	({ url, request }) =>
 		request.method === 'GET' &&

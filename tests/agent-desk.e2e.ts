@@ -17,8 +17,9 @@ const SHOTS = 'test-results/agent-desk';
 interface ChecklistFile {
 	items: { key: string; title: Record<string, string> }[];
 }
+// The version in force on the server's clock (E2E_NOW): the latest file.
 const employeeCard = JSON.parse(
-	readFileSync('content/checklists/employee-card.json', 'utf8')
+	readFileSync('content/checklists/employee-card.v2.json', 'utf8')
 ) as ChecklistFile;
 
 let agentState: Awaited<ReturnType<BrowserContext['storageState']>> | null = null;

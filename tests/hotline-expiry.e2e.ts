@@ -137,12 +137,13 @@ test('a Ukrainian speaker shares a checklist; the agent sees the same unticked d
 	await desk.getByLabel('Code the caller reads out').fill(shared.code);
 	await desk.getByRole('button', { name: 'Open', exact: true }).click();
 	await expect(desk).toHaveURL(/\/agent\/case\/[0-9a-f-]{36}$/);
-	const unticked = desk.locator('.unticked-items li');
+	// The caller's page beside the agent's (issue 17): one row per document not ticked.
+	const unticked = desk.locator('tr.desk-columns__missing');
 	await expect(unticked).toHaveCount(total - 2);
 	const shown = await unticked.allTextContents();
 	for (const key of ticked) {
 		const title = (
-			JSON.parse(readFileSync('content/checklists/employee-card.json', 'utf8')) as {
+			JSON.parse(readFileSync('content/checklists/employee-card.v2.json', 'utf8')) as {
 				items: { key: string; title: Record<string, string> }[];
 			}
 		).items.find((i) => i.key === key)!.title.en!;

@@ -11,7 +11,8 @@ export const BACK_OFFICE_AREAS = [
 	'admin',
 	'staff',
 	'agent',
-	'editor'
+	'editor',
+	'insights'
 ] as const;
 
 /**
