@@ -123,6 +123,8 @@ test.describe('app shell', () => {
 	});
 
 	test('first-load JavaScript of public pages is at most 40 KB gzip', async ({ browser }) => {
+		// Every page it opens is also checked by axe at the end (tests/fixtures.ts): give it room.
+		test.setTimeout(300_000);
 		for (const path of ['/', '/uk/contact', '/vi/accessibility']) {
 			const context = await browser.newContext();
 			const page = await context.newPage();
