@@ -2,7 +2,8 @@
 // on a server of its own: a caller shares a checklist, the agent takes the whole call with the
 // keyboard on one screen at 1280 × 800 and 1024 × 768, and the wrap-up leaves an empty console.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { E2E_NOW, ownPort } from './e2e-env';
 import { expectBoxesBesideTheirLabels } from './choice-layout';
 import { expectNoAxeViolations } from './fixtures';
@@ -10,7 +11,7 @@ import { OwnServer } from './own-server';
 
 test.describe.configure({ mode: 'serial' });
 
-const server = new OwnServer(ownPort(61));
+const server = new OwnServer(ownPort('agentDesk'));
 const AGENT = 'operator@pobyt.demo';
 const SHOTS = 'test-results/agent-desk';
 

@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, E2E_NOW, ownPort } from './e2e-env';
 // Capacity under a crowd, through HTTP, with two server instances sharing one PostgreSQL
 // (issue "Branch appointment booking": race tests on real PostgreSQL through HTTP).
 const ADMIN = process.env.TEST_DATABASE_URL;
-const PORTS = [ownPort(38), ownPort(39)];
+const PORTS = [ownPort('bookingRaceA'), ownPort('bookingRaceB')];
 
 test.describe('booking under a crowd, two instances on PostgreSQL', () => {
 	test.skip(!ADMIN, 'needs PostgreSQL (TEST_DATABASE_URL), as `npm test` sets when one answers');

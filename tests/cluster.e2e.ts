@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import postgres from 'postgres';
 import { Client, personForm, type Reply } from '../scripts/cluster/client';
 import { Cluster, type Instance } from '../scripts/cluster/topology';
@@ -139,8 +139,8 @@ test.describe('production topology: two instances behind HAProxy', () => {
 		test.setTimeout(180_000);
 		cluster = await Cluster.start({
 			adminUrl: ADMIN!,
-			proxyPort: ownPort(60),
-			appPorts: [ownPort(61), ownPort(62)],
+			proxyPort: ownPort('clusterProxy'),
+			appPorts: [ownPort('clusterAppA'), ownPort('clusterAppB')],
 			// A small proof of work: the clients still solve it and the server still checks it.
 			env: { POW_WORK: '1' }
 		});

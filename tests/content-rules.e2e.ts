@@ -1,7 +1,7 @@
 // Issue 15: a translation made by a notary abroad is refused; the checklists say plainly that a
 // Czech court translator (soudní překladatel) must make it, with each corrected item's source.
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, expectNoHorizontalScroll } from './fixtures';
 
 const messages = (locale: string) =>

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { DEMO_PASSWORD, E2E_NOW, ownPort } from './e2e-env';
 import { expectNoAxeViolations } from './fixtures';
 
@@ -18,7 +19,7 @@ test.describe.configure({ mode: 'serial' });
 
 const uk = JSON.parse(readFileSync('messages/uk.json', 'utf8')) as Record<string, string>;
 const en = JSON.parse(readFileSync('messages/en.json', 'utf8')) as Record<string, string>;
-const PORT = ownPort(40);
+const PORT = ownPort('draw');
 const BASE = `http://localhost:${PORT}`;
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'pobyt-draw-'));
 /** Thursday 26 November 2026, 9:01 in Prague: a minute after the draw. */
@@ -271,13 +272,13 @@ test('after the draw: bookings on the entry page, on /my and in the mailbox; the
 		.replace(rows[1]!, rows[0]!)
 		.replace('\u0000', rows[1]!);
 	const copy = createServer((_, res) => res.end(altered));
-	await new Promise<void>((resolve) => copy.listen(ownPort(41), resolve));
+	await new Promise<void>((resolve) => copy.listen(ownPort('drawCopy'), resolve));
 	try {
 		const bad = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
 			const child = spawn('npx', [
 				'tsx',
 				'scripts/draw-verify.ts',
-				`http://localhost:${ownPort(41)}/`
+				`http://localhost:${ownPort('drawCopy')}/`
 			]);
 			let stderr = '';
 			child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -20,4 +20,34 @@ export const CHROMIUM_ARGS = [
 /** The main e2e server's port. Tests that start servers of their own use ports just above it, so
  * two checkouts can run their suites at once with different `E2E_PORT`s (100 apart). */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
-export const ownPort = (offset: number) => E2E_PORT + offset;
+
+/**
+ * Every port a test file takes for a server of its own, by name, as an offset from `E2E_PORT`.
+ * Test files run at once (two workers): two files on one port meant one file's requests reached
+ * the other's server, and its teardown killed the other's server (a CI run failed so). One list,
+ * and a duplicate stops the suite before it starts.
+ */
+const OWN_PORTS = {
+	serverNoDatabase: 18,
+	serverNoSecret: 19,
+	serverShutdown: 20,
+	update: 22,
+	hotlineExpiry: 23,
+	bookingRaceA: 38,
+	bookingRaceB: 39,
+	draw: 40,
+	drawCopy: 41,
+	fuzzPglite: 42,
+	fuzzPostgres: 43,
+	insights: 50,
+	clusterProxy: 60,
+	clusterAppA: 61,
+	clusterAppB: 62,
+	agentDesk: 63
+} as const;
+{
+	const offsets = Object.values(OWN_PORTS);
+	const twice = offsets.filter((offset, i) => offsets.indexOf(offset) !== i);
+	if (twice.length > 0) throw new Error(`tests/e2e-env.ts: port offsets used twice: ${twice}`);
+}
+export const ownPort = (name: keyof typeof OWN_PORTS) => E2E_PORT + OWN_PORTS[name];

@@ -19,7 +19,7 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 export async function expectNoAxeViolations(page: Page): Promise<void> {
 	// The fixture below may be running axe on the same page since its load: wait for it.
-	let results: Awaited<ReturnType<AxeBuilder['analyze']>> | undefined;
+	let results: AxeResults | undefined;
 	for (let attempt = 0; !results; attempt++) {
 		try {
 			results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
@@ -28,9 +28,7 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 			await page.waitForTimeout(200);
 		}
 	}
-	const summary = results.violations.map(
-		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-	);
+	const summary = violationsOf(results);
 	expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 
@@ -61,6 +59,33 @@ export async function firstLoadJsGzip(
 }
 
 type Finding = { url: string; violations: string[] };
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+
+const violationsOf = (results: AxeResults) =>
+	results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+
+/** How long one axe run may take before its page counts as not checked. */
+const AXE_WAIT_MS = 30_000;
+
+/**
+ * An axe run on a page that is closed or navigates away mid-run can wait for ever (a CI run's
+ * teardown hung on one until the test's timeout): it ends when the page closes or after
+ * AXE_WAIT_MS, whichever comes first, and then counts as not checked.
+ */
+function bounded(run: Promise<AxeResults>, page: Page): Promise<AxeResults> {
+	run.catch(() => {}); // settled by the race below; a late failure is not news
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	let onClose: (() => void) | undefined;
+	const stop = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error('axe took too long')), AXE_WAIT_MS);
+		onClose = () => reject(new Error('page closed during axe'));
+		page.once('close', onClose);
+	});
+	return Promise.race([run, stop]).finally(() => {
+		clearTimeout(timer);
+		if (onClose) page.off('close', onClose);
+	});
+}
 
 /**
  * axe on every page a test opens (issue 12): after each load of a page in any context the test
@@ -79,13 +104,9 @@ export const test = base.extend<{ axeEveryPage: void }>({
 				const url = page.url();
 				if (!/^https?:/.test(url)) return;
 				pending.push(
-					new AxeBuilder({ page })
-						.withTags(AXE_TAGS)
-						.analyze()
+					bounded(new AxeBuilder({ page }).withTags(AXE_TAGS).analyze(), page)
 						.then((results) => {
-							const violations = results.violations.map(
-								(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-							);
+							const violations = violationsOf(results);
 							if (violations.length > 0) findings.push({ url, violations });
 						})
 						.catch(() => {
@@ -122,12 +143,13 @@ export const test = base.extend<{ axeEveryPage: void }>({
 				const page = await ctx.newPage();
 				for (const { url } of again) {
 					try {
-						const response = await page.goto(url);
+						const response = await page.goto(url, { timeout: AXE_WAIT_MS });
 						if (!response?.ok()) continue;
-						const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-						const violations = results.violations.map(
-							(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+						const results = await bounded(
+							new AxeBuilder({ page }).withTags(AXE_TAGS).analyze(),
+							page
 						);
+						const violations = violationsOf(results);
 						if (violations.length > 0) findings.push({ url, violations });
 					} catch {
 						// Gone (a link used up, a closed server): reported below as not checked.

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import fc from 'fast-check';
 import postgres from 'postgres';
 import { DEMO_PASSWORD, E2E_NOW, ownPort } from './e2e-env';
@@ -454,7 +454,7 @@ test.describe('hostile input to every public form never gets a 5xx', () => {
 
 	test('on the embedded database (PGlite)', async () => {
 		test.setTimeout(600_000);
-		const server = startServer(ownPort(40), {
+		const server = startServer(ownPort('fuzzPglite'), {
 			DATA_DIR: mkdtempSync(join(tmpdir(), 'pobyt-fuzz-'))
 		});
 		try {
@@ -475,7 +475,7 @@ test.describe('hostile input to every public form never gets a 5xx', () => {
 		await admin.unsafe(`create database ${name}`);
 		const url = new URL(ADMIN!);
 		url.pathname = `/${name}`;
-		const server = startServer(ownPort(41), { DATABASE_URL: url.toString() });
+		const server = startServer(ownPort('fuzzPostgres'), { DATABASE_URL: url.toString() });
 		try {
 			await ready(server.port);
 			expectClean('PostgreSQL', await fuzz(server), server);

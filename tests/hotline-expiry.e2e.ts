@@ -16,7 +16,7 @@ import { expectNoAxeViolations } from './fixtures';
 test.describe.configure({ mode: 'serial' });
 
 const uk = JSON.parse(readFileSync('messages/uk.json', 'utf8')) as Record<string, string>;
-const PORT = ownPort(23);
+const PORT = ownPort('hotlineExpiry');
 const BASE = `http://localhost:${PORT}`;
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'pobyt-hotline-'));
 // Made on Tuesday 10:30, a code lasts through Wednesday's opening (until 16:00): Wednesday 17:30.

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { bookInRussian } from './booking-flow';
 import { DEMO_PASSWORD, E2E_NOW, ownPort } from './e2e-env';
 
@@ -23,7 +24,7 @@ const [ru, vi, uk, cs] = ['ru', 'vi', 'uk', 'cs'].map(messages) as [
 	Record<string, string>,
 	Record<string, string>
 ];
-const PORT = ownPort(50);
+const PORT = ownPort('insights');
 const BASE = `http://localhost:${PORT}`;
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'pobyt-insights-'));
 

@@ -4,7 +4,8 @@
 // with translated regions; the offline page is styled at any depth and lists the numbers; the
 // code page puts the caller's line first and offers copy and share.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, expectNoHorizontalScroll, prefix, type Locale } from './fixtures';
 
 const messages = (locale: Locale) =>

@@ -40,7 +40,7 @@ function startBuild(
 test.describe('server start-up and shutdown', () => {
 	test('an unreachable DATABASE_URL stops the server with one line saying what to fix', async () => {
 		const run = await startBuild({
-			PORT: String(ownPort(18)),
+			PORT: String(ownPort('serverNoDatabase')),
 			DATABASE_URL: 'postgres://pobyt:secret@127.0.0.1:1/pobyt'
 		});
 		expect(run.code).toBe(1);
@@ -52,7 +52,7 @@ test.describe('server start-up and shutdown', () => {
 
 	test('production without its secret stops the server with one line', async () => {
 		const run = await startBuild({
-			PORT: String(ownPort(19)),
+			PORT: String(ownPort('serverNoSecret')),
 			APP_MODE: 'production',
 			DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
 			ORIGIN: 'https://pobyt.example.cz'
@@ -69,7 +69,7 @@ test.describe('server start-up and shutdown', () => {
 		let signalled = 0;
 		const run = await startBuild(
 			{
-				PORT: String(ownPort(20)),
+				PORT: String(ownPort('serverShutdown')),
 				DATA_DIR: mkdtempSync(join(tmpdir(), 'pobyt-stop-')),
 				DEMO_PASSWORD: 'x'
 			},

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { ownPort } from './e2e-env';
 
-const PORT = ownPort(22);
+const PORT = ownPort('update');
 const ORIGIN = `http://localhost:${PORT}`;
 const RELEASE_2 = 'build-e2e-release2';
 

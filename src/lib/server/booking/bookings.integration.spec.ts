@@ -180,6 +180,31 @@ describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 	);
 
 	it('counts the funnel anonymously: holds, confirmations, cancellations, refusals by reason', async () => {
+		// On its own: what the other tests counted is cleared, and each step happens here.
+		await flushUsageEvents();
+		await t.db.delete(usageEvents);
+		const olena = person({ documentNumber: 'FA 123456 F' });
+		const one = await slot(1, 170, 'card-pickup');
+		const hold = await holdSlot(one, NOW); // held
+		if (hold.kind !== 'held') throw new Error(hold.kind);
+		expect(await holdSlot(one, NOW)).toEqual({ kind: 'full' }); // refused: full
+		const done = await confirm(hold.token, olena); // confirmed
+		if (done.kind !== 'confirmed') throw new Error(done.kind);
+		const twice = await holdSlot(await slot(1, 171, 'card-pickup'), NOW);
+		if (twice.kind !== 'held') throw new Error(twice.kind);
+		expect(await confirm(twice.token, olena)).toEqual({ kind: 'already_booked' });
+		expect(await cancelBooking(done.token, at(MIN), ORIGIN)).toBe(true); // cancelled
+		const late = await holdSlot(await slot(1, 172, 'card-pickup'), NOW);
+		if (late.kind !== 'held') throw new Error(late.kind);
+		expect(await confirm(late.token, olena, at(11 * MIN))).toEqual({ kind: 'expired' });
+		// A fourth booking in 60 days is refused: limit.
+		const busy = person({ documentNumber: 'FUNNEL 4' });
+		const services = ['exit-order', 'biometrics', 'present-original', 'report-changes'];
+		for (const [i, service] of services.entries()) {
+			const h = await holdSlot(await slot(1, 173 + i, service), NOW);
+			if (h.kind !== 'held') throw new Error(h.kind);
+			expect((await confirm(h.token, busy)).kind).toBe(i < 3 ? 'confirmed' : 'limit');
+		}
 		await flushUsageEvents();
 		const rows = await t.db.select().from(usageEvents);
 		const facets = rows.map((r) => `${r.kind}:${r.facets?.step ?? r.facets?.reason}`);

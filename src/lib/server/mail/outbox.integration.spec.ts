@@ -186,17 +186,29 @@ describe.each(ENGINES)('the mail outbox on %s', (engine) => {
 			try {
 				const count = 40;
 				await enqueueMail(Array.from({ length: count }, (_, i) => message(100 + i)));
-				const slow: MailTransport = {
-					// Keeps both senders busy at the same time.
-					sendMail: async (m) => {
-						await new Promise((r) => setTimeout(r, 5));
-						return sink.transport.sendMail(m);
-					}
+				// Neither sender sends until both hold a batch: both are busy at once by construction,
+				// not by timing (no sleeps).
+				let arrived = 0;
+				let bothIn!: () => void;
+				const together = new Promise<void>((resolve) => (bothIn = resolve));
+				const senderFor = (): MailTransport => {
+					let first = true;
+					return {
+						sendMail: async (m) => {
+							if (first) {
+								first = false;
+								if (++arrived === 2) bothIn();
+								await together;
+							}
+							return sink.transport.sendMail(m);
+						}
+					};
 				};
 				const drain = async (db: typeof t.db) => {
+					const transport = senderFor();
 					let total = 0;
 					for (;;) {
-						const { sent } = await deliverPending(slow, NOW, 5, { from: FROM, db });
+						const { sent } = await deliverPending(transport, NOW, 5, { from: FROM, db });
 						if (sent === 0) return total;
 						total += sent;
 					}
