@@ -1,8 +1,10 @@
-// Queries of the insights report. Counts come from the daily rollups (usage_daily,
-// search_daily), never from raw events, so a year costs the same however busy it was.
+// Queries of the insights report. Counts come from the rollups (usage_monthly for whole months,
+// usage_daily otherwise, search_daily), never from raw events, so a year costs the same however busy it was.
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../db';
 import { resultRows } from '../db/rows';
+import { shiftDay } from './period';
+import { WEEKDAY_KINDS } from './rollup.repository';
 
 export interface Range {
 	from: string;
@@ -25,13 +27,28 @@ export type Dimension =
 
 const FACET_NAME = /^facet:([a-zA-Z]+)$/;
 
-function dimensionSql(dimension: Dimension): SQL {
+/** Which rollup a sum reads: months for whole months (a year is 12 rows a facet set), else days. */
+type Grain = 'day' | 'month';
+
+function dimensionSql(dimension: Dimension, grain: Grain): SQL {
 	if (dimension === 'kind') return sql`kind`;
 	if (dimension === 'locale') return sql`locale`;
-	if (dimension === 'month') return sql`to_char(day, 'YYYY-MM')`;
-	if (dimension === 'isodow') return sql`extract(isodow from day)::int::text`;
+	if (dimension === 'month')
+		return grain === 'month' ? sql`to_char(month, 'YYYY-MM')` : sql`to_char(day, 'YYYY-MM')`;
+	if (dimension === 'isodow')
+		return grain === 'month' ? sql`weekday::text` : sql`extract(isodow from day)::int::text`;
 	const name = FACET_NAME.exec(dimension)![1];
 	return sql`coalesce(facets ->> ${name}, '')`;
+}
+
+/**
+ * Whole months (from a 1st to a month's last day) are read from `usage_monthly`, unless a
+ * weekday is asked of a kind whose monthly rows do not keep it.
+ */
+function grainOf(range: Range, kinds: string[], by: Dimension[]): Grain {
+	const wholeMonths = range.from.endsWith('-01') && shiftDay(range.to, 1).endsWith('-01');
+	const weekdayKept = kinds.every((k) => (WEEKDAY_KINDS as readonly string[]).includes(k));
+	return wholeMonths && (!by.includes('isodow') || weekdayKept) ? 'month' : 'day';
 }
 
 /** Grouping keys, one per dimension asked for, in that order. */
@@ -42,7 +59,7 @@ export interface CountRow {
 	count: number;
 }
 
-/** Sums daily counts of some kinds over a range, by the given dimensions. */
+/** Sums the rolled-up counts of some kinds over a range, by the given dimensions. */
 export async function sumUsage(
 	range: Range,
 	kinds: string[],
@@ -50,8 +67,11 @@ export async function sumUsage(
 	filters: UsageFilters = {},
 	where: Record<string, string> = {}
 ): Promise<CountRow[]> {
+	const grain = grainOf(range, kinds, by);
 	const conditions: SQL[] = [
-		sql`day between ${range.from}::date and ${range.to}::date`,
+		grain === 'month'
+			? sql`month between ${range.from}::date and ${range.to}::date`
+			: sql`day between ${range.from}::date and ${range.to}::date`,
 		sql`kind in (${sql.join(
 			kinds.map((k) => sql`${k}`),
 			sql`, `
@@ -62,13 +82,13 @@ export async function sumUsage(
 	if (filters.locale) conditions.push(sql`locale = ${filters.locale}`);
 	for (const [name, value] of Object.entries(where))
 		conditions.push(sql`facets ->> ${name} = ${value}`);
-	const keys = by.map((d, i) => sql`${dimensionSql(d)} as ${sql.raw(`k${i}`)}`);
+	const keys = by.map((d, i) => sql`${dimensionSql(d, grain)} as ${sql.raw(`k${i}`)}`);
 	const groupBy = by.map((_, i) => sql.raw(String(i + 1)));
 	const rows = resultRows<Record<string, string | number>>(
 		await getDb().execute(sql`
 			select ${keys.length > 0 ? sql.join([...keys, sql``], sql`, `) : sql``}
 				sum(count)::bigint as total
-			from usage_daily
+			from ${grain === 'month' ? sql`usage_monthly` : sql`usage_daily`}
 			where ${sql.join(conditions, sql` and `)}
 			${groupBy.length > 0 ? sql`group by ${sql.join(groupBy, sql`, `)}` : sql``}`)
 	);
@@ -374,7 +394,7 @@ export async function checklistSlugs(): Promise<string[]> {
 export async function monthsWithCounts(today: string): Promise<string[]> {
 	return resultRows<{ month: string }>(
 		await getDb().execute(sql`
-			select distinct to_char(day, 'YYYY-MM') as month from usage_daily
-			where day <= ${today}::date order by 1 desc`)
+			select distinct to_char(month, 'YYYY-MM') as month from usage_monthly
+			where month <= ${today}::date order by 1 desc`)
 	).map((r) => r.month);
 }

@@ -17,7 +17,10 @@ export async function withRollupLock<T>(work: (tx: Tx) => Promise<T>): Promise<T
 		const [row] = resultRows<{ locked: boolean }>(
 			await tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK}) as locked`)
 		);
-		return row?.locked ? work(tx) : null;
+		if (!row?.locked) return null;
+		// A rebuild groups a year of events: room to sort in memory rather than on disk.
+		await tx.execute(sql`set local work_mem = '64MB'`);
+		return work(tx);
 	});
 }
 
@@ -63,6 +66,35 @@ export async function recomputeUsageDays(tx: Tx, from: string): Promise<number> 
 				from usage_events
 				where at >= (${from}::date)::timestamp at time zone 'Europe/Prague'
 				group by 1, 2, 3, 4
+				returning 1
+			)
+			select count(*)::int as n from inserted`)
+	);
+	return Number(rows[0]?.n ?? 0);
+}
+
+/** Kinds whose monthly rows keep the weekday (the hotline's weekday × hour grid needs it). */
+export const WEEKDAY_KINDS = ['escalation_created'] as const;
+
+/**
+ * Replaces the monthly sums of the month of `from` and every later month with sums of the daily
+ * rows (one `insert … select … group by`): a month's cost is its daily rows, never raw events.
+ */
+export async function recomputeUsageMonths(tx: Tx, from: string): Promise<number> {
+	const month = sql`date_trunc('month', ${from}::date)::date`;
+	await tx.execute(sql`delete from usage_monthly where month >= ${month}`);
+	const rows = resultRows<{ n: number }>(
+		await tx.execute(sql`
+			with inserted as (
+				insert into usage_monthly (month, kind, locale, weekday, facets, count)
+				select date_trunc('month', day)::date, kind, locale,
+					case when kind in (${sql.join(
+						WEEKDAY_KINDS.map((k) => sql`${k}`),
+						sql`, `
+					)}) then extract(isodow from day)::smallint else 0 end,
+					facets, sum(count)::int
+				from usage_daily where day >= ${month}
+				group by 1, 2, 3, 4, 5
 				returning 1
 			)
 			select count(*)::int as n from inserted`)

@@ -8,6 +8,7 @@ import {
 	recomputeFromOf,
 	recomputeSearchDays,
 	recomputeUsageDays,
+	recomputeUsageMonths,
 	setRecomputeFrom,
 	withRollupLock
 } from './rollup.repository';
@@ -16,6 +17,8 @@ export interface RollupRun {
 	/** False when another instance was rolling up at that moment (its run covers this one). */
 	ran: boolean;
 	usageRows: number;
+	/** Monthly rows rewritten (the months from the first recomputed day's on). */
+	monthRows: number;
 	searchRows: number;
 	/** The first day that was recomputed, if any. */
 	from: string | null;
@@ -33,19 +36,22 @@ async function run(now: Date, full: boolean): Promise<RollupRun> {
 	const outcome = await withRollupLock(async (tx) => {
 		let usageRows = 0;
 		let searchRows = 0;
+		let monthRows = 0;
 		let from = null as string | null;
 		for (const name of ['usage', 'search'] as const) {
 			const stored = full ? null : await recomputeFromOf(tx, name);
 			const start = stored ?? (await firstRawDay(tx, name));
 			if (!start) continue;
 			from = from === null || start < from ? start : from;
-			if (name === 'usage') usageRows = await recomputeUsageDays(tx, start);
-			else searchRows = await recomputeSearchDays(tx, start);
+			if (name === 'usage') {
+				usageRows = await recomputeUsageDays(tx, start);
+				monthRows = await recomputeUsageMonths(tx, start);
+			} else searchRows = await recomputeSearchDays(tx, start);
 			await setRecomputeFrom(tx, name, start < finalBefore ? finalBefore : start, now);
 		}
-		return { ran: true, usageRows, searchRows, from };
+		return { ran: true, usageRows, monthRows, searchRows, from };
 	});
-	return outcome ?? { ran: false, usageRows: 0, searchRows: 0, from: null };
+	return outcome ?? { ran: false, usageRows: 0, monthRows: 0, searchRows: 0, from: null };
 }
 
 /** Brings the rollups up to date: cheap, idempotent, safe to call from every instance. */
