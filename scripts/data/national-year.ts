@@ -9,7 +9,11 @@ import postgres from 'postgres';
 import { useDatabase } from '../../src/lib/server/db';
 import { openPostgres } from '../../src/lib/server/db/client';
 import { seedDemoData } from '../../src/lib/server/db/seed';
-import { rebuildRollups } from '../../src/lib/server/insights/rollup.service';
+import {
+	backfillLateSnapshots,
+	rebuildRollups
+} from '../../src/lib/server/insights/rollup.service';
+import { pragueDate } from '../../src/lib/time/prague';
 import {
 	branchSlugs,
 	generateEventsOfYear,
@@ -18,6 +22,7 @@ import {
 	NATIONAL_YEAR,
 	nationalYearCounts,
 	SLOT_SERVICES,
+	YEAR,
 	type NationalYearSize
 } from '../../src/lib/server/testing/national-year';
 
@@ -59,6 +64,9 @@ try {
 	start = performance.now();
 	const rollup = await rebuildRollups(NATIONAL_NOW);
 	step('rollups', performance.now() - start);
+	start = performance.now();
+	const snapshots = await backfillLateSnapshots(`${YEAR - 1}-12-01`, pragueDate(NATIONAL_NOW));
+	step(`${snapshots} late snapshots`, performance.now() - start);
 	console.log(
 		`  rollup rows: ${rollup.usageRows.toLocaleString('en')} daily, ${rollup.monthRows.toLocaleString('en')} monthly, ${rollup.searchRows.toLocaleString('en')} search`
 	);

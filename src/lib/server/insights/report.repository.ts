@@ -245,76 +245,71 @@ export async function nextFreeByBranch(from: Date, filters: UsageFilters): Promi
 	}));
 }
 
-/** People on waiting lists now, and who joined and was offered a seat in the last weeks. */
+/** How far back the waiting lists' history is read, in weeks. */
+export const WAITLIST_WEEKS = 4;
+
+/**
+ * Each waiting list's history: how many were waiting at `now` and at the same moment 1 … 4
+ * weeks before (an entry waits from joining until offered a seat or past its last day), and who
+ * joined and was offered a seat in those 4 weeks. Reconstructed from the entries' own times.
+ */
 export async function waitlistTrend(
-	since: Date,
+	now: Date,
 	filters: UsageFilters
 ): Promise<
-	{ branch: string; service: string; waiting: number; joined: number; offered: number }[]
+	{ branch: string; service: string; weekly: number[]; joined: number; offered: number }[]
 > {
-	const rows = resultRows<{
-		branch: string;
-		service: string;
-		waiting: number;
-		joined: number;
-		offered: number;
-	}>(
+	const at = (weeksAgo: number) =>
+		new Date(now.getTime() - weeksAgo * 7 * 86_400_000).toISOString();
+	const points = Array.from({ length: WAITLIST_WEEKS + 1 }, (_, i) => WAITLIST_WEEKS - i);
+	const waitingAt = (weeksAgo: number) => {
+		const t = sql`${at(weeksAgo)}::timestamptz`;
+		return sql`count(*) filter (where w.created_at <= ${t}
+			and (w.offered_at is null or w.offered_at > ${t})
+			and w.to_date >= (${t} at time zone 'Europe/Prague')::date)::int as ${sql.raw(`w${weeksAgo}`)}`;
+	};
+	const since = sql`${at(WAITLIST_WEEKS)}::timestamptz`;
+	const rows = resultRows<Record<string, string | number>>(
 		await getDb().execute(sql`
-			select b.slug as branch, sv.slug as service,
-				count(*) filter (where w.offered_at is null)::int as waiting,
-				count(*) filter (where w.created_at >= ${since.toISOString()}::timestamptz)::int as joined,
-				count(*) filter (where w.offered_at >= ${since.toISOString()}::timestamptz)::int as offered
+			select b.slug as branch, sv.slug as service, ${sql.join(points.map(waitingAt), sql`, `)},
+				count(*) filter (where w.created_at >= ${since})::int as joined,
+				count(*) filter (where w.offered_at >= ${since})::int as offered
 			from waitlist_entries w
 			join branches b on b.id = w.branch_id
 			join services sv on sv.id = w.service_id
-			where true ${filters.branch ? sql`and b.slug = ${filters.branch}` : sql``}
+			where w.created_at <= ${at(0)}::timestamptz
+				and (w.offered_at is null or w.offered_at >= ${since})
+				and w.to_date >= (${since} at time zone 'Europe/Prague')::date
+				${filters.branch ? sql`and b.slug = ${filters.branch}` : sql``}
 				${filters.service ? sql`and sv.slug = ${filters.service}` : sql``}
 			group by 1, 2 order by 1, 2`)
 	);
 	return rows.map((r) => ({
-		branch: r.branch,
-		service: r.service,
-		waiting: Number(r.waiting),
+		branch: String(r.branch),
+		service: String(r.service),
+		weekly: points.map((w) => Number(r[`w${w}`])),
 		joined: Number(r.joined),
 		offered: Number(r.offered)
 	}));
 }
 
-/** Proceedings not decided, with their events, for the deadline clock (proceeding-status.ts). */
-export async function openProceedingsWithEvents(): Promise<
-	{
-		typeCode: string;
-		complex: boolean;
-		events: { kind: string; occurredAt: Date; details: Record<string, string> | null }[];
-	}[]
-> {
-	const rows = resultRows<{
-		id: string;
-		type_code: string;
-		complex: boolean;
-		kind: string;
-		occurred_at: string | Date;
-		details: Record<string, string> | null;
-	}>(
+/**
+ * Late proceedings by type at the end of each month of the range: the month's last snapshot
+ * (a snapshot of day D is taken at its start, so it tells the end of D − 1). Type `*` is the
+ * total.
+ */
+export async function lateByMonth(
+	range: Range
+): Promise<{ month: string; typeCode: string; late: number }[]> {
+	return resultRows<{ month: string; type_code: string; late: number }>(
 		await getDb().execute(sql`
-			select p.id, p.type_code, p.complex, e.kind, e.occurred_at, e.details
-			from proceedings p join proceeding_events e on e.proceeding_id = p.id
-			order by p.id, e.occurred_at`)
-	);
-	const byId = new Map<
-		string,
-		{
-			typeCode: string;
-			complex: boolean;
-			events: { kind: string; occurredAt: Date; details: Record<string, string> | null }[];
-		}
-	>();
-	for (const r of rows) {
-		const p = byId.get(r.id) ?? { typeCode: r.type_code, complex: r.complex, events: [] };
-		p.events.push({ kind: r.kind, occurredAt: new Date(r.occurred_at), details: r.details });
-		byId.set(r.id, p);
-	}
-	return [...byId.values()];
+			select to_char(day - 1, 'YYYY-MM') as month, type_code, late from late_proceedings_daily
+			where day in (
+				select max(day) from late_proceedings_daily
+				where type_code = '*' and day > ${range.from}::date and day <= ${range.to}::date + 1
+				group by to_char(day - 1, 'YYYY-MM'))
+			order by 1, 2`)
+	).map((r) => ({ month: r.month, typeCode: r.type_code, late: Number(r.late) }));
 }
 
 export async function satisfactionCommentRows(

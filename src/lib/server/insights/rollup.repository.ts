@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { getDb, type Db } from '../db';
 import { resultRows } from '../db/rows';
+import { DECISIONS, type ProceedingEvent } from '../proceedings/proceeding-status';
 import { groupSearchVariants } from './statistics';
 
 /** Any transaction-capable drizzle handle (the database or a transaction). */
@@ -176,4 +177,78 @@ export async function deleteRawBefore(
 				returning 1)
 			select count(*)::int as n from gone`)
 	};
+}
+
+/** Whether the late-proceedings snapshot of a day was taken (its total row, type `*`, exists). */
+export async function lateSnapshotTaken(day: string): Promise<boolean> {
+	const rows = resultRows<{ one: number }>(
+		await getDb().execute(
+			sql`select 1 as one from late_proceedings_daily where day = ${day}::date and type_code = '*'`
+		)
+	);
+	return rows.length > 0;
+}
+
+export interface OpenProceeding {
+	id: string;
+	typeCode: string;
+	complex: boolean;
+	events: ProceedingEvent[];
+}
+
+/**
+ * Up to `limit` proceedings (by id, after `afterId`) that were filed and not decided at `at`,
+ * with their events up to `at`: the only ones whose deadline clock can be running.
+ */
+export async function openProceedingsAt(
+	at: Date,
+	afterId: string | null,
+	limit: number
+): Promise<OpenProceeding[]> {
+	const instant = at.toISOString();
+	const rows = resultRows<{
+		id: string;
+		type_code: string;
+		complex: boolean;
+		kind: ProceedingEvent['kind'];
+		occurred_at: string | Date;
+		details: Record<string, string> | null;
+	}>(
+		await getDb().execute(sql`
+			select p.id, p.type_code, p.complex, e.kind, e.occurred_at, e.details
+			from (
+				select id, type_code, complex from proceedings p
+				where ${afterId ? sql`p.id > ${afterId}::uuid` : sql`true`}
+					and exists (select 1 from proceeding_events f where f.proceeding_id = p.id
+						and f.kind = 'filed' and f.occurred_at <= ${instant}::timestamptz)
+					and not exists (select 1 from proceeding_events d where d.proceeding_id = p.id
+						and d.kind in (${sql.join(
+							DECISIONS.map((k) => sql`${k}`),
+							sql`, `
+						)}) and d.occurred_at <= ${instant}::timestamptz)
+				order by id limit ${limit}
+			) p
+			join proceeding_events e on e.proceeding_id = p.id and e.occurred_at <= ${instant}::timestamptz
+			order by p.id, e.occurred_at`)
+	);
+	const byId = new Map<string, OpenProceeding>();
+	for (const r of rows) {
+		const p = byId.get(r.id) ?? { id: r.id, typeCode: r.type_code, complex: r.complex, events: [] };
+		p.events.push({ kind: r.kind, occurredAt: new Date(r.occurred_at), details: r.details });
+		byId.set(r.id, p);
+	}
+	return [...byId.values()];
+}
+
+/** Stores a day's late counts by type and their total (`*`); a second writer changes nothing. */
+export async function insertLateSnapshot(day: string, late: Map<string, number>): Promise<void> {
+	const total = [...late.values()].reduce((a, n) => a + n, 0);
+	const rows = [...late.entries(), ['*', total] as const];
+	await getDb().execute(sql`
+		insert into late_proceedings_daily (day, type_code, late)
+		values ${sql.join(
+			rows.map(([type, n]) => sql`(${day}::date, ${type}, ${n})`),
+			sql`, `
+		)}
+		on conflict do nothing`);
 }

@@ -1,10 +1,14 @@
 // Daily rollups of the anonymous events (docs/adr/0011): every report reads these, so its cost
 // does not grow with raw events. A run recomputes the days that are not final yet (yesterday and
 // today, or everything since the last run) from raw events, under an advisory lock.
-import { pragueDate } from '../../time/prague';
+import { fromPrague, pragueDate } from '../../time/prague';
+import { deriveStatus } from '../proceedings/proceeding-status';
 import { shiftDay } from './period';
 import {
 	firstRawDay,
+	insertLateSnapshot,
+	lateSnapshotTaken,
+	openProceedingsAt,
 	recomputeFromOf,
 	recomputeSearchDays,
 	recomputeUsageDays,
@@ -54,8 +58,51 @@ async function run(now: Date, full: boolean): Promise<RollupRun> {
 	return outcome ?? { ran: false, usageRows: 0, monthRows: 0, searchRows: 0, from: null };
 }
 
-/** Brings the rollups up to date: cheap, idempotent, safe to call from every instance. */
-export const refreshRollups = (now: Date) => run(now, false);
+const CHUNK = 5000;
+
+/** Proceedings past their legal deadline at `at`, by type (the deadline clock of each open one). */
+export async function countLate(at: Date): Promise<Map<string, number>> {
+	const late = new Map<string, number>();
+	let after: string | null = null;
+	for (;;) {
+		const chunk = await openProceedingsAt(at, after, CHUNK);
+		for (const p of chunk)
+			if (deriveStatus(p.events, p, at).clock?.late)
+				late.set(p.typeCode, (late.get(p.typeCode) ?? 0) + 1);
+		if (chunk.length < CHUNK) return late;
+		after = chunk[chunk.length - 1]!.id;
+	}
+}
+
+/**
+ * The late proceedings at the start of a Prague day (what the clock showed at midnight), taken
+ * once: a report reads these snapshots, never every open proceeding (docs/adr/0014). Returns
+ * whether it was taken now.
+ */
+export async function snapshotLate(day: string): Promise<boolean> {
+	if (await lateSnapshotTaken(day)) return false;
+	const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+	await insertLateSnapshot(day, await countLate(fromPrague(y, m, d)));
+	return true;
+}
+
+/** Snapshots of the first day of every month from `from` to `to` (after generating data). */
+export async function backfillLateSnapshots(from: string, to: string): Promise<number> {
+	let taken = 0;
+	for (let day = `${from.slice(0, 7)}-01`; day <= to; day = shiftDay(day, 32).slice(0, 7) + '-01')
+		if (await snapshotLate(day)) taken++;
+	return taken;
+}
+
+/**
+ * Brings the rollups up to date: cheap, idempotent, safe to call from every instance. The first
+ * run of a day also takes that day's snapshot of late proceedings.
+ */
+export async function refreshRollups(now: Date): Promise<RollupRun> {
+	const outcome = await run(now, false);
+	await snapshotLate(pragueDate(now));
+	return outcome;
+}
 
 /** Recomputes every day that still has raw events (after a change of rollup rules). */
 export const rebuildRollups = (now: Date) => run(now, true);
