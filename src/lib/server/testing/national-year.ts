@@ -221,26 +221,32 @@ export async function generateSearchQueries(
 	);
 }
 
+const COUNTED = [
+	'branches',
+	'slots',
+	'bookings',
+	'proceedings',
+	'proceeding_events',
+	'call_contexts',
+	'callback_requests',
+	'hotline_cases',
+	'usage_events',
+	'search_queries'
+] as const;
+
 /** The generated counts, table by table (what the tiny-size test checks). */
-export async function nationalYearCounts(db: Db): Promise<Record<string, number>> {
-	const tables = [
-		'branches',
-		'slots',
-		'bookings',
-		'proceedings',
-		'proceeding_events',
-		'call_contexts',
-		'callback_requests',
-		'hotline_cases',
-		'usage_events',
-		'search_queries'
-	];
+export async function nationalYearCounts(
+	db: Db
+): Promise<Record<(typeof COUNTED)[number], number>> {
 	const [row] = resultRows<Record<string, number>>(
 		await db.execute(
-			sql.raw(`select ${tables.map((t) => `(select count(*)::int from ${t}) as ${t}`).join(', ')}`)
+			sql.raw(`select ${COUNTED.map((t) => `(select count(*)::int from ${t}) as ${t}`).join(', ')}`)
 		)
 	);
-	return Object.fromEntries(tables.map((t) => [t, Number(row![t])]));
+	return Object.fromEntries(COUNTED.map((t) => [t, Number(row![t])])) as Record<
+		(typeof COUNTED)[number],
+		number
+	>;
 }
 
 /**
