@@ -16,12 +16,11 @@ import { openContextByCode } from '../../src/lib/server/escalation/agent-console
 import { flushUsageEvents } from '../../src/lib/server/insights/insights.service';
 import { yearlyReport } from '../../src/lib/server/insights/report.service';
 import { deleteRawBefore } from '../../src/lib/server/insights/rollup.repository';
-import { refreshRollups, snapshotLate } from '../../src/lib/server/insights/rollup.service';
+import { countLate, refreshRollups } from '../../src/lib/server/insights/rollup.service';
 import { lookupStatus } from '../../src/lib/server/proceedings/proceedings.service';
 import type { TypeCode } from '../../src/lib/server/proceedings/proceeding-number';
 import { purgeExpired } from '../../src/lib/server/retention';
 import { NATIONAL_NOW, YEAR } from '../../src/lib/server/testing/national-year';
-import { pragueDate } from '../../src/lib/time/prague';
 
 const ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = process.env.NATIONAL_DATABASE ?? 'pobyt_national_year';
@@ -197,7 +196,7 @@ try {
 
 	// The yearly report (both years), with the incremental rollup run it starts with.
 	const took = performance.now();
-	await snapshotLate(pragueDate(NOW));
+	const late = await countLate(NOW);
 	const snapshot = ms(took);
 	const analyst: Actor = {
 		userId: agent!.id,
@@ -222,7 +221,7 @@ try {
 	const reportMedian = percentile(report, 50);
 	console.log(
 		`  ${'yearly insights report'.padEnd(34)} median ${reportMedian.toFixed(0)} ms of 5 (budget 3000 ms: ${reportMedian < 3000 ? 'met' : 'MISSED'})` +
-			`  · bare sum over the monthly rollups ${percentile(bareReport, 50).toFixed(1)} ms; incremental rollup run ${incremental.toFixed(0)} ms; a day's late snapshot ${snapshot.toFixed(0)} ms (when not yet taken)`
+			`  · bare sum over the monthly rollups ${percentile(bareReport, 50).toFixed(1)} ms; incremental rollup run ${incremental.toFixed(0)} ms; a day's late snapshot (timer, not the report) ${snapshot.toFixed(0)} ms → ${[...late.values()].reduce((a, n) => a + n, 0).toLocaleString('en')} late`
 	);
 
 	// Size on disk.

@@ -197,15 +197,11 @@ export interface OpenProceeding {
 }
 
 /**
- * Up to `limit` proceedings (by id, after `afterId`) that were filed and not decided at `at`,
- * with their events up to `at`: the only ones whose deadline clock can be running.
+ * The proceedings that were filed and not decided at `at` (the only ones whose deadline clock can
+ * be running), with their events up to `at`: one grouped pass over the events finds them.
  */
-export async function openProceedingsAt(
-	at: Date,
-	afterId: string | null,
-	limit: number
-): Promise<OpenProceeding[]> {
-	const instant = at.toISOString();
+export async function openProceedingsAt(at: Date): Promise<OpenProceeding[]> {
+	const instant = sql`${at.toISOString()}::timestamptz`;
 	const rows = resultRows<{
 		id: string;
 		type_code: string;
@@ -215,20 +211,18 @@ export async function openProceedingsAt(
 		details: Record<string, string> | null;
 	}>(
 		await getDb().execute(sql`
+			with open as (
+				select proceeding_id from proceeding_events where occurred_at <= ${instant}
+				group by proceeding_id
+				having bool_or(kind = 'filed') and not bool_or(kind in (${sql.join(
+					DECISIONS.map((k) => sql`${k}`),
+					sql`, `
+				)}))
+			)
 			select p.id, p.type_code, p.complex, e.kind, e.occurred_at, e.details
-			from (
-				select id, type_code, complex from proceedings p
-				where ${afterId ? sql`p.id > ${afterId}::uuid` : sql`true`}
-					and exists (select 1 from proceeding_events f where f.proceeding_id = p.id
-						and f.kind = 'filed' and f.occurred_at <= ${instant}::timestamptz)
-					and not exists (select 1 from proceeding_events d where d.proceeding_id = p.id
-						and d.kind in (${sql.join(
-							DECISIONS.map((k) => sql`${k}`),
-							sql`, `
-						)}) and d.occurred_at <= ${instant}::timestamptz)
-				order by id limit ${limit}
-			) p
-			join proceeding_events e on e.proceeding_id = p.id and e.occurred_at <= ${instant}::timestamptz
+			from open o
+			join proceedings p on p.id = o.proceeding_id
+			join proceeding_events e on e.proceeding_id = p.id and e.occurred_at <= ${instant}
 			order by p.id, e.occurred_at`)
 	);
 	const byId = new Map<string, OpenProceeding>();

@@ -58,26 +58,20 @@ async function run(now: Date, full: boolean): Promise<RollupRun> {
 	return outcome ?? { ran: false, usageRows: 0, monthRows: 0, searchRows: 0, from: null };
 }
 
-const CHUNK = 5000;
-
 /** Proceedings past their legal deadline at `at`, by type (the deadline clock of each open one). */
 export async function countLate(at: Date): Promise<Map<string, number>> {
 	const late = new Map<string, number>();
-	let after: string | null = null;
-	for (;;) {
-		const chunk = await openProceedingsAt(at, after, CHUNK);
-		for (const p of chunk)
-			if (deriveStatus(p.events, p, at).clock?.late)
-				late.set(p.typeCode, (late.get(p.typeCode) ?? 0) + 1);
-		if (chunk.length < CHUNK) return late;
-		after = chunk[chunk.length - 1]!.id;
-	}
+	for (const p of await openProceedingsAt(at))
+		if (deriveStatus(p.events, p, at).clock?.late)
+			late.set(p.typeCode, (late.get(p.typeCode) ?? 0) + 1);
+	return late;
 }
 
 /**
  * The late proceedings at the start of a Prague day (what the clock showed at midnight), taken
- * once: a report reads these snapshots, never every open proceeding (docs/adr/0014). Returns
- * whether it was taken now.
+ * once, by the retention timer (its cost follows the open proceedings, so never on a view): a
+ * report reads these snapshots, never every open proceeding (docs/adr/0014). Returns whether it
+ * was taken now.
  */
 export async function snapshotLate(day: string): Promise<boolean> {
 	if (await lateSnapshotTaken(day)) return false;
@@ -94,15 +88,8 @@ export async function backfillLateSnapshots(from: string, to: string): Promise<n
 	return taken;
 }
 
-/**
- * Brings the rollups up to date: cheap, idempotent, safe to call from every instance. The first
- * run of a day also takes that day's snapshot of late proceedings.
- */
-export async function refreshRollups(now: Date): Promise<RollupRun> {
-	const outcome = await run(now, false);
-	await snapshotLate(pragueDate(now));
-	return outcome;
-}
+/** Brings the rollups up to date: cheap, idempotent, safe to call from every instance. */
+export const refreshRollups = (now: Date) => run(now, false);
 
 /** Recomputes every day that still has raw events (after a change of rollup rules). */
 export const rebuildRollups = (now: Date) => run(now, true);

@@ -7,7 +7,8 @@ import { seedDemoData } from '../db/seed';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { yearPeriod } from './period';
 import { insightsOverview, yearlyReport, type Section } from './report.service';
-import { backfillLateSnapshots, refreshRollups } from './rollup.service';
+import { purgeExpired } from '../retention';
+import { backfillLateSnapshots } from './rollup.service';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 const DAY = 86_400_000;
@@ -59,7 +60,8 @@ describe.each(ENGINES)('problem signals judged from history on %s', (engine) => 
 		]);
 		expect(await backfillLateSnapshots('2026-01-01', '2026-11-01')).toBe(11);
 		expect(await backfillLateSnapshots('2026-01-01', '2026-11-01')).toBe(0);
-		await refreshRollups(NOW);
+		// The retention timer takes today's.
+		await purgeExpired(NOW);
 
 		const report = await yearlyReport(analyst, 'en', 2026, NOW, { audit: false });
 		const trend = table(report.sections, 'late-trend');
@@ -79,10 +81,10 @@ describe.each(ENGINES)('problem signals judged from history on %s', (engine) => 
 		await t.db.execute(sql`
 			insert into proceeding_events (proceeding_id, external_id, kind, occurred_at)
 			select id, 't-2-decided', 'approved', ${ago(0.01)}::timestamptz from proceedings where number = 2`);
-		await refreshRollups(NOW);
+		await purgeExpired(NOW);
 		const again = await insightsOverview(analyst, 'en', yearPeriod(2026), none, NOW);
 		expect(table(again.sections, 'late').rows).toEqual([['DP', 2]]);
-		await refreshRollups(new Date(NOW.getTime() + DAY));
+		await purgeExpired(new Date(NOW.getTime() + DAY));
 		const tomorrow = await insightsOverview(
 			analyst,
 			'en',
