@@ -15,6 +15,7 @@ CREATE TABLE "usage_monthly" (
 	CONSTRAINT "usage_monthly_month_kind_locale_weekday_facets_pk" PRIMARY KEY("month","kind","locale","weekday","facets")
 );
 --> statement-breakpoint
+DROP INDEX "usage_events_kind_at";--> statement-breakpoint
 CREATE INDEX "usage_monthly_kind_month" ON "usage_monthly" USING btree ("kind","month");--> statement-breakpoint
 -- Months already rolled up by day get their monthly rows now (later runs keep them current).
 INSERT INTO "usage_monthly" ("month", "kind", "locale", "weekday", "facets", "count")

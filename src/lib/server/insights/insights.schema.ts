@@ -29,7 +29,8 @@ export const usageEvents = pgTable(
 		locale: text('locale'),
 		facets: jsonb('facets').$type<Record<string, string | number | boolean>>()
 	},
-	(t) => [index('usage_events_kind_at').on(t.kind, t.at), index('usage_events_at').on(t.at)]
+	// Only by time: reports read the rollups, the rollup and the retention purge read by `at`.
+	(t) => [index('usage_events_at').on(t.at)]
 );
 
 /**
