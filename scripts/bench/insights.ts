@@ -50,7 +50,7 @@ try {
 	const generate = steps.events!;
 	const indexes = steps['event indexes']!;
 
-	start = process.hrtime.bigint();
+	let start = process.hrtime.bigint();
 	await rebuildRollups(NOW);
 	const rollup = ms(start);
 	const [{ rows, months }] = await sql<{ rows: number; months: number }[]>`
