@@ -26,7 +26,7 @@ import {
 	type Range,
 	type UsageFilters
 } from './report.repository';
-import { refreshRollups } from './rollup.service';
+import { refreshRollupsFor } from './rollup.service';
 import { SPIKE_RULE, spikeTest } from './statistics';
 
 export const LOCALES = ['cs', 'en', 'uk', 'ru', 'vi'] as const;
@@ -598,7 +598,7 @@ export async function insightsOverview(
 		},
 		now
 	);
-	await refreshRollups(now);
+	await refreshRollupsFor(period.to, now);
 	const { branches, services } = await branchAndServiceSlugs();
 	return {
 		sections: await allSections(lang, period, filters, now),
@@ -640,7 +640,7 @@ export async function yearlyReport(
 			{ action: 'insights.report', subjectType: 'report', subjectId: String(year), reason: REASON },
 			now
 		);
-	await refreshRollups(now);
+	await refreshRollupsFor(yearPeriod(year).to, now);
 	const t = insightsText(lang);
 	const period = yearPeriod(year);
 	const none: Filters = { branch: null, service: null, locale: null };

@@ -42,6 +42,19 @@ export async function setRecomputeFrom(tx: Tx, name: string, day: string, at: Da
 			updated_at = excluded.updated_at`);
 }
 
+/**
+ * The first day any rollup may still change (the earliest `recompute_from`), or null when some
+ * rollup has never run.
+ */
+export async function firstOpenDay(): Promise<string | null> {
+	const [row] = resultRows<{ day: string | null; runs: number }>(
+		await getDb().execute(sql`
+			select min(recompute_from)::text as day, count(recompute_from)::int as runs
+			from insights_rollup_state where name in ('usage', 'search')`)
+	);
+	return Number(row?.runs ?? 0) === 2 ? (row?.day ?? null) : null;
+}
+
 /** The Prague day of the oldest raw event (usage events, or searches), if any. */
 export async function firstRawDay(tx: Tx, name: 'usage' | 'search'): Promise<string | null> {
 	const query =

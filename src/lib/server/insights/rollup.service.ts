@@ -5,6 +5,7 @@ import { fromPrague, pragueDate } from '../../time/prague';
 import { deriveStatus } from '../proceedings/proceeding-status';
 import { shiftDay } from './period';
 import {
+	firstOpenDay,
 	firstRawDay,
 	insertLateSnapshot,
 	lateSnapshotTaken,
@@ -90,6 +91,15 @@ export async function backfillLateSnapshots(from: string, to: string): Promise<n
 
 /** Brings the rollups up to date: cheap, idempotent, safe to call from every instance. */
 export const refreshRollups = (now: Date) => run(now, false);
+
+/**
+ * Brings the rollups up to date when a reader needs days up to `lastDay`: a period that ends
+ * before the first open day reads only final rollups, so a past year's report costs no run.
+ */
+export async function refreshRollupsFor(lastDay: string, now: Date): Promise<void> {
+	const open = await firstOpenDay();
+	if (open === null || lastDay >= open) await refreshRollups(now);
+}
 
 /** Recomputes every day that still has raw events (after a change of rollup rules). */
 export const rebuildRollups = (now: Date) => run(now, true);
