@@ -15,6 +15,14 @@ export async function ensureCase(input: {
 	openedBy: string;
 	openedAt: Date;
 }): Promise<string> {
+	// A context opened again (the usual case) already has its case: read it, write nothing.
+	if (input.contextId) {
+		const [existing] = await getDb()
+			.select({ id: hotlineCases.id, callbackId: hotlineCases.callbackId })
+			.from(hotlineCases)
+			.where(eq(hotlineCases.contextId, input.contextId));
+		if (existing && (input.callbackId === null || existing.callbackId !== null)) return existing.id;
+	}
 	const insert = getDb().insert(hotlineCases).values(input);
 	const [row] = input.contextId
 		? await insert
