@@ -4,7 +4,7 @@ import type { Locale } from '$lib/paraglide/runtime';
 import { PRAGUE } from '$lib/time/prague';
 import type { WeeklyHours } from '../booking/booking.schema';
 import type { HotlineConfig } from './hotline';
-import { formatIntervals, hotlineState } from './hotline';
+import { formatIntervals, hotlineState, lineHours } from './hotline';
 
 export interface HotlineLineView {
 	/** For display, e.g. `+420 974 801 801`. */
@@ -12,6 +12,8 @@ export interface HotlineLineView {
 	/** For `tel:` links. */
 	dial: string;
 	languages: string;
+	/** Only for a line with hours of its own: its state and its week. */
+	own: { open: boolean; statusText: string; hours: { day: string; text: string }[] } | null;
 }
 
 export interface HotlineView {
@@ -93,17 +95,33 @@ export function linesInLanguageFirst<L extends { languages: string[] }>(
 	);
 }
 
+/**
+ * The state shown in every page's footer and on the shared-context page: that of the line which
+ * answers in the page's language (the one the person will call), with its own hours if it has them.
+ */
+export function hotlineStatusFor(config: HotlineConfig, locale: Locale, at: Date): HotlineStatus {
+	const first = linesInLanguageFirst(config.lines, locale)[0];
+	return hotlineStatus(first ? lineHours(config, first) : config.hours, locale, at);
+}
+
 /** What the home and contact pages show about the hotline: the status and the official numbers. */
 export function describeHotline(config: HotlineConfig, locale: Locale, at: Date): HotlineView {
-	const status = hotlineStatus(config.hours, locale, at);
+	const status = hotlineStatusFor(config, locale, at);
 	return {
 		open: status.open,
 		statusText: status.text,
-		lines: linesInLanguageFirst(config.lines, locale).map((line) => ({
-			display: formatPhoneNumber(line.number),
-			dial: line.number,
-			languages: line.languages.map((l) => LANGUAGE_NAME[l]?.(locale) ?? l).join(', ')
-		})),
+		lines: linesInLanguageFirst(config.lines, locale).map((line) => {
+			const own = line.hours ? hotlineStatus(line.hours, locale, at) : null;
+			return {
+				display: formatPhoneNumber(line.number),
+				dial: line.number,
+				languages: line.languages.map((l) => LANGUAGE_NAME[l]?.(locale) ?? l).join(', '),
+				own:
+					line.hours && own
+						? { open: own.open, statusText: own.text, hours: weeklyHours(line.hours, locale) }
+						: null
+			};
+		}),
 		hours: weeklyHours(config.hours, locale)
 	};
 }
