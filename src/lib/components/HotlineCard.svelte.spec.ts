@@ -10,9 +10,16 @@ const hotline = {
 			display: '+420 974 801 801',
 			dial: '+420974801801',
 			languages: 'čeština, angličtina',
-			own: null
+			state: null,
+			ownHours: null
 		},
-		{ display: '+420 974 801 802', dial: '+420974801802', languages: 'ukrajinština', own: null }
+		{
+			display: '+420 974 801 802',
+			dial: '+420974801802',
+			languages: 'ukrajinština',
+			state: null,
+			ownHours: null
+		}
 	],
 	hours: [
 		{ day: 'pondělí', text: '08:00–16:00' },
@@ -44,11 +51,8 @@ describe('HotlineCard', () => {
 	it('a line with hours of its own shows its own state and its own week', () => {
 		const ukrainian = {
 			...hotline.lines[1]!,
-			own: {
-				open: true,
-				statusText: 'Linka je otevřená do 17:00.',
-				hours: [{ day: 'pátek', text: '09:00–17:00' }]
-			}
+			state: { open: true, text: 'Linka je otevřená do 17:00.' },
+			ownHours: [{ day: 'pátek', text: '09:00–17:00' }]
 		};
 		const props = { hotline: { ...hotline, lines: [hotline.lines[0]!, ukrainian] } };
 		const { body } = render(HotlineCard, { props: { ...props, showHours: true } });

@@ -12,8 +12,10 @@ export interface HotlineLineView {
 	/** For `tel:` links. */
 	dial: string;
 	languages: string;
-	/** Only for a line with hours of its own: its state and its week. */
-	own: { open: boolean; statusText: string; hours: { day: string; text: string }[] } | null;
+	/** The line's own state, only where it differs from the one the page states (its own hours). */
+	state: HotlineStatus | null;
+	/** The line's own week, only for a line with hours of its own. */
+	ownHours: { day: string; text: string }[] | null;
 }
 
 export interface HotlineView {
@@ -111,15 +113,13 @@ export function describeHotline(config: HotlineConfig, locale: Locale, at: Date)
 		open: status.open,
 		statusText: status.text,
 		lines: linesInLanguageFirst(config.lines, locale).map((line) => {
-			const own = line.hours ? hotlineStatus(line.hours, locale, at) : null;
+			const state = hotlineStatus(lineHours(config, line), locale, at);
 			return {
 				display: formatPhoneNumber(line.number),
 				dial: line.number,
 				languages: line.languages.map((l) => LANGUAGE_NAME[l]?.(locale) ?? l).join(', '),
-				own:
-					line.hours && own
-						? { open: own.open, statusText: own.text, hours: weeklyHours(line.hours, locale) }
-						: null
+				state: state.text === status.text ? null : state,
+				ownHours: line.hours ? weeklyHours(line.hours, locale) : null
 			};
 		}),
 		hours: weeklyHours(config.hours, locale)

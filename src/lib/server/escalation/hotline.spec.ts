@@ -51,7 +51,8 @@ describe('hotline hours (Europe/Prague, default Mon–Thu 8–16, Fri 8–12)', 
 			display: '+420 974 801 801',
 			dial: '+420974801801',
 			languages: 'чеська, англійська',
-			own: null
+			state: null,
+			ownHours: null
 		});
 		const en = describeHotline(config, 'en', at('2026-11-23T09:00:00Z'));
 		expect(en.lines.map((l) => l.dial)).toEqual(['+420974801801', '+420974801802']);
@@ -133,11 +134,19 @@ describe('a line with hours of its own (issue 15, point 5)', () => {
 		const view = describeHotline(config, 'cs', fridayAfternoon);
 		expect(view.open).toBe(false);
 		const [main, ukrainian] = view.lines;
-		expect(main!.own).toBeNull();
-		expect(ukrainian!.own?.open).toBe(true);
-		expect(ukrainian!.own?.hours[4]).toEqual({ day: 'pátek', text: '09:00–16:00' });
-		expect(ukrainian!.own?.hours[5]).toEqual({ day: 'sobota', text: '09:00–12:00' });
+		// The page states the Czech line (closed); the Ukrainian line, open, says so by itself.
+		expect(main!.state).toBeNull();
+		expect(main!.ownHours).toBeNull();
+		expect(ukrainian!.state?.open).toBe(true);
+		expect(ukrainian!.state?.text).toMatch(/16:00/);
+		expect(ukrainian!.ownHours?.[4]).toEqual({ day: 'pátek', text: '09:00–16:00' });
+		expect(ukrainian!.ownHours?.[5]).toEqual({ day: 'sobota', text: '09:00–12:00' });
 		expect(view.hours[4]).toEqual({ day: 'pátek', text: '08:00–12:00' });
+		// In Ukrainian the page states the Ukrainian line; the Czech line's closed state is its own.
+		const uk = describeHotline(config, 'uk', fridayAfternoon);
+		expect(uk.open).toBe(true);
+		expect(uk.lines[0]!.state).toBeNull();
+		expect(uk.lines[1]!.state?.open).toBe(false);
 	});
 
 	it('a code lasts until the end of the next opening of the line that opens last', () => {
