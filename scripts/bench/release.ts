@@ -123,7 +123,9 @@ try {
 		select ${releaseId}, id, capacity from slots where branch_id = ${branch} and service_id = ${service}
 			and starts_at >= '2026-12-03T00:00:00Z' and starts_at < '2026-12-04T00:00:00Z'`;
 
-	app = spawn(process.execPath, ['build'], {
+	// BENCH_APP_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the app's side.
+	const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	app = spawn(process.execPath, [...nodeArgs, 'build'], {
 		detached: true,
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: {

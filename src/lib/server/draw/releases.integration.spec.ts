@@ -7,7 +7,8 @@ import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { bookings } from '../booking/bookings.schema';
 import { slots } from '../booking/schedule.schema';
 import { waitlistEntries } from '../booking/waitlist.schema';
-import { confirmBooking, holdSlot, bookingByToken } from '../booking/bookings.service';
+import { bookingByToken, confirmBooking, holdSlot, releaseHold } from '../booking/bookings.service';
+import { timeChoices } from '../booking/booking-offer.service';
 import { mailOutbox } from '../mail/outbox.schema';
 import { drawOrder } from '../../draw-order';
 import { drawEntries, releases, releaseSeats } from './draw.schema';
@@ -111,24 +112,94 @@ describe.each(ENGINES)('fair release on %s', (engine) => {
 		expect((await release([1], 0, admin)).id).toBeGreaterThan(0);
 	});
 
-	it('takes the seats out of first-come booking, less the hotline share', async () => {
+	const reserveOf = async (id: number) =>
+		(await t.db.select({ r: slots.reserved }).from(slots).where(eq(slots.id, id)))[0]!.r;
+
+	it('takes the seats out of first-come booking; the hotline/counter share only they can take', async () => {
 		const r = await release([10, 4], 20);
-		// 20 % of 10 = 2 kept, 8 in the draw; 20 % of 4 = 0 kept, 4 in the draw.
+		// 20 % of 10 = 2 kept for the hotline and counter, 8 in the draw; 20 % of 4 = 0 kept, 4 in the draw.
 		const seats = await t.db
 			.select({ slotId: releaseSeats.slotId, seats: releaseSeats.seats })
 			.from(releaseSeats)
 			.where(eq(releaseSeats.releaseId, r.id));
 		expect(seats.map((s) => s.seats).sort()).toEqual([4, 8]);
-		expect(await fx.booked(r.slots[0]!)).toBe(8);
+		expect(await fx.booked(r.slots[0]!)).toBe(10);
+		expect(await reserveOf(r.slots[0]!)).toBe(2);
+		// The web never gets the kept seats: no hold, and the public offer does not list the time.
 		expect((await holdSlot(r.slots[1]!, NOW)).kind).toBe('full');
-		// The hotline's share is still bookable at once.
-		expect((await holdSlot(r.slots[0]!, NOW)).kind).toBe('held');
-		expect((await holdSlot(r.slots[0]!, NOW)).kind).toBe('held');
 		expect((await holdSlot(r.slots[0]!, NOW)).kind).toBe('full');
+		const slotIds = (times: Awaited<ReturnType<typeof timeChoices>>) =>
+			times!.days.flatMap((d) => d.times.map((x) => x.slotId));
+		expect(slotIds(await timeChoices('registration', 'praha-1', NOW))).not.toContain(r.slots[0]);
+		expect(slotIds(await timeChoices('registration', 'praha-1', NOW, 'hotline'))).toContain(
+			r.slots[0]
+		);
+		// The hotline and the counter take them at once, and nothing more.
+		const hotline = await holdSlot(r.slots[0]!, NOW, 'registration', 'praha-1', 'hotline');
+		const counter = await holdSlot(r.slots[0]!, NOW, 'registration', 'praha-1', 'branch');
+		expect([hotline.kind, counter.kind]).toEqual(['held', 'held']);
+		expect((await holdSlot(r.slots[0]!, NOW, 'registration', 'praha-1', 'hotline')).kind).toBe(
+			'full'
+		);
+		expect([await fx.booked(r.slots[0]!), await reserveOf(r.slots[0]!)]).toEqual([10, 0]);
+		// A kept seat held and given back (at once, or when the hold runs out) is kept again.
+		if (hotline.kind !== 'held' || counter.kind !== 'held') return;
+		await releaseHold(hotline.token);
+		expect([await fx.booked(r.slots[0]!), await reserveOf(r.slots[0]!)]).toEqual([10, 1]);
+		expect((await holdSlot(r.slots[0]!, NOW)).kind).toBe('full');
+		expect((await holdSlot(r.slots[0]!, at(11 * MIN))).kind).toBe('full');
+		expect(await reserveOf(r.slots[0]!)).toBe(2);
+		// Confirmed on the hotline channel, the kept seat is the booking's.
+		const again = await holdSlot(r.slots[0]!, NOW, 'registration', 'praha-1', 'hotline');
+		if (again.kind !== 'held') throw new Error(again.kind);
+		const booked = await confirmBooking({
+			holdToken: again.token,
+			details: person({ documentNumber: 'HOT 000001' }),
+			channel: 'hotline',
+			locale: 'uk',
+			secret: TEST_SECRET,
+			now: NOW
+		});
+		expect(booked.kind).toBe('confirmed');
+		expect([await fx.booked(r.slots[0]!), await reserveOf(r.slots[0]!)]).toEqual([10, 1]);
 		const view = (await publicRelease(r.id, NOW))!;
 		expect(view.commitment).toMatch(/^[0-9a-f]{64}$/);
 		expect(view.result).toBeNull();
 	});
+
+	it.runIf(engine === 'postgres')(
+		'web holds racing never take a kept seat; hotline holds racing take exactly the kept ones',
+		async () => {
+			const r = await release([10], 30);
+			// 3 kept for the hotline and counter, 7 in the draw; after the draw 3 of those are free again.
+			for (let i = 0; i < 3; i++) {
+				expect((await enter(r.id, values(900 + i))).kind).toBe('entered');
+			}
+			await t.db
+				.update(drawEntries)
+				.set({ preferences: ANY })
+				.where(eq(drawEntries.releaseId, r.id));
+			const report = await runDraw(r.id, SITE, DRAW_TIME);
+			expect(report?.given).toBe(3);
+			const id = r.slots[0]!;
+			expect([await fx.booked(id), await reserveOf(id)]).toEqual([6, 3]);
+			const web = await Promise.all(Array.from({ length: 48 }, () => holdSlot(id, DRAW_TIME)));
+			expect(web.filter((h) => h.kind === 'held')).toHaveLength(4);
+			expect([await fx.booked(id), await reserveOf(id)]).toEqual([10, 3]);
+			const hotline = await Promise.all(
+				Array.from({ length: 16 }, (_, i) =>
+					holdSlot(id, DRAW_TIME, 'registration', 'praha-1', i % 2 ? 'hotline' : 'branch')
+				)
+			);
+			expect(hotline.filter((h) => h.kind === 'held')).toHaveLength(3);
+			expect([await fx.booked(id), await reserveOf(id)]).toEqual([10, 0]);
+			// Given back at once, all at the same moment: exactly the kept seats return to the reserve.
+			await Promise.all(
+				hotline.map((h) => (h.kind === 'held' ? releaseHold(h.token) : Promise.resolve()))
+			);
+			expect([await fx.booked(id), await reserveOf(id)]).toEqual([10, 3]);
+		}
+	);
 
 	it('one entry per identity: entering again changes it and keeps one chance; a change and a withdrawal by link', async () => {
 		const r = await release([1]);

@@ -112,8 +112,9 @@ export async function currentReleases(
 /**
  * Records a release and takes its seats out of first-come booking in ONE transaction: every free
  * seat of the branch's slots for the action on those dates that starts after the draw (and its
- * lead time) — less the share kept for the hotline and counter — is counted in `slots.booked`
- * and in `release_seats`. Slots already in an undrawn release are left to it.
+ * lead time) is counted in `slots.booked` — the share kept for the hotline and the counter in
+ * `slots.reserved` (only they can take it, `takeSeat`), the rest in `release_seats` for the draw.
+ * Slots already in an undrawn release are left to it.
  */
 export async function insertRelease(input: {
 	branchId: number;
@@ -138,9 +139,11 @@ export async function insertRelease(input: {
 		const id = row!.id;
 		const taken = resultRows<{ seats: number }>(
 			await tx.execute(sql`
-				with picked as (
-					select s.id,
-						(s.capacity - s.booked) - least(s.capacity - s.booked, floor(s.capacity * ${input.phoneSharePercent} / 100.0)::int) as seats
+				with share as (
+					select s.id, s.capacity - s.booked as free,
+						-- The share is of the slot's capacity; seats it already keeps count towards it.
+						least(s.capacity - s.booked,
+							greatest(0, floor(s.capacity * ${input.phoneSharePercent} / 100.0)::int - s.reserved)) as reserve
 					from slots s join services v on v.id = s.service_id
 					where s.branch_id = ${input.branchId} and s.service_id = ${input.serviceId}
 						and (s.starts_at at time zone 'Europe/Prague')::date between ${input.fromDate}::date and ${input.toDate}::date
@@ -151,12 +154,13 @@ export async function insertRelease(input: {
 						)
 					for update of s
 				), taken as (
-					update slots s set booked = s.booked + p.seats from picked p
-					where s.id = p.id and p.seats > 0
-					returning s.id, p.seats
+					update slots s set booked = s.booked + p.free, reserved = s.reserved + p.reserve
+					from share p
+					where s.id = p.id and p.free > 0
+					returning s.id, p.free - p.reserve as seats
 				)
 				insert into release_seats (release_id, slot_id, seats)
-				select ${id}, id, seats from taken
+				select ${id}, id, seats from taken where seats > 0
 				returning seats`)
 		);
 		return { id, slots: taken.length, seats: taken.reduce((sum, r) => sum + Number(r.seats), 0) };
