@@ -236,6 +236,36 @@ describe.each(ENGINES)('fair release on %s', (engine) => {
 		expect(mails.some((m) => m.text.includes(`/uk/draw/${again.token}`))).toBe(true);
 	});
 
+	it('throttles entries per address in the entry statement itself: past the budget nothing is written', async () => {
+		const r = await release([1]);
+		const from = (n: number) =>
+			enterDraw(r.id, values(700 + n), {
+				clientAddress: '192.0.2.77',
+				proof: null,
+				now: NOW,
+				...SITE
+			});
+		// Without a proof of work: 3 an hour from one address.
+		for (let n = 0; n < 3; n++) expect((await from(n)).kind).toBe('entered');
+		const fourth = await from(3);
+		expect(fourth).toEqual({ kind: 'throttled', retryAfterSeconds: expect.any(Number) });
+		expect(fourth.kind === 'throttled' && fourth.retryAfterSeconds > 3000).toBe(true);
+		const written = await t.db
+			.select({ email: drawEntries.email })
+			.from(drawEntries)
+			.where(eq(drawEntries.releaseId, r.id));
+		expect(written.map((w) => w.email).sort()).toEqual([
+			'e700@example.com',
+			'e701@example.com',
+			'e702@example.com'
+		]);
+		const mails = await t.db
+			.select({ to: mailOutbox.toAddress })
+			.from(mailOutbox)
+			.where(eq(mailOutbox.toAddress, 'e703@example.com'));
+		expect(mails).toEqual([]);
+	});
+
 	it('refuses entering outside the window and with an active booking for the action', async () => {
 		const r = await release([1]);
 		expect((await enter(r.id, values(2), at(-2 * HOUR))).kind).toBe('closed');
@@ -373,7 +403,7 @@ describe.each(ENGINES)('fair release on %s', (engine) => {
 			runDraw(r.id, SITE, DRAW_TIME, {
 				afterAllocation: async (q) => {
 					// Half-way: the bookings are in, then the instance dies.
-					await q.write({ winners: [], outcomes: [], waiting: [], mails: () => [] }, DRAW_TIME);
+					await q.write({ winners: [], outcomes: [], mails: () => [] }, DRAW_TIME);
 					throw new Error('killed');
 				}
 			})
