@@ -11,6 +11,7 @@ import { bookingByToken, confirmBooking, holdSlot, releaseHold } from '../bookin
 import { timeChoices } from '../booking/booking-offer.service';
 import { mailOutbox } from '../mail/outbox.schema';
 import { drawOrder } from '../../draw-order';
+import { toPrague } from '../../time/prague';
 import { drawEntries, releases, releaseSeats } from './draw.schema';
 import {
 	changeDrawEntry,
@@ -442,6 +443,43 @@ describe.each(ENGINES)('fair release on %s', (engine) => {
 		expect(after.counts).toEqual({ won: 1, waitlisted: 1 });
 		expect(after.seedHex).toMatch(/^[0-9a-f]{64}$/);
 		expect(after.bySlot).toEqual([expect.objectContaining({ seats: 1, given: 1 })]);
+	});
+
+	it('the result says which wish each seat met, in the staff view and on the public page', async () => {
+		// 10:00 and 11:00 (mornings), 12:00, 13:00 and 14:00 (afternoons) in Prague.
+		const r = await release([1, 1, 1, 1, 1]);
+		const [first] = await t.db
+			.select({ at: slots.startsAt })
+			.from(slots)
+			.where(eq(slots.id, r.slots[0]!));
+		const local = toPrague(first!.at);
+		const day =
+			((new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay() + 6) % 7) + 1;
+		const other = (day % 7) + 1;
+		const wishes: EntryValues['preferences'][] = [
+			ANY,
+			{ weekdays: [day], parts: [] },
+			{ weekdays: [], parts: ['afternoon'] },
+			{ weekdays: [day], parts: ['afternoon'] },
+			{ weekdays: [other], parts: [] }
+		];
+		for (const [i, preferences] of wishes.entries()) {
+			expect((await enter(r.id, values(800 + i, { preferences }))).kind).toBe('entered');
+		}
+		expect(await drawNow(clerk, fx.ids.branch, r.id, SITE, DRAW_TIME)).toBe('drawn');
+		const staff = (await staffReleases(clerk, fx.ids.branch)).find((x) => x.id === r.id)!;
+		// Whatever the drawn order: the four who can come get a seat each, the fifth none.
+		expect(staff.byWish).toEqual({ any: 1, weekday: 1, part: 1, weekday_part: 1 });
+		expect(staff.seats).toMatchObject({ seats: 5, given: 4 });
+		const shown = (await publicRelease(r.id, DRAW_TIME))!.result!;
+		expect(shown.byWish).toEqual(staff.byWish);
+		expect(shown.notGiven).toBe(1);
+		const stored = await t.db
+			.select({ email: drawEntries.email, matched: drawEntries.matched })
+			.from(drawEntries)
+			.where(eq(drawEntries.releaseId, r.id))
+			.orderBy(drawEntries.email);
+		expect(stored.map((e) => e.matched)).toEqual(['any', 'weekday', 'part', 'weekday_part', null]);
 	});
 
 	if (engine === 'postgres') {

@@ -18,7 +18,7 @@ import {
 import type { BookingDetails } from '../booking/bookings.service';
 import { commitmentOf, drawKey, drawOrder } from '../../draw-order';
 import { allocate, type Refusal } from './allocation';
-import type { DrawOutcome, DrawPreferences } from './draw.schema';
+import type { DrawMatch, DrawOutcome, DrawPreferences } from './draw.schema';
 import {
 	changeEntry,
 	currentReleases,
@@ -26,6 +26,7 @@ import {
 	entryCounts,
 	findEntry,
 	findRelease,
+	givenByMatch,
 	enterEntry,
 	inDrawTransaction,
 	insertRelease,
@@ -116,6 +117,8 @@ export interface StaffReleaseView {
 	counts: Record<string, number>;
 	seats: { slots: number; seats: number; given: number };
 	bySlot: { startsAt: Date; seats: number; given: number }[];
+	/** Once drawn: seats given by which of the entrants' wishes they met. */
+	byWish: Record<DrawMatch, number> | null;
 }
 
 export async function staffReleases(
@@ -139,7 +142,8 @@ export async function staffReleases(
 			drawnAt: r.drawnAt,
 			counts: await entryCounts(r.id),
 			seats: await seatTotals(r.id),
-			bySlot: r.drawnAt ? await seatsOfRelease(r.id) : []
+			bySlot: r.drawnAt ? await seatsOfRelease(r.id) : [],
+			byWish: r.drawnAt ? await givenByMatch(r.id) : null
 		}))
 	);
 }
@@ -242,6 +246,9 @@ export interface PublicRelease extends ReleaseNotice {
 		order: { publicId: string; key: string }[];
 		given: number;
 		waitlisted: number;
+		/** Seats given by which of the entrants' wishes they met, and seats not given. */
+		byWish: Record<DrawMatch, number>;
+		notGiven: number;
 	} | null;
 }
 
@@ -253,11 +260,14 @@ export async function publicRelease(id: number, now: Date): Promise<PublicReleas
 	let result: PublicRelease['result'] = null;
 	if (r.drawnAt) {
 		const order = await publishedOrder(id);
+		const seats = await seatTotals(id);
 		result = {
 			seedHex: Buffer.from(r.seed).toString('hex'),
 			order: order.map((publicId) => ({ publicId, key: drawKey(r.seed, publicId) })),
 			given: counts.won ?? 0,
-			waitlisted: counts.waitlisted ?? 0
+			waitlisted: counts.waitlisted ?? 0,
+			byWish: await givenByMatch(id),
+			notGiven: seats.seats - seats.given
 		};
 	}
 	const entries = Object.entries(counts)
