@@ -43,7 +43,8 @@ const OWN_PORTS = {
 	clusterProxy: 60,
 	clusterAppA: 61,
 	clusterAppB: 62,
-	agentDesk: 63
+	agentDesk: 63,
+	waitingRoom: 64
 } as const;
 {
 	const offsets = Object.values(OWN_PORTS);
