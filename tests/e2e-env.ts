@@ -44,7 +44,8 @@ const OWN_PORTS = {
 	clusterAppA: 61,
 	clusterAppB: 62,
 	agentDesk: 63,
-	holdBudget: 64
+	holdBudget: 64,
+	waitingRoom: 65
 } as const;
 {
 	const offsets = Object.values(OWN_PORTS);
