@@ -51,6 +51,7 @@ const cs = {
 		topicsWithoutChecklist: 'Témata infolinky, ke kterým neexistuje seznam dokladů',
 		spikes: 'Náhlý nárůst témat a hledání',
 		late: 'Řízení po zákonné lhůtě podle typu',
+		lateTrend: 'Vývoj řízení po zákonné lhůtě podle měsíce a typu',
 		nextFree: 'Pracoviště s nejbližším volným termínem za více než 30 dní',
 		waitlists: 'Čekací listiny',
 		noShows: 'Nedostavení se podle pracoviště',
@@ -91,6 +92,9 @@ const cs = {
 		pValue: 'p',
 		type: 'Typ řízení',
 		lateNow: 'Po lhůtě ke konci období',
+		total: 'Celkem',
+		weeksAgo: (weeks: number) =>
+			weeks === 0 ? 'Čeká nyní' : weeks === 1 ? 'Čekalo před týdnem' : `Čekalo před ${weeks} týdny`,
 		branch: 'Pracoviště',
 		service: 'Úkon',
 		nextFree: 'Nejbližší volný termín',
@@ -140,8 +144,14 @@ const cs = {
 		days === null
 			? `${branch}, ${service}: žádný volný termín.`
 			: `${branch}, ${service}: nejbližší volný termín za ${days} dní.`,
-	signalWaitlist: (branch: string, service: string, joined: number, offered: number) =>
-		`${branch}, ${service}: čekací listina roste (${joined} přihlášek, ${offered} nabídek za 4 týdny).`,
+	lateTrendNote:
+		'Počet řízení po lhůtě ke konci každého měsíce (denní snímek hodin lhůt o půlnoci).',
+	signalLateTrend: (from: string, to: string, before: number, after: number) =>
+		`Řízení po zákonné lhůtě přibývá: ${before} ke konci ${from}, ${after} ke konci ${to}.`,
+	waitlistsNote:
+		'Kolik lidí čekalo na konci každého z posledních čtyř týdnů a nyní; listina roste, když počet žádný týden neklesl a nyní je vyšší než před čtyřmi týdny.',
+	signalWaitlist: (branch: string, service: string, before: number, now: number) =>
+		`${branch}, ${service}: čekací listina roste každý týden (před 4 týdny ${before} čekajících, nyní ${now}).`,
 	signalNoShow: (branch: string, rate: string) => `${branch}: nedostavilo se ${rate} objednaných.`,
 	signalRefused: (count: number) =>
 		`Odmítnuto ${count} podržení kvůli ověření prohlížeče nebo omezení počtu: tlak robotů.`,
@@ -282,6 +292,7 @@ const en: Text = {
 		topicsWithoutChecklist: 'Hotline topics with no checklist',
 		spikes: 'Spikes of topics and searches',
 		late: 'Proceedings past their legal deadline by type',
+		lateTrend: 'Proceedings past their legal deadline by month and type',
 		nextFree: 'Branches whose next free time is more than 30 days out',
 		waitlists: 'Waiting lists',
 		noShows: 'No-shows by branch',
@@ -322,6 +333,13 @@ const en: Text = {
 		pValue: 'p',
 		type: 'Proceeding type',
 		lateNow: 'Late at the end of the period',
+		total: 'Total',
+		weeksAgo: (weeks) =>
+			weeks === 0
+				? 'Waiting now'
+				: weeks === 1
+					? 'Waiting a week ago'
+					: `Waiting ${weeks} weeks ago`,
 		branch: 'Branch',
 		service: 'Action',
 		nextFree: 'Next free time',
@@ -371,8 +389,14 @@ const en: Text = {
 		days === null
 			? `${branch}, ${service}: no free time at all.`
 			: `${branch}, ${service}: the next free time is ${days} days out.`,
-	signalWaitlist: (branch, service, joined, offered) =>
-		`${branch}, ${service}: the waiting list grows (${joined} joined, ${offered} offered in 4 weeks).`,
+	lateTrendNote:
+		'Proceedings past their deadline at the end of each month (a daily snapshot of the deadline clocks at midnight).',
+	signalLateTrend: (from, to, before, after) =>
+		`Proceedings past their legal deadline are increasing: ${before} at the end of ${from}, ${after} at the end of ${to}.`,
+	waitlistsNote:
+		'How many people were waiting at the end of each of the last four weeks and now; a list grows when the number fell in no week and is higher now than four weeks ago.',
+	signalWaitlist: (branch, service, before, now) =>
+		`${branch}, ${service}: the waiting list grows week by week (${before} waiting 4 weeks ago, ${now} now).`,
 	signalNoShow: (branch, rate) => `${branch}: ${rate} of the booked did not come.`,
 	signalRefused: (count) =>
 		`${count} holds refused for the browser check or throttling: bot pressure.`,

@@ -5,9 +5,9 @@ import { deleteUnconfirmedBefore } from './alerts/alerts.repository';
 import { deleteCallbacksBefore } from './escalation/callbacks.repository';
 import { purgeContextsExpiredBefore } from './escalation/contexts.repository';
 import { log } from './log';
-import { fromPrague, toPrague } from '../time/prague';
+import { fromPrague, pragueDate, toPrague } from '../time/prague';
 import { deleteRawBefore } from './insights/rollup.repository';
-import { refreshRollups } from './insights/rollup.service';
+import { refreshRollups, snapshotLate } from './insights/rollup.service';
 import { deleteFinishedBefore } from './mail/outbox.repository';
 import { deleteExpiredLimits } from './rate-limit/limiter';
 
@@ -51,6 +51,7 @@ export interface Purged {
  */
 export async function purgeExpired(now: Date): Promise<Purged> {
 	await refreshRollups(now);
+	await snapshotLate(pragueDate(now));
 	const raw = await deleteRawBefore(rawEventsCutoff(now));
 	const purged = {
 		rateLimits: await deleteExpiredLimits(new Date(now.getTime() - 3_600_000)),

@@ -64,6 +64,18 @@ describe.each(ENGINES)('insights on %s', (engine) => {
 		rows(
 			sql`select day::text, kind, locale, facets::text as facets, count from usage_daily order by 1, 2, 3, 4`
 		);
+	const monthlySnapshot = () =>
+		rows(
+			sql`select month::text, kind, locale, weekday, facets::text as facets, count from usage_monthly order by 1, 2, 3, 4, 5`
+		);
+	/** Every month's monthly rows add up to its daily rows, kind by kind. */
+	const monthlyMismatches = () =>
+		rows(sql`
+			select * from (select date_trunc('month', day)::date as month, kind, sum(count)::int as n
+				from usage_daily group by 1, 2) d
+			full join (select month, kind, sum(count)::int as n from usage_monthly group by 1, 2) m
+				using (month, kind)
+			where d.n is distinct from m.n`);
 	const searchSnapshot = () =>
 		rows(
 			sql`select day::text, locale, term, searches, zero_results from search_daily order by 1, 2, 3`
@@ -141,10 +153,22 @@ describe.each(ENGINES)('insights on %s', (engine) => {
 			zero_results: 1
 		});
 
+		const incrementalMonths = await monthlySnapshot();
+		expect(incrementalMonths).toContainEqual({
+			month: '2026-11-01',
+			kind: 'booking',
+			locale: 'uk',
+			weekday: 0,
+			facets: '{"step": "held", "service": "registration"}',
+			count: 2
+		});
+		expect(await monthlyMismatches()).toEqual([]);
+
 		await refreshRollups(new Date('2026-11-23T12:00:00Z'));
 		expect(await snapshot()).toEqual(incremental);
 		await rebuildRollups(new Date('2026-11-23T12:00:00Z'));
 		expect(await snapshot()).toEqual(incremental);
+		expect(await monthlySnapshot()).toEqual(incrementalMonths);
 		expect(await searchSnapshot()).toEqual(incrementalSearches);
 	});
 

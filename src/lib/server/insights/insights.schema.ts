@@ -29,7 +29,8 @@ export const usageEvents = pgTable(
 		locale: text('locale'),
 		facets: jsonb('facets').$type<Record<string, string | number | boolean>>()
 	},
-	(t) => [index('usage_events_kind_at').on(t.kind, t.at), index('usage_events_at').on(t.at)]
+	// Only by time: reports read the rollups, the rollup and the retention purge read by `at`.
+	(t) => [index('usage_events_at').on(t.at)]
 );
 
 /**
@@ -51,6 +52,43 @@ export const usageDaily = pgTable(
 		// Every report query asks for some kinds over a range of days.
 		index('usage_daily_kind_day').on(t.kind, t.day)
 	]
+);
+
+/**
+ * Monthly counts, summed from `usage_daily` by the same run (docs/adr/0014): what a report over
+ * whole months reads, so a year is twelve rows per facet set, not 365. `weekday` (ISO, 1–7) is
+ * kept only for the kinds whose report shows a weekday × hour grid (hotline contacts); it is 0
+ * for every other kind.
+ */
+export const usageMonthly = pgTable(
+	'usage_monthly',
+	{
+		month: date('month').notNull(),
+		kind: text('kind').notNull(),
+		locale: text('locale').notNull(),
+		weekday: smallint('weekday').notNull(),
+		facets: jsonb('facets').$type<Record<string, string | number | boolean>>().notNull(),
+		count: integer('count').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.month, t.kind, t.locale, t.weekday, t.facets] }),
+		index('usage_monthly_kind_month').on(t.kind, t.month)
+	]
+);
+
+/**
+ * Proceedings past their legal deadline by type, as the deadline clock saw them at the start of
+ * each Prague day (taken once a day by the rollup run): the trend a report shows, and what it
+ * reads instead of walking every open proceeding.
+ */
+export const lateProceedingsDaily = pgTable(
+	'late_proceedings_daily',
+	{
+		day: date('day').notNull(),
+		typeCode: text('type_code').notNull(),
+		late: integer('late').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.day, t.typeCode] })]
 );
 
 /** Daily searches per locale and folded term (spelling variants counted together). */

@@ -2,7 +2,7 @@
 // `<5` so that nobody can be singled out, under CC BY 4.0, and a DCAT-AP catalogue (JSON-LD).
 import { pragueDate } from '../../time/prague';
 import { monthsWithCounts, sumUsage, type CountRow } from './report.repository';
-import { refreshRollups } from './rollup.service';
+import { refreshRollups, refreshRollupsFor } from './rollup.service';
 import { suppressSmall, toCsv } from './statistics';
 import { LOCALES } from './report.service';
 
@@ -60,8 +60,8 @@ export async function openDataCsv(
 	if (!(DATASETS as readonly string[]).includes(dataset) || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
 		return null;
 	if (month > pragueDate(now).slice(0, 7)) return null;
-	await refreshRollups(now);
 	const range = monthRange(month);
+	await refreshRollupsFor(range.to, now);
 	const withMonth = (header: string[], data: (string | number)[][]) =>
 		toCsv(
 			['month', ...header],

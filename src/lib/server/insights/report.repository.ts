@@ -1,8 +1,10 @@
-// Queries of the insights report. Counts come from the daily rollups (usage_daily,
-// search_daily), never from raw events, so a year costs the same however busy it was.
+// Queries of the insights report. Counts come from the rollups (usage_monthly for whole months,
+// usage_daily otherwise, search_daily), never from raw events, so a year costs the same however busy it was.
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../db';
 import { resultRows } from '../db/rows';
+import { shiftDay } from './period';
+import { WEEKDAY_KINDS } from './rollup.repository';
 
 export interface Range {
 	from: string;
@@ -25,13 +27,28 @@ export type Dimension =
 
 const FACET_NAME = /^facet:([a-zA-Z]+)$/;
 
-function dimensionSql(dimension: Dimension): SQL {
+/** Which rollup a sum reads: months for whole months (a year is 12 rows a facet set), else days. */
+type Grain = 'day' | 'month';
+
+function dimensionSql(dimension: Dimension, grain: Grain): SQL {
 	if (dimension === 'kind') return sql`kind`;
 	if (dimension === 'locale') return sql`locale`;
-	if (dimension === 'month') return sql`to_char(day, 'YYYY-MM')`;
-	if (dimension === 'isodow') return sql`extract(isodow from day)::int::text`;
+	if (dimension === 'month')
+		return grain === 'month' ? sql`to_char(month, 'YYYY-MM')` : sql`to_char(day, 'YYYY-MM')`;
+	if (dimension === 'isodow')
+		return grain === 'month' ? sql`weekday::text` : sql`extract(isodow from day)::int::text`;
 	const name = FACET_NAME.exec(dimension)![1];
 	return sql`coalesce(facets ->> ${name}, '')`;
+}
+
+/**
+ * Whole months (from a 1st to a month's last day) are read from `usage_monthly`, unless a
+ * weekday is asked of a kind whose monthly rows do not keep it.
+ */
+function grainOf(range: Range, kinds: string[], by: Dimension[]): Grain {
+	const wholeMonths = range.from.endsWith('-01') && shiftDay(range.to, 1).endsWith('-01');
+	const weekdayKept = kinds.every((k) => (WEEKDAY_KINDS as readonly string[]).includes(k));
+	return wholeMonths && (!by.includes('isodow') || weekdayKept) ? 'month' : 'day';
 }
 
 /** Grouping keys, one per dimension asked for, in that order. */
@@ -42,7 +59,7 @@ export interface CountRow {
 	count: number;
 }
 
-/** Sums daily counts of some kinds over a range, by the given dimensions. */
+/** Sums the rolled-up counts of some kinds over a range, by the given dimensions. */
 export async function sumUsage(
 	range: Range,
 	kinds: string[],
@@ -50,8 +67,11 @@ export async function sumUsage(
 	filters: UsageFilters = {},
 	where: Record<string, string> = {}
 ): Promise<CountRow[]> {
+	const grain = grainOf(range, kinds, by);
 	const conditions: SQL[] = [
-		sql`day between ${range.from}::date and ${range.to}::date`,
+		grain === 'month'
+			? sql`month between ${range.from}::date and ${range.to}::date`
+			: sql`day between ${range.from}::date and ${range.to}::date`,
 		sql`kind in (${sql.join(
 			kinds.map((k) => sql`${k}`),
 			sql`, `
@@ -62,13 +82,13 @@ export async function sumUsage(
 	if (filters.locale) conditions.push(sql`locale = ${filters.locale}`);
 	for (const [name, value] of Object.entries(where))
 		conditions.push(sql`facets ->> ${name} = ${value}`);
-	const keys = by.map((d, i) => sql`${dimensionSql(d)} as ${sql.raw(`k${i}`)}`);
+	const keys = by.map((d, i) => sql`${dimensionSql(d, grain)} as ${sql.raw(`k${i}`)}`);
 	const groupBy = by.map((_, i) => sql.raw(String(i + 1)));
 	const rows = resultRows<Record<string, string | number>>(
 		await getDb().execute(sql`
 			select ${keys.length > 0 ? sql.join([...keys, sql``], sql`, `) : sql``}
 				sum(count)::bigint as total
-			from usage_daily
+			from ${grain === 'month' ? sql`usage_monthly` : sql`usage_daily`}
 			where ${sql.join(conditions, sql` and `)}
 			${groupBy.length > 0 ? sql`group by ${sql.join(groupBy, sql`, `)}` : sql``}`)
 	);
@@ -225,76 +245,71 @@ export async function nextFreeByBranch(from: Date, filters: UsageFilters): Promi
 	}));
 }
 
-/** People on waiting lists now, and who joined and was offered a seat in the last weeks. */
+/** How far back the waiting lists' history is read, in weeks. */
+export const WAITLIST_WEEKS = 4;
+
+/**
+ * Each waiting list's history: how many were waiting at `now` and at the same moment 1 … 4
+ * weeks before (an entry waits from joining until offered a seat or past its last day), and who
+ * joined and was offered a seat in those 4 weeks. Reconstructed from the entries' own times.
+ */
 export async function waitlistTrend(
-	since: Date,
+	now: Date,
 	filters: UsageFilters
 ): Promise<
-	{ branch: string; service: string; waiting: number; joined: number; offered: number }[]
+	{ branch: string; service: string; weekly: number[]; joined: number; offered: number }[]
 > {
-	const rows = resultRows<{
-		branch: string;
-		service: string;
-		waiting: number;
-		joined: number;
-		offered: number;
-	}>(
+	const at = (weeksAgo: number) =>
+		new Date(now.getTime() - weeksAgo * 7 * 86_400_000).toISOString();
+	const points = Array.from({ length: WAITLIST_WEEKS + 1 }, (_, i) => WAITLIST_WEEKS - i);
+	const waitingAt = (weeksAgo: number) => {
+		const t = sql`${at(weeksAgo)}::timestamptz`;
+		return sql`count(*) filter (where w.created_at <= ${t}
+			and (w.offered_at is null or w.offered_at > ${t})
+			and w.to_date >= (${t} at time zone 'Europe/Prague')::date)::int as ${sql.raw(`w${weeksAgo}`)}`;
+	};
+	const since = sql`${at(WAITLIST_WEEKS)}::timestamptz`;
+	const rows = resultRows<Record<string, string | number>>(
 		await getDb().execute(sql`
-			select b.slug as branch, sv.slug as service,
-				count(*) filter (where w.offered_at is null)::int as waiting,
-				count(*) filter (where w.created_at >= ${since.toISOString()}::timestamptz)::int as joined,
-				count(*) filter (where w.offered_at >= ${since.toISOString()}::timestamptz)::int as offered
+			select b.slug as branch, sv.slug as service, ${sql.join(points.map(waitingAt), sql`, `)},
+				count(*) filter (where w.created_at >= ${since})::int as joined,
+				count(*) filter (where w.offered_at >= ${since})::int as offered
 			from waitlist_entries w
 			join branches b on b.id = w.branch_id
 			join services sv on sv.id = w.service_id
-			where true ${filters.branch ? sql`and b.slug = ${filters.branch}` : sql``}
+			where w.created_at <= ${at(0)}::timestamptz
+				and (w.offered_at is null or w.offered_at >= ${since})
+				and w.to_date >= (${since} at time zone 'Europe/Prague')::date
+				${filters.branch ? sql`and b.slug = ${filters.branch}` : sql``}
 				${filters.service ? sql`and sv.slug = ${filters.service}` : sql``}
 			group by 1, 2 order by 1, 2`)
 	);
 	return rows.map((r) => ({
-		branch: r.branch,
-		service: r.service,
-		waiting: Number(r.waiting),
+		branch: String(r.branch),
+		service: String(r.service),
+		weekly: points.map((w) => Number(r[`w${w}`])),
 		joined: Number(r.joined),
 		offered: Number(r.offered)
 	}));
 }
 
-/** Proceedings not decided, with their events, for the deadline clock (proceeding-status.ts). */
-export async function openProceedingsWithEvents(): Promise<
-	{
-		typeCode: string;
-		complex: boolean;
-		events: { kind: string; occurredAt: Date; details: Record<string, string> | null }[];
-	}[]
-> {
-	const rows = resultRows<{
-		id: string;
-		type_code: string;
-		complex: boolean;
-		kind: string;
-		occurred_at: string | Date;
-		details: Record<string, string> | null;
-	}>(
+/**
+ * Late proceedings by type at the end of each month of the range: the month's last snapshot
+ * (a snapshot of day D is taken at its start, so it tells the end of D − 1). Type `*` is the
+ * total.
+ */
+export async function lateByMonth(
+	range: Range
+): Promise<{ month: string; typeCode: string; late: number }[]> {
+	return resultRows<{ month: string; type_code: string; late: number }>(
 		await getDb().execute(sql`
-			select p.id, p.type_code, p.complex, e.kind, e.occurred_at, e.details
-			from proceedings p join proceeding_events e on e.proceeding_id = p.id
-			order by p.id, e.occurred_at`)
-	);
-	const byId = new Map<
-		string,
-		{
-			typeCode: string;
-			complex: boolean;
-			events: { kind: string; occurredAt: Date; details: Record<string, string> | null }[];
-		}
-	>();
-	for (const r of rows) {
-		const p = byId.get(r.id) ?? { typeCode: r.type_code, complex: r.complex, events: [] };
-		p.events.push({ kind: r.kind, occurredAt: new Date(r.occurred_at), details: r.details });
-		byId.set(r.id, p);
-	}
-	return [...byId.values()];
+			select to_char(day - 1, 'YYYY-MM') as month, type_code, late from late_proceedings_daily
+			where day in (
+				select max(day) from late_proceedings_daily
+				where type_code = '*' and day > ${range.from}::date and day <= ${range.to}::date + 1
+				group by to_char(day - 1, 'YYYY-MM'))
+			order by 1, 2`)
+	).map((r) => ({ month: r.month, typeCode: r.type_code, late: Number(r.late) }));
 }
 
 export async function satisfactionCommentRows(
@@ -374,7 +389,7 @@ export async function checklistSlugs(): Promise<string[]> {
 export async function monthsWithCounts(today: string): Promise<string[]> {
 	return resultRows<{ month: string }>(
 		await getDb().execute(sql`
-			select distinct to_char(day, 'YYYY-MM') as month from usage_daily
-			where day <= ${today}::date order by 1 desc`)
+			select distinct to_char(month, 'YYYY-MM') as month from usage_monthly
+			where month <= ${today}::date order by 1 desc`)
 	).map((r) => r.month);
 }

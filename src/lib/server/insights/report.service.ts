@@ -3,22 +3,22 @@
 // every view is audited. Reads the daily rollups only (docs/adr/0011).
 import { requireRole, type Actor } from '../accounts/access';
 import { audit } from '../audit/audit.service';
-import { deriveStatus, type ProceedingEvent } from '../proceedings/proceeding-status';
 import { insightsText, type InsightsText } from '../../insights-text';
 import { pragueDate } from '../../time/prague';
 import { TOPICS } from '../escalation/taxonomy';
 import { currentHotline } from '../escalation/hotline-settings.service';
-import { previousYearOf, shiftDay, yearPeriod, type Period } from './period';
+import { previousYearOf, yearPeriod, type Period } from './period';
 import {
 	branchAndServiceSlugs,
 	callbackTimes,
 	checklistSlugs,
+	lateByMonth,
 	nextFreeByBranch,
-	openProceedingsWithEvents,
 	sumUsage,
 	topSearchTerms,
 	unitCostRows,
 	upsertUnitCosts,
+	WAITLIST_WEEKS,
 	waitlistTrend,
 	weeklySearches,
 	weeklyUsage,
@@ -26,7 +26,7 @@ import {
 	type Range,
 	type UsageFilters
 } from './report.repository';
-import { refreshRollups } from './rollup.service';
+import { refreshRollupsFor } from './rollup.service';
 import { SPIKE_RULE, spikeTest } from './statistics';
 
 export const LOCALES = ['cs', 'en', 'uk', 'ru', 'vi'] as const;
@@ -77,20 +77,6 @@ export const TOPIC_CHECKLISTS: Record<(typeof TOPICS)[number], string[]> = {
 	temporary_protection: ['temporary-protection-extension'],
 	family: ['family-reunification'],
 	other: []
-};
-
-/** How "past the legal deadline" is counted; another source (a per-type table) can replace it. */
-export type LateCounter = (at: Date) => Promise<Map<string, number>>;
-
-export const lateByDeadlineClock: LateCounter = async (at) => {
-	const late = new Map<string, number>();
-	for (const p of await openProceedingsWithEvents()) {
-		const events = p.events.filter((e) => e.occurredAt <= at) as ProceedingEvent[];
-		if (events.length === 0) continue;
-		if (deriveStatus(events, p, at).clock?.late)
-			late.set(p.typeCode, (late.get(p.typeCode) ?? 0) + 1);
-	}
-	return late;
 };
 
 const pct = (part: number, whole: number) =>
@@ -390,8 +376,7 @@ async function signals(
 	t: InsightsText,
 	range: Range,
 	f: UsageFilters,
-	now: Date,
-	lateCounter: LateCounter
+	now: Date
 ): Promise<Section> {
 	const today = pragueDate(now);
 	const lastDay = range.to < today ? range.to : today;
@@ -404,17 +389,36 @@ async function signals(
 			s
 		}))
 	];
-	const endOfPeriod = new Date(
-		Math.min(now.getTime(), Date.parse(`${shiftDay(range.to, 1)}T00:00:00Z`))
+	// Late proceedings come from the daily snapshots (docs/adr/0014), never from every proceeding.
+	const trend = await lateByMonth(range);
+	const lateMonths = [...new Set(trend.map((r) => r.month))];
+	const lateTypes = [...new Set(trend.map((r) => r.typeCode))].filter((c) => c !== '*').sort();
+	const lateIn = (month: string | undefined, type: string) =>
+		trend.find((r) => r.month === month && r.typeCode === type)?.late ?? 0;
+	const firstMonth = lateMonths[0];
+	const lastMonth = lateMonths[lateMonths.length - 1];
+	const late = new Map(
+		lateTypes.map((type) => [type, lateIn(lastMonth, type)] as const).filter(([, n]) => n > 0)
 	);
-	const late = await lateCounter(endOfPeriod);
+	const lateRising =
+		firstMonth !== undefined &&
+		lastMonth !== undefined &&
+		firstMonth !== lastMonth &&
+		lateIn(lastMonth, '*') > lateIn(firstMonth, '*');
 	const nextFree = (await nextFreeByBranch(now, f))
 		.map((r) => ({
 			...r,
 			days: r.nextFree ? Math.floor((r.nextFree.getTime() - now.getTime()) / 86_400_000) : null
 		}))
 		.filter((r) => r.days === null || r.days > 30);
-	const waitlists = await waitlistTrend(new Date(now.getTime() - 28 * 86_400_000), f);
+	const waitlists = (await waitlistTrend(now, f)).map((w) => ({
+		...w,
+		waiting: w.weekly[w.weekly.length - 1] ?? 0,
+		// Growing: higher now than 4 weeks ago, and lower in no week on the way.
+		growing:
+			w.weekly[w.weekly.length - 1]! > w.weekly[0]! &&
+			w.weekly.every((n, i) => i === 0 || n >= w.weekly[i - 1]!)
+	}));
 	const counter = await sumUsage(range, ['counter'], ['facet:branch', 'facet:step'], f);
 	const branches = [...new Set(counter.map((r) => r.keys[0]))].sort();
 	const noShows = branches.map((b) => {
@@ -431,14 +435,27 @@ async function signals(
 			table: 'spikes'
 		})),
 		...[...late.entries()].map(([type, n]) => ({ text: t.signalLate(type, n), table: 'late' })),
+		...(lateRising
+			? [
+					{
+						text: t.signalLateTrend(
+							firstMonth,
+							lastMonth,
+							lateIn(firstMonth, '*'),
+							lateIn(lastMonth, '*')
+						),
+						table: 'late-trend'
+					}
+				]
+			: []),
 		...nextFree.map((r) => ({
 			text: t.signalNextFree(r.branchName, r.service, r.days),
 			table: 'next-free'
 		})),
 		...waitlists
-			.filter((w) => w.waiting > 0 && w.joined > w.offered)
+			.filter((w) => w.growing)
 			.map((w) => ({
-				text: t.signalWaitlist(w.branch, w.service, w.joined, w.offered),
+				text: t.signalWaitlist(w.branch, w.service, w.weekly[0]!, w.waiting),
 				table: 'waitlists'
 			})),
 		...noShows
@@ -479,6 +496,14 @@ async function signals(
 				chart: 'bar'
 			},
 			{
+				id: 'late-trend',
+				title: t.tables.lateTrend,
+				note: t.lateTrendNote,
+				header: [t.col.month, t.col.total, ...lateTypes],
+				rows: lateMonths.map((m) => [m, lateIn(m, '*'), ...lateTypes.map((c) => lateIn(m, c))]),
+				chart: 'bar'
+			},
+			{
 				id: 'next-free',
 				title: t.tables.nextFree,
 				header: [t.col.branch, t.col.service, t.col.nextFree, t.col.days],
@@ -492,8 +517,17 @@ async function signals(
 			{
 				id: 'waitlists',
 				title: t.tables.waitlists,
-				header: [t.col.branch, t.col.service, t.col.waiting, t.col.joined, t.col.offered],
-				rows: waitlists.map((w) => [w.branch, w.service, w.waiting, w.joined, w.offered])
+				note: t.waitlistsNote,
+				header: [
+					t.col.branch,
+					t.col.service,
+					...Array.from({ length: WAITLIST_WEEKS + 1 }, (_, i) =>
+						t.col.weeksAgo(WAITLIST_WEEKS - i)
+					),
+					t.col.joined,
+					t.col.offered
+				],
+				rows: waitlists.map((w) => [w.branch, w.service, ...w.weekly, w.joined, w.offered])
 			},
 			{
 				id: 'no-shows',
@@ -531,8 +565,7 @@ async function allSections(
 	lang: string,
 	period: Period,
 	filters: Filters,
-	now: Date,
-	lateCounter: LateCounter
+	now: Date
 ): Promise<Section[]> {
 	const t = insightsText(lang);
 	const range = { from: period.from, to: period.to };
@@ -540,7 +573,7 @@ async function allSections(
 		await performanceSection(t, range, filters),
 		await hotline(t, range, filters),
 		await needs(t, range, filters),
-		await signals(t, range, filters, now, lateCounter)
+		await signals(t, range, filters, now)
 	];
 }
 
@@ -552,8 +585,7 @@ export async function insightsOverview(
 	lang: string,
 	period: Period,
 	filters: Filters,
-	now: Date,
-	lateCounter: LateCounter = lateByDeadlineClock
+	now: Date
 ): Promise<{ sections: Section[]; options: InsightsOptions }> {
 	const analyst = requireRole(actor, 'analyst', 'admin');
 	await audit(
@@ -566,10 +598,10 @@ export async function insightsOverview(
 		},
 		now
 	);
-	await refreshRollups(now);
+	await refreshRollupsFor(period.to, now);
 	const { branches, services } = await branchAndServiceSlugs();
 	return {
-		sections: await allSections(lang, period, filters, now, lateCounter),
+		sections: await allSections(lang, period, filters, now),
 		options: { branches, services, locales: LOCALES }
 	};
 }
@@ -599,7 +631,6 @@ export async function yearlyReport(
 	lang: string,
 	year: number,
 	now: Date,
-	lateCounter: LateCounter = lateByDeadlineClock,
 	options: { audit: boolean } = { audit: true }
 ): Promise<{ year: number; sections: Section[] }> {
 	const analyst = requireRole(actor, 'analyst', 'admin');
@@ -609,12 +640,12 @@ export async function yearlyReport(
 			{ action: 'insights.report', subjectType: 'report', subjectId: String(year), reason: REASON },
 			now
 		);
-	await refreshRollups(now);
+	await refreshRollupsFor(yearPeriod(year).to, now);
 	const t = insightsText(lang);
 	const period = yearPeriod(year);
 	const none: Filters = { branch: null, service: null, locale: null };
-	const current = await allSections(lang, period, none, now, lateCounter);
-	const previous = await allSections(lang, previousYearOf(period), none, now, lateCounter);
+	const current = await allSections(lang, period, none, now);
+	const previous = await allSections(lang, previousYearOf(period), none, now);
 	const monthly = await sumUsage(
 		{ from: period.from, to: period.to },
 		['escalation_created', 'booking'],

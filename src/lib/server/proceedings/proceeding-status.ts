@@ -73,7 +73,7 @@ const ORDER: Record<EventKind, number> = {
 	card_collected: 7
 };
 
-const DECISIONS: EventKind[] = ['approved', 'rejected', 'stopped'];
+export const DECISIONS: EventKind[] = ['approved', 'rejected', 'stopped'];
 
 /** Days since 1970 of the Prague calendar date of an instant: DST never shifts a day. */
 function pragueDayNumber(instant: Date): number {
