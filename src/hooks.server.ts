@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { bookingAdmission, bookingWrites, noteOverload } from '$lib/server/http/booking-admission';
 import { databaseFaults } from '$lib/server/http/database-faults';
 import { formGuard } from '$lib/server/http/form-guard';
+import { formThrottle } from '$lib/server/http/form-throttle';
 import { WaitingRoom } from '$lib/server/http/waiting-room';
 import { i18n } from '$lib/server/http/i18n';
 import { requestLog } from '$lib/server/http/request-log';
@@ -18,7 +19,8 @@ import { m } from '$lib/paraglide/messages';
 export const init: ServerInit = startServer;
 
 // Shedding comes before the locale middleware: a refusal should cost as little as possible.
-// Then the guard of every form: an unreadable body is refused before any action runs.
+// Then the guard of every form: an unreadable body is refused before any action runs, and the
+// forms without limits of their own share one budget per address.
 export const handle = sequence(
 	requestMetrics,
 	requestLog,
@@ -29,6 +31,7 @@ export const handle = sequence(
 		secret: () => getConfig().appSecret
 	}),
 	formGuard,
+	formThrottle(),
 	i18n,
 	staffSession
 );

@@ -482,33 +482,53 @@ test('an admin creates an account, disables it and exports the access records; a
 	expect(exported.records.map((r) => r.action)).toContain('staff_user.create');
 
 	// The hotline's official numbers: a bad number is refused by its field, a good one is
-	// normalised and shown to the public at once.
+	// normalised and shown to the public at once; a line may have hours of its own (issue 15).
+	// A third line is added and removed again: the other tests on this server see the usual two.
 	await page.goto('/en/admin');
 	await page.getByRole('link', { name: 'Hotline – numbers and hours' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hotline – numbers and hours');
 	await expectNoAxeViolations(page);
-	const second = page.getByRole('group', { name: 'Line 2' });
-	await second.getByLabel('Number').fill('12');
+	const added = page.getByRole('group', { name: 'New line (optional)' });
+	await added.getByLabel('Number').fill('12');
+	await added.getByLabel('English').check();
+	await added.getByText('Own opening hours of this line').click();
+	await added.getByLabel('Friday').fill('08:00–13:00');
+	await added.getByLabel('Saturday').fill('13:00–09:00');
 	const [refused] = await Promise.all([
 		page.waitForResponse((r) => r.request().method() === 'POST'),
 		page.getByRole('button', { name: 'Save' }).click()
 	]);
 	expect(refused.status()).toBe(400);
 	await expect(page.getByRole('alert')).toContainText('Enter a valid number');
-	await expect(second.getByLabel('Number')).toHaveValue('12');
-	await second.getByLabel('Number').fill('974 801 803');
-	await page.getByLabel('Friday').fill('08:00–13:00');
+	await expectNoAxeViolations(page);
+	const third = page.getByRole('group', { name: 'New line (optional)' }).first();
+	await expect(third.getByLabel('Number')).toHaveValue('12');
+	// The week stays open with what was typed, and its wrong day is named by its field.
+	await expect(third.getByLabel('Friday')).toHaveValue('08:00–13:00');
+	await expect(third.getByLabel('Saturday')).toHaveValue('13:00–09:00');
+	await third.getByLabel('Number').fill('974 801 803');
+	await third.getByLabel('Saturday').fill('');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('status')).toContainText(/Saved as version \d+\./);
-	await expect(second.getByLabel('Number')).toHaveValue('+420 974 801 803');
-	await expect(page.getByLabel('Friday')).toHaveValue('08:00–13:00');
+	const saved = page.getByRole('group', { name: 'Line 3' });
+	await expect(saved.getByLabel('Number')).toHaveValue('+420 974 801 803');
+	await expect(saved.getByLabel('Friday')).toHaveValue('08:00–13:00');
 	const contact = await context.newPage();
 	await contact.goto('/en/contact');
 	await expect(contact.getByRole('link', { name: /974 801 803/ })).toHaveAttribute(
 		'href',
 		'tel:+420974801803'
 	);
+	const ownWeek = contact.getByRole('heading', { name: 'Opening hours of +420 974 801 803' });
+	await expect(ownWeek).toBeVisible();
+	await expect(contact.locator('dl.hours').last()).toContainText('08:00–13:00');
 	await expect(contact.getByRole('contentinfo')).toContainText('The hotline is open now');
+	await expectNoAxeViolations(contact);
+	await saved.getByLabel('Remove this line').check();
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toContainText(/Saved as version \d+\./);
+	await contact.reload();
+	await expect(contact.getByRole('link', { name: /974 801 803/ })).toHaveCount(0);
 	await context.close();
 });
 

@@ -255,6 +255,15 @@ test('after the draw: bookings on the entry page, on /my and in the mailbox; the
 	await pageC.goto(`/uk${state.release}`);
 	await expect(pageC.locator('#draw-seed')).toHaveText(/^[0-9a-f]{64}$/);
 	await expect(pageC.locator('#draw-order tbody tr')).toHaveCount(3);
+	// Which wish each seat met: B took any time, A Mondays in the morning; the rest not given.
+	const byWish = uk
+		.draw_result_by_wish!.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+		.replace('{any}', '1')
+		.replace('{weekday}', '0')
+		.replace('{part}', '0')
+		.replace('{both}', '1')
+		.replace('{left}', '\\d+');
+	await expect(pageC.locator('#draw-by-wish')).toHaveText(new RegExp(`^${byWish}$`));
 	await expectNoAxeViolations(pageC);
 	await c.close();
 

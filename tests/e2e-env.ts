@@ -43,7 +43,9 @@ const OWN_PORTS = {
 	clusterProxy: 60,
 	clusterAppA: 61,
 	clusterAppB: 62,
-	agentDesk: 63
+	agentDesk: 63,
+	holdBudget: 64,
+	waitingRoom: 65
 } as const;
 {
 	const offsets = Object.values(OWN_PORTS);

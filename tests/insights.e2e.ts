@@ -30,10 +30,6 @@ const DATA_DIR = mkdtempSync(join(tmpdir(), 'pobyt-insights-'));
 let server: ChildProcess | null = null;
 const totpKeys = new Map<string, string>();
 
-/** WCAG 2.2 AA, the tags the brief names. */
-/** WCAG 2.2 AA on the page, after the fixture's own run on it (which may still be going). */
-const axe = expectNoAxeViolations;
-
 async function startServer(): Promise<void> {
 	server = spawn(process.execPath, ['build'], {
 		stdio: ['ignore', 'ignore', 'inherit'],
@@ -130,12 +126,12 @@ test('public actions in four languages, then the analyst sees exactly those coun
 
 	// A booking in Russian, and the satisfaction question at its end (with an empty score first).
 	await bookInRussian(page, { name: 'Aigerim Nurlanovna', document: 'N12345678' });
-	await axe(page);
+	await expectNoAxeViolations(page);
 	await page.locator('form.satisfaction').getByRole('button').click();
 	await expect(page.locator('.error-summary')).toContainText(
 		ru.insights_satisfaction_score_missing!
 	);
-	await axe(page);
+	await expectNoAxeViolations(page);
 	await answer(page, '5', 'Очень удобно, звоните 777123456 или пишите aigerim@example.com');
 	await expect(page.locator('h1')).toHaveText(ru.insights_satisfaction_thanks_title!);
 
@@ -147,18 +143,18 @@ test('public actions in four languages, then the analyst sees exactly those coun
 	await page.getByLabel(vi.date_year!).fill('1990');
 	await page.getByRole('button', { name: vi.status_submit }).click();
 	await expect(page.locator('form.satisfaction')).toBeVisible();
-	await axe(page);
+	await expectNoAxeViolations(page);
 	await answer(page, '4', '');
 	await expect(page.locator('h1')).toHaveText(vi.insights_satisfaction_thanks_title!);
 
 	// A hotline code from a checklist in Ukrainian, answered 2.
 	await page.goto('/uk/checklists/employee-card');
-	await axe(page);
+	await expectNoAxeViolations(page);
 	await page.getByRole('link', { name: uk.help_call_link }).click();
 	await page.getByLabel(uk.help_consent!).check();
 	await page.getByRole('button', { name: uk.help_share_button }).click();
 	await expect(page).toHaveURL(/\/uk\/help\/shared$/);
-	await axe(page);
+	await expectNoAxeViolations(page);
 	await answer(page, '2', 'Незрозуміло, які фото потрібні');
 	await expect(page.locator('h1')).toHaveText(uk.insights_satisfaction_thanks_title!);
 	await person.close();
@@ -170,7 +166,7 @@ test('public actions in four languages, then the analyst sees exactly those coun
 	await signIn(desk, 'analytik@pobyt.demo');
 	await desk.goto('/en/insights');
 	await expect(desk.locator('h1')).toHaveText('Insights and the yearly report');
-	await axe(desk);
+	await expectNoAxeViolations(desk);
 	await expect(cell(desk, 'take-up', 'Web', 1)).toHaveText('1');
 	await expect(cell(desk, 'take-up', 'Hotline', 1)).toHaveText('0');
 	await expect(cell(desk, 'funnel', 'Held', 1)).toHaveText('1');
@@ -210,7 +206,7 @@ test('public actions in four languages, then the analyst sees exactly those coun
 
 	// Comments, scrubbed of numbers and e-mail addresses, by task and language.
 	await desk.goto('/en/insights/comments');
-	await axe(desk);
+	await expectNoAxeViolations(desk);
 	await expect(desk.locator('tbody tr')).toHaveCount(2);
 	await expect(desk.locator('tbody')).toContainText('Очень удобно, звоните или пишите');
 	await expect(desk.locator('tbody')).not.toContainText('777123456');
@@ -221,7 +217,7 @@ test('public actions in four languages, then the analyst sees exactly those coun
 	// The yearly report: the same counts, the previous year beside them, SVG charts, CSV, PDF.
 	await desk.goto('/en/insights/report/2026');
 	await expect(desk.locator('h1')).toHaveText('Yearly report 2026');
-	await axe(desk);
+	await expectNoAxeViolations(desk);
 	await expect(cell(desk, 'lookups', 'Found', 1)).toHaveText('1');
 	await expect(cell(desk, 'lookups', 'Found', 2)).toHaveText('0');
 	await expect(cell(desk, 'funnel', 'Confirmed', 1)).toHaveText('1');
@@ -252,7 +248,7 @@ test('public actions in four languages, then the analyst sees exactly those coun
 	}
 	await visitor.goto('/open-data');
 	await expect(visitor.locator('h1')).toHaveText(cs.insights_open_data_title!);
-	await axe(visitor);
+	await expectNoAxeViolations(visitor);
 	const files = await visitor
 		.locator('a[href$=".csv"]')
 		.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
@@ -301,12 +297,12 @@ test('strangers and other roles are refused /insights', async ({ browser }) => {
 	const admin = await (await browser.newContext({ baseURL: BASE })).newPage();
 	await signIn(admin, 'admin@pobyt.demo');
 	await admin.goto('/en/insights/costs');
-	await axe(admin);
+	await expectNoAxeViolations(admin);
 	await admin.getByLabel('Web (Unit cost (CZK))').fill('abc');
 	await admin.getByRole('button', { name: 'Save costs' }).click();
 	await expect(admin.locator('.error-summary')).toBeVisible();
 	await expect(admin.getByLabel('Web (Unit cost (CZK))')).toHaveValue('abc');
-	await axe(admin);
+	await expectNoAxeViolations(admin);
 	await admin.getByLabel('Web (Unit cost (CZK))').fill('20');
 	await admin.getByLabel('Hotline (Unit cost (CZK))').fill('150');
 	await admin.getByLabel('Branch (Unit cost (CZK))').fill('300');

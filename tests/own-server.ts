@@ -21,8 +21,8 @@ export class OwnServer {
 		this.base = `http://localhost:${port}`;
 	}
 
-	/** Starts `node build` with the clock at `clock`; resolves once it is ready. */
-	async start(clock: string): Promise<void> {
+	/** Starts `node build` with the clock at `clock` (and `env`); resolves once it is ready. */
+	async start(clock: string, env: Record<string, string> = {}): Promise<void> {
 		this.process = spawn(process.execPath, ['build'], {
 			stdio: ['ignore', 'ignore', 'inherit'],
 			env: {
@@ -34,7 +34,8 @@ export class OwnServer {
 				POBYT_CLOCK: clock,
 				POW_WORK: '500',
 				LOG_LEVEL: 'warn',
-				TZ: 'UTC'
+				TZ: 'UTC',
+				...env
 			}
 		});
 		await expect

@@ -31,7 +31,8 @@ const cs = {
 	nothing: 'Nebylo co losovat (ještě není čas, nebo už proběhlo).',
 	publicPage: 'Veřejná stránka',
 	slot: 'Termín',
-	given: 'Přiděleno'
+	given: 'Přiděleno',
+	byWish: 'Přiděleno podle přání'
 };
 
 const en: typeof cs = {
@@ -65,7 +66,8 @@ const en: typeof cs = {
 	nothing: 'Nothing to draw (not yet time, or already drawn).',
 	publicPage: 'Public page',
 	slot: 'Time',
-	given: 'Given'
+	given: 'Given',
+	byWish: 'Given by wish'
 };
 
 export function releaseStaffText(locale: string): typeof cs {

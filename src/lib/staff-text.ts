@@ -225,6 +225,9 @@ const cs = {
 	hotlineNumberHint: 'České číslo bez předvolby, zahraniční s + a kódem země.',
 	hotlineLanguages: 'Jazyky',
 	hotlineRemove: 'Odebrat tuto linku',
+	hotlineLineHours: 'Vlastní provozní doba této linky',
+	hotlineLineHoursHint:
+		'Jen pokud se liší od týdenních hodin infolinky níže. Když necháte všechna pole prázdná, platí hodiny infolinky.',
 	hotlineHours: 'Týdenní hodiny',
 	hotlineHoursHint:
 		'Např. 08:00–12:00, 13:00–16:00; prázdné pole znamená zavřeno. Ve státní svátky je zavřeno vždy.',
@@ -688,6 +691,9 @@ const en: StaffText = {
 	hotlineNumberHint: 'A Czech number without a prefix; a foreign one with + and the country code.',
 	hotlineLanguages: 'Languages',
 	hotlineRemove: 'Remove this line',
+	hotlineLineHours: 'Own opening hours of this line',
+	hotlineLineHoursHint:
+		"Only if they differ from the hotline's weekly hours below. Leave every field empty and the hotline's hours apply.",
 	hotlineHours: 'Weekly hours',
 	hotlineHoursHint:
 		'E.g. 08:00–12:00, 13:00–16:00; an empty field means closed. Always closed on public holidays.',

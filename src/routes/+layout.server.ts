@@ -1,7 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { delocalizePath } from '$lib/i18n';
 import { now } from '$lib/server/clock';
-import { hotlineStatus } from '$lib/server/escalation/hotline.service';
+import { hotlineStatusFor } from '$lib/server/escalation/hotline.service';
 import { currentHotline } from '$lib/server/escalation/hotline-settings.service';
 import { BACK_OFFICE } from '$lib/server/http/staff-session';
 
@@ -17,7 +17,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 	if (BACK_OFFICE.test(path)) return { hotlineStatus: null, backOffice: true };
 	if (path === '/offline') return { hotlineStatus: null, backOffice: false };
 	return {
-		hotlineStatus: hotlineStatus((await currentHotline()).hours, locals.locale, now()),
+		hotlineStatus: hotlineStatusFor(await currentHotline(), locals.locale, now()),
 		backOffice: false
 	};
 };

@@ -145,7 +145,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	}
 	const lines = parseJson<HotlineLine[]>('HOTLINE_LINES', env.HOTLINE_LINES, DEFAULT_HOTLINE_LINES);
 	if (!Array.isArray(lines) || lines.some((l) => !/^\+[1-9]\d{6,14}$/.test(l?.number ?? ''))) {
-		throw new ConfigError('HOTLINE_LINES must be a list of {id, number (E.164), languages}.');
+		throw new ConfigError(
+			'HOTLINE_LINES must be a list of {id, number (E.164), languages, and optionally hours}.'
+		);
 	}
 	const smtpUrl = env.SMTP_URL?.trim() || undefined;
 	if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {

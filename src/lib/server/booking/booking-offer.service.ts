@@ -12,6 +12,7 @@ import {
 import { TOKEN_PATTERN, hashToken } from '../security/tokens';
 import { branchAddress } from './branches.repository';
 import { findHold } from './bookings.repository';
+import type { Channel } from './bookings.schema';
 
 /** The longest horizon any action may have (`services.horizon_days`), for the waitlist's range. */
 export const MAX_HORIZON_DAYS = 365;
@@ -51,14 +52,16 @@ export const PRAGUE_REGION = 'Praha';
 
 export async function branchChoices(
 	serviceSlug: string,
-	now: Date
+	now: Date,
+	/** The hotline and the counter also see the seats kept for them. */
+	channel: Channel = 'web'
 ): Promise<{
 	service: ServiceChoice;
 	regions: { region: string; branches: BranchOption[] }[];
 } | null> {
 	const service = await serviceBySlug(serviceSlug);
 	if (!service) return null;
-	const rows = await branchesFor(service.id, earliest(now, service));
+	const rows = await branchesFor(service.id, earliest(now, service), channel !== 'web');
 	const regions: { region: string; branches: BranchOption[] }[] = [];
 	for (const row of rows) {
 		let group = regions.find((r) => r.region === row.region);
@@ -97,14 +100,19 @@ export interface BranchTimes {
 export async function timeChoices(
 	serviceSlug: string,
 	branchSlug: string,
-	now: Date
+	now: Date,
+	/** The hotline and the counter also see the seats kept for them. */
+	channel: Channel = 'web'
 ): Promise<BranchTimes | null> {
 	const service = await serviceBySlug(serviceSlug);
 	if (!service) return null;
 	const from = earliest(now, service);
-	const branch = (await branchesFor(service.id, from)).find((b) => b.slug === branchSlug);
+	const withReserve = channel !== 'web';
+	const branch = (await branchesFor(service.id, from, withReserve)).find(
+		(b) => b.slug === branchSlug
+	);
 	if (!branch) return null;
-	const slots = await freeSlots(service.id, branch.id, from, horizonEnd(now, service));
+	const slots = await freeSlots(service.id, branch.id, from, horizonEnd(now, service), withReserve);
 	const days: BranchTimes['days'] = [];
 	for (const slot of slots) {
 		const local = toPrague(slot.startsAt);

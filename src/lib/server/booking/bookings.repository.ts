@@ -7,30 +7,39 @@ import { bookingHolds, bookings, type Channel } from './bookings.schema';
 import { slots } from './schedule.schema';
 
 /**
- * Deletes holds that have expired and gives their seats back. The delete is the claim: a hold
- * can be deleted once, so its seat is returned exactly once, however many sweepers run.
+ * Deletes holds that have expired and gives their seats back (a seat from the hotline/counter
+ * reserve to the reserve). The delete is the claim: a hold can be deleted once, so its seat is
+ * returned exactly once, however many sweepers run.
  */
 export async function releaseExpiredHolds(now: Date): Promise<number> {
 	const rows = resultRows<{ released: number }>(
 		await getDb().execute(sql`
 			with gone as (
-				delete from booking_holds where expires_at <= ${now.toISOString()}::timestamptz returning slot_id
+				delete from booking_holds where expires_at <= ${now.toISOString()}::timestamptz
+				returning slot_id, reserved
 			), counts as (
-				select slot_id, count(*)::int as n from gone group by slot_id
+				select slot_id, count(*) filter (where not reserved)::int as n,
+					count(*) filter (where reserved)::int as r
+				from gone group by slot_id
 			), freed as (
-				update slots s set booked = s.booked - c.n from counts c where s.id = c.slot_id returning c.n
+				update slots s set booked = s.booked - c.n, reserved = s.reserved + c.r
+				from counts c where s.id = c.slot_id returning c.n + c.r as n
 			)
 			select coalesce(sum(n), 0)::int as released from freed`)
 	);
 	return rows[0]?.released ?? 0;
 }
 
-/** Gives one hold's seat back now (the delete is the claim, as for expired holds). */
+/**
+ * Gives one hold's seat back now (the delete is the claim, as for expired holds): to the
+ * hotline/counter reserve if it came from there.
+ */
 export async function releaseHoldNow(tokenHash: Uint8Array): Promise<boolean> {
 	const rows = resultRows<{ id: string }>(
 		await getDb().execute(sql`
-			with gone as (delete from booking_holds where token_hash = ${tokenHash} returning slot_id)
-			update slots s set booked = s.booked - 1 from gone g where s.id = g.slot_id
+			with gone as (delete from booking_holds where token_hash = ${tokenHash} returning slot_id, reserved)
+			update slots s set booked = s.booked - (not g.reserved)::int, reserved = s.reserved + g.reserved::int
+			from gone g where s.id = g.slot_id
 			returning s.id`)
 	);
 	return rows.length === 1;
@@ -39,25 +48,36 @@ export async function releaseHoldNow(tokenHash: Uint8Array): Promise<boolean> {
 /**
  * Takes a seat and records the hold in ONE statement: the conditional update (`booked <
  * capacity`, and not sooner than the action's lead time) is the only check, so concurrent holds
- * can never take more seats than exist.
+ * can never take more seats than exist. Seats kept for the hotline and the counter
+ * (`slots.reserved`) are counted in `booked`, so a web hold can never take one; a hold for the
+ * hotline or the counter (`fromReserve`) takes one of them first, else a free seat. The slot's
+ * row is locked first so that the choice and the hold's note of it see the same row.
  */
 export async function takeSeat(input: {
 	slotId: number;
 	tokenHash: Uint8Array;
 	expiresAt: Date;
 	now: Date;
+	fromReserve: boolean;
 }): Promise<boolean> {
 	const rows = resultRows<{ id: string }>(
 		await getDb().execute(sql`
-			with seat as (
-				update slots s set booked = s.booked + 1
-				from services v
-				where s.id = ${input.slotId} and s.booked < s.capacity and v.id = s.service_id
+			with pick as (
+				select s.id, (${input.fromReserve}::boolean and s.reserved > 0) as reserved
+				from slots s join services v on v.id = s.service_id
+				where s.id = ${input.slotId}
+					and (s.booked < s.capacity or (${input.fromReserve}::boolean and s.reserved > 0))
 					and s.starts_at >= ${input.now.toISOString()}::timestamptz + make_interval(hours => v.min_lead_hours)
-				returning s.id
+				for update of s
+			), seat as (
+				update slots s set booked = s.booked + (not p.reserved)::int,
+					reserved = s.reserved - p.reserved::int
+				from pick p
+				where s.id = p.id
+				returning s.id, p.reserved
 			)
-			insert into booking_holds (slot_id, token_hash, expires_at, created_at)
-			select id, ${input.tokenHash}, ${input.expiresAt.toISOString()}::timestamptz, ${input.now.toISOString()}::timestamptz
+			insert into booking_holds (slot_id, token_hash, expires_at, created_at, reserved)
+			select id, ${input.tokenHash}, ${input.expiresAt.toISOString()}::timestamptz, ${input.now.toISOString()}::timestamptz, reserved
 			from seat
 			returning id`)
 	);

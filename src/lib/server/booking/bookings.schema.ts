@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	bigint,
+	boolean,
 	check,
 	date,
 	index,
@@ -32,7 +33,9 @@ export const bookingHolds = pgTable(
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 		/** What the person typed on the details page, until they confirm; gone with the hold. */
-		details: jsonb('details').$type<Record<string, string | null>>()
+		details: jsonb('details').$type<Record<string, string | null>>(),
+		/** Taken from the slot's hotline/counter reserve: giving the hold back refills the reserve. */
+		reserved: boolean('reserved').notNull().default(false)
 	},
 	(t) => [
 		uniqueIndex('booking_holds_token').on(t.tokenHash),

@@ -54,13 +54,17 @@ export function personKey(secret: string, documentNumber: string, birthDate: str
 
 export type HoldResult = { kind: 'held'; token: string; expiresAt: Date } | { kind: 'full' };
 
-/** Holds one seat of a slot for 10 minutes; `full` when none is free (or it starts too soon). */
+/**
+ * Holds one seat of a slot for 10 minutes; `full` when none is free (or it starts too soon).
+ * Only the hotline and the counter (`channel`) may take a seat kept for them (docs/adr/0009).
+ */
 export async function holdSlot(
 	slotId: number,
 	now: Date,
 	/** For the anonymous funnel counts only. */
 	serviceSlug = 'unknown',
-	branchSlug?: string
+	branchSlug?: string,
+	channel: Channel = 'web'
 ): Promise<HoldResult> {
 	await releaseExpiredHolds(now);
 	const token = newToken();
@@ -69,7 +73,8 @@ export async function holdSlot(
 		slotId,
 		tokenHash: hashToken(token),
 		expiresAt,
-		now
+		now,
+		fromReserve: channel !== 'web'
 	});
 	if (held)
 		track('booking', null, {

@@ -57,8 +57,24 @@ export interface BranchChoice {
 	nextFree: Date | null;
 }
 
+/**
+ * A seat is free when `booked < capacity`; for the hotline and the counter (`withReserve`) also
+ * when the slot keeps a seat for them (counted in `booked`).
+ */
+const hasFreeSeat = (
+	s: { booked: unknown; capacity: unknown; reserved: unknown },
+	withReserve: boolean
+) =>
+	withReserve
+		? sql`(${s.booked} < ${s.capacity} or ${s.reserved} > 0)`
+		: sql`${s.booked} < ${s.capacity}`;
+
 /** Branches offering an action, with their next free slot (one query). */
-export async function branchesFor(serviceId: number, from: Date): Promise<BranchChoice[]> {
+export async function branchesFor(
+	serviceId: number,
+	from: Date,
+	withReserve = false
+): Promise<BranchChoice[]> {
 	return getDb()
 		.select({
 			id: branches.id,
@@ -71,7 +87,8 @@ export async function branchesFor(serviceId: number, from: Date): Promise<Branch
 			nextFree: sql<Date | null>`(
 				select min(s.starts_at) from ${slots} s
 				where s.branch_id = ${branches.id} and s.service_id = ${serviceId}
-					and s.booked < s.capacity and s.starts_at >= ${from.toISOString()}::timestamptz
+					and ${hasFreeSeat({ booked: sql`s.booked`, capacity: sql`s.capacity`, reserved: sql`s.reserved` }, withReserve)}
+					and s.starts_at >= ${from.toISOString()}::timestamptz
 			)`.mapWith((v: string | Date | null) => (v === null ? null : new Date(v)))
 		})
 		.from(branchServices)
@@ -91,21 +108,24 @@ export async function freeSlots(
 	serviceId: number,
 	branchId: number,
 	from: Date,
-	to: Date
+	to: Date,
+	withReserve = false
 ): Promise<FreeSlot[]> {
 	return getDb()
 		.select({
 			id: slots.id,
 			startsAt: slots.startsAt,
 			endsAt: slots.endsAt,
-			free: sql<number>`(${slots.capacity} - ${slots.booked})::int`
+			free: withReserve
+				? sql<number>`(${slots.capacity} - ${slots.booked} + ${slots.reserved})::int`
+				: sql<number>`(${slots.capacity} - ${slots.booked})::int`
 		})
 		.from(slots)
 		.where(
 			and(
 				eq(slots.serviceId, serviceId),
 				eq(slots.branchId, branchId),
-				sql`${slots.booked} < ${slots.capacity}`,
+				hasFreeSeat(slots, withReserve),
 				gte(slots.startsAt, from),
 				lt(slots.startsAt, to)
 			)

@@ -62,7 +62,7 @@ export async function bookOnBehalf(
 	if (!caller) return { kind: 'not_found' };
 	const times =
 		SLUG_PATTERN.test(input.serviceSlug) && SLUG_PATTERN.test(input.branchSlug)
-			? await timeChoices(input.serviceSlug, input.branchSlug, now)
+			? await timeChoices(input.serviceSlug, input.branchSlug, now, 'hotline')
 			: null;
 	if (!times) return { kind: 'invalid', errors: [{ field: 'times', code: 'missing' }] };
 	const checked = validateDetails(input.values, times.service.needsProceeding, pragueDate(now));
@@ -72,7 +72,7 @@ export async function bookOnBehalf(
 	if (!checked.ok || errors.length > 0) return { kind: 'invalid', errors };
 	if (!times.days.some((d) => d.times.some((t) => t.slotId === input.slotId)))
 		return { kind: 'full' };
-	const hold = await holdSlot(input.slotId, now, input.serviceSlug);
+	const hold = await holdSlot(input.slotId, now, input.serviceSlug, input.branchSlug, 'hotline');
 	if (hold.kind !== 'held') return hold;
 	const result = await bookForCaller(
 		actor,

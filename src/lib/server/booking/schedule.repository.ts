@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lt, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { enqueueMail, type OutboxMessage } from '../mail/outbox.repository';
 import { resultRows } from '../db/rows';
@@ -170,6 +170,18 @@ export async function insertClosure(
 				}))
 			);
 		}
+		// Seats kept for the hotline and the counter are nobody's yet: they go with the slot.
+		await tx
+			.update(slots)
+			.set({ booked: sql`${slots.booked} - ${slots.reserved}`, reserved: 0 })
+			.where(
+				and(
+					eq(slots.branchId, branchId),
+					gte(slots.startsAt, range.from),
+					lt(slots.startsAt, range.to),
+					gt(slots.reserved, 0)
+				)
+			);
 		const removed = await tx
 			.delete(slots)
 			.where(

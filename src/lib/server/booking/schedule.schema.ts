@@ -91,11 +91,17 @@ export const slots = pgTable(
 		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
 		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
 		capacity: integer('capacity').notNull(),
-		booked: integer('booked').notNull().default(0)
+		booked: integer('booked').notNull().default(0),
+		/**
+		 * Seats kept for the hotline and the counter (a release's share, docs/adr/0009): counted in
+		 * `booked`, so no web hold can take them; a hotline or counter hold takes one of these first.
+		 */
+		reserved: integer('reserved').notNull().default(0)
 	},
 	(t) => [
 		unique('slots_branch_service_start').on(t.branchId, t.serviceId, t.startsAt),
 		check('slots_booked_within_capacity', sql`${t.booked} >= 0 and ${t.booked} <= ${t.capacity}`),
+		check('slots_reserved_within_booked', sql`${t.reserved} >= 0 and ${t.reserved} <= ${t.booked}`),
 		check('slots_times', sql`${t.endsAt} > ${t.startsAt}`),
 		index('slots_branch_start').on(t.branchId, t.startsAt)
 	]

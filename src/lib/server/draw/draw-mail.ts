@@ -5,7 +5,7 @@ import { isLocale, type Locale } from '../../paraglide/runtime';
 import { localizeHref } from '../../i18n';
 import { formatDateTime } from '../../format';
 import { serviceName } from '../../service-names';
-import { enqueueMail, type OutboxMessage } from '../mail/outbox.service';
+import type { OutboxMessage } from '../mail/outbox.service';
 import type { DrawOutcome } from './draw.schema';
 import type { ReleaseRecord } from './releases.repository';
 
@@ -15,31 +15,29 @@ function where(r: ReleaseRecord): string {
 	return `${r.branch.name}, ${r.branch.street}, ${r.branch.postcode} ${r.branch.city}`;
 }
 
-/** After entering: the private link to see, change or withdraw the entry. */
-export async function enteredMessage(
+/** After entering: the private link to see, change or withdraw the entry (sent with the entry). */
+export function enteredMail(
 	release: ReleaseRecord,
 	to: { email: string; locale: string },
 	token: string,
 	origin: string
-): Promise<void> {
+): OutboxMessage {
 	const locale = localeOf(to.locale);
 	const o = { locale };
-	await enqueueMail([
-		{
-			to: to.email,
-			subject: m.draw_email_entered_subject({}, o),
-			text: m.draw_email_entered_body(
-				{
-					what: serviceName(release.serviceSlug, locale),
-					where: where(release),
-					draw: formatDateTime(release.drawAt, locale),
-					link: `${origin}${localizeHref(`/draw/${token}`, { locale })}`
-				},
-				o
-			),
-			listUnsubscribe: null
-		}
-	]);
+	return {
+		to: to.email,
+		subject: m.draw_email_entered_subject({}, o),
+		text: m.draw_email_entered_body(
+			{
+				what: serviceName(release.serviceSlug, locale),
+				where: where(release),
+				draw: formatDateTime(release.drawAt, locale),
+				link: `${origin}${localizeHref(`/draw/${token}`, { locale })}`
+			},
+			o
+		),
+		listUnsubscribe: null
+	};
 }
 
 export interface ResultLine {

@@ -98,6 +98,13 @@ export const DRAW_OUTCOMES = [
 export type DrawOutcome = (typeof DRAW_OUTCOMES)[number];
 
 /**
+ * Which of the entrant's wishes the seat given to them met, recorded at the draw (the staff's
+ * result: "to which preference"): any time, or the weekdays and/or the part of the day they chose.
+ */
+export const DRAW_MATCHES = ['any', 'weekday', 'part', 'weekday_part'] as const;
+export type DrawMatch = (typeof DRAW_MATCHES)[number];
+
+/**
  * One entry per identity per release (`person_key` as the booking rules key a person): entering
  * again changes the entry. `public_id` is random and shown after the draw; the order is derived
  * from it and the seed only.
@@ -126,12 +133,18 @@ export const drawEntries = pgTable(
 		/** Set by the draw: place in the order (1 = first), outcome, and the booking if won. */
 		position: integer('position'),
 		outcome: text('outcome').$type<DrawOutcome>(),
-		bookingId: uuid('booking_id').references(() => bookings.id, { onDelete: 'set null' })
+		bookingId: uuid('booking_id').references(() => bookings.id, { onDelete: 'set null' }),
+		/** For a won entry: which of its wishes the seat met. */
+		matched: text('matched').$type<DrawMatch>()
 	},
 	(t) => [
 		uniqueIndex('draw_entries_one_per_person').on(t.releaseId, t.personKey),
 		uniqueIndex('draw_entries_public_id').on(t.releaseId, t.publicId),
 		uniqueIndex('draw_entries_token').on(t.tokenHash),
+		check(
+			'draw_entries_matched',
+			sql`${t.matched} is null or (${t.outcome} = 'won' and ${t.matched} in ('any', 'weekday', 'part', 'weekday_part'))`
+		),
 		check(
 			'draw_entries_outcome',
 			sql`${t.outcome} is null or ${t.outcome} in ('won', 'waitlisted', 'already_booked', 'limit', 'late_cancellations')`

@@ -7,9 +7,11 @@ import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { bookings } from '../booking/bookings.schema';
 import { slots } from '../booking/schedule.schema';
 import { waitlistEntries } from '../booking/waitlist.schema';
-import { confirmBooking, holdSlot, bookingByToken } from '../booking/bookings.service';
+import { bookingByToken, confirmBooking, holdSlot, releaseHold } from '../booking/bookings.service';
+import { timeChoices } from '../booking/booking-offer.service';
 import { mailOutbox } from '../mail/outbox.schema';
 import { drawOrder } from '../../draw-order';
+import { toPrague } from '../../time/prague';
 import { drawEntries, releases, releaseSeats } from './draw.schema';
 import {
 	changeDrawEntry,
@@ -111,24 +113,94 @@ describe.each(ENGINES)('fair release on %s', (engine) => {
 		expect((await release([1], 0, admin)).id).toBeGreaterThan(0);
 	});
 
-	it('takes the seats out of first-come booking, less the hotline share', async () => {
+	const reserveOf = async (id: number) =>
+		(await t.db.select({ r: slots.reserved }).from(slots).where(eq(slots.id, id)))[0]!.r;
+
+	it('takes the seats out of first-come booking; the hotline/counter share only they can take', async () => {
 		const r = await release([10, 4], 20);
-		// 20 % of 10 = 2 kept, 8 in the draw; 20 % of 4 = 0 kept, 4 in the draw.
+		// 20 % of 10 = 2 kept for the hotline and counter, 8 in the draw; 20 % of 4 = 0 kept, 4 in the draw.
 		const seats = await t.db
 			.select({ slotId: releaseSeats.slotId, seats: releaseSeats.seats })
 			.from(releaseSeats)
 			.where(eq(releaseSeats.releaseId, r.id));
 		expect(seats.map((s) => s.seats).sort()).toEqual([4, 8]);
-		expect(await fx.booked(r.slots[0]!)).toBe(8);
+		expect(await fx.booked(r.slots[0]!)).toBe(10);
+		expect(await reserveOf(r.slots[0]!)).toBe(2);
+		// The web never gets the kept seats: no hold, and the public offer does not list the time.
 		expect((await holdSlot(r.slots[1]!, NOW)).kind).toBe('full');
-		// The hotline's share is still bookable at once.
-		expect((await holdSlot(r.slots[0]!, NOW)).kind).toBe('held');
-		expect((await holdSlot(r.slots[0]!, NOW)).kind).toBe('held');
 		expect((await holdSlot(r.slots[0]!, NOW)).kind).toBe('full');
+		const slotIds = (times: Awaited<ReturnType<typeof timeChoices>>) =>
+			times!.days.flatMap((d) => d.times.map((x) => x.slotId));
+		expect(slotIds(await timeChoices('registration', 'praha-1', NOW))).not.toContain(r.slots[0]);
+		expect(slotIds(await timeChoices('registration', 'praha-1', NOW, 'hotline'))).toContain(
+			r.slots[0]
+		);
+		// The hotline and the counter take them at once, and nothing more.
+		const hotline = await holdSlot(r.slots[0]!, NOW, 'registration', 'praha-1', 'hotline');
+		const counter = await holdSlot(r.slots[0]!, NOW, 'registration', 'praha-1', 'branch');
+		expect([hotline.kind, counter.kind]).toEqual(['held', 'held']);
+		expect((await holdSlot(r.slots[0]!, NOW, 'registration', 'praha-1', 'hotline')).kind).toBe(
+			'full'
+		);
+		expect([await fx.booked(r.slots[0]!), await reserveOf(r.slots[0]!)]).toEqual([10, 0]);
+		// A kept seat held and given back (at once, or when the hold runs out) is kept again.
+		if (hotline.kind !== 'held' || counter.kind !== 'held') return;
+		await releaseHold(hotline.token);
+		expect([await fx.booked(r.slots[0]!), await reserveOf(r.slots[0]!)]).toEqual([10, 1]);
+		expect((await holdSlot(r.slots[0]!, NOW)).kind).toBe('full');
+		expect((await holdSlot(r.slots[0]!, at(11 * MIN))).kind).toBe('full');
+		expect(await reserveOf(r.slots[0]!)).toBe(2);
+		// Confirmed on the hotline channel, the kept seat is the booking's.
+		const again = await holdSlot(r.slots[0]!, NOW, 'registration', 'praha-1', 'hotline');
+		if (again.kind !== 'held') throw new Error(again.kind);
+		const booked = await confirmBooking({
+			holdToken: again.token,
+			details: person({ documentNumber: 'HOT 000001' }),
+			channel: 'hotline',
+			locale: 'uk',
+			secret: TEST_SECRET,
+			now: NOW
+		});
+		expect(booked.kind).toBe('confirmed');
+		expect([await fx.booked(r.slots[0]!), await reserveOf(r.slots[0]!)]).toEqual([10, 1]);
 		const view = (await publicRelease(r.id, NOW))!;
 		expect(view.commitment).toMatch(/^[0-9a-f]{64}$/);
 		expect(view.result).toBeNull();
 	});
+
+	it.runIf(engine === 'postgres')(
+		'web holds racing never take a kept seat; hotline holds racing take exactly the kept ones',
+		async () => {
+			const r = await release([10], 30);
+			// 3 kept for the hotline and counter, 7 in the draw; after the draw 3 of those are free again.
+			for (let i = 0; i < 3; i++) {
+				expect((await enter(r.id, values(900 + i))).kind).toBe('entered');
+			}
+			await t.db
+				.update(drawEntries)
+				.set({ preferences: ANY })
+				.where(eq(drawEntries.releaseId, r.id));
+			const report = await runDraw(r.id, SITE, DRAW_TIME);
+			expect(report?.given).toBe(3);
+			const id = r.slots[0]!;
+			expect([await fx.booked(id), await reserveOf(id)]).toEqual([6, 3]);
+			const web = await Promise.all(Array.from({ length: 48 }, () => holdSlot(id, DRAW_TIME)));
+			expect(web.filter((h) => h.kind === 'held')).toHaveLength(4);
+			expect([await fx.booked(id), await reserveOf(id)]).toEqual([10, 3]);
+			const hotline = await Promise.all(
+				Array.from({ length: 16 }, (_, i) =>
+					holdSlot(id, DRAW_TIME, 'registration', 'praha-1', i % 2 ? 'hotline' : 'branch')
+				)
+			);
+			expect(hotline.filter((h) => h.kind === 'held')).toHaveLength(3);
+			expect([await fx.booked(id), await reserveOf(id)]).toEqual([10, 0]);
+			// Given back at once, all at the same moment: exactly the kept seats return to the reserve.
+			await Promise.all(
+				hotline.map((h) => (h.kind === 'held' ? releaseHold(h.token) : Promise.resolve()))
+			);
+			expect([await fx.booked(id), await reserveOf(id)]).toEqual([10, 3]);
+		}
+	);
 
 	it('one entry per identity: entering again changes it and keeps one chance; a change and a withdrawal by link', async () => {
 		const r = await release([1]);
@@ -163,6 +235,36 @@ describe.each(ENGINES)('fair release on %s', (engine) => {
 			.from(mailOutbox)
 			.where(eq(mailOutbox.toAddress, 'e1@example.com'));
 		expect(mails.some((m) => m.text.includes(`/uk/draw/${again.token}`))).toBe(true);
+	});
+
+	it('throttles entries per address in the entry statement itself: past the budget nothing is written', async () => {
+		const r = await release([1]);
+		const from = (n: number) =>
+			enterDraw(r.id, values(700 + n), {
+				clientAddress: '192.0.2.77',
+				proof: null,
+				now: NOW,
+				...SITE
+			});
+		// Without a proof of work: 3 an hour from one address.
+		for (let n = 0; n < 3; n++) expect((await from(n)).kind).toBe('entered');
+		const fourth = await from(3);
+		expect(fourth).toEqual({ kind: 'throttled', retryAfterSeconds: expect.any(Number) });
+		expect(fourth.kind === 'throttled' && fourth.retryAfterSeconds > 3000).toBe(true);
+		const written = await t.db
+			.select({ email: drawEntries.email })
+			.from(drawEntries)
+			.where(eq(drawEntries.releaseId, r.id));
+		expect(written.map((w) => w.email).sort()).toEqual([
+			'e700@example.com',
+			'e701@example.com',
+			'e702@example.com'
+		]);
+		const mails = await t.db
+			.select({ to: mailOutbox.toAddress })
+			.from(mailOutbox)
+			.where(eq(mailOutbox.toAddress, 'e703@example.com'));
+		expect(mails).toEqual([]);
 	});
 
 	it('refuses entering outside the window and with an active booking for the action', async () => {
@@ -302,7 +404,7 @@ describe.each(ENGINES)('fair release on %s', (engine) => {
 			runDraw(r.id, SITE, DRAW_TIME, {
 				afterAllocation: async (q) => {
 					// Half-way: the bookings are in, then the instance dies.
-					await q.write({ winners: [], outcomes: [], waiting: [], mails: () => [] }, DRAW_TIME);
+					await q.write({ winners: [], outcomes: [], mails: () => [] }, DRAW_TIME);
 					throw new Error('killed');
 				}
 			})
@@ -341,6 +443,43 @@ describe.each(ENGINES)('fair release on %s', (engine) => {
 		expect(after.counts).toEqual({ won: 1, waitlisted: 1 });
 		expect(after.seedHex).toMatch(/^[0-9a-f]{64}$/);
 		expect(after.bySlot).toEqual([expect.objectContaining({ seats: 1, given: 1 })]);
+	});
+
+	it('the result says which wish each seat met, in the staff view and on the public page', async () => {
+		// 10:00 and 11:00 (mornings), 12:00, 13:00 and 14:00 (afternoons) in Prague.
+		const r = await release([1, 1, 1, 1, 1]);
+		const [first] = await t.db
+			.select({ at: slots.startsAt })
+			.from(slots)
+			.where(eq(slots.id, r.slots[0]!));
+		const local = toPrague(first!.at);
+		const day =
+			((new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay() + 6) % 7) + 1;
+		const other = (day % 7) + 1;
+		const wishes: EntryValues['preferences'][] = [
+			ANY,
+			{ weekdays: [day], parts: [] },
+			{ weekdays: [], parts: ['afternoon'] },
+			{ weekdays: [day], parts: ['afternoon'] },
+			{ weekdays: [other], parts: [] }
+		];
+		for (const [i, preferences] of wishes.entries()) {
+			expect((await enter(r.id, values(800 + i, { preferences }))).kind).toBe('entered');
+		}
+		expect(await drawNow(clerk, fx.ids.branch, r.id, SITE, DRAW_TIME)).toBe('drawn');
+		const staff = (await staffReleases(clerk, fx.ids.branch)).find((x) => x.id === r.id)!;
+		// Whatever the drawn order: the four who can come get a seat each, the fifth none.
+		expect(staff.byWish).toEqual({ any: 1, weekday: 1, part: 1, weekday_part: 1 });
+		expect(staff.seats).toMatchObject({ seats: 5, given: 4 });
+		const shown = (await publicRelease(r.id, DRAW_TIME))!.result!;
+		expect(shown.byWish).toEqual(staff.byWish);
+		expect(shown.notGiven).toBe(1);
+		const stored = await t.db
+			.select({ email: drawEntries.email, matched: drawEntries.matched })
+			.from(drawEntries)
+			.where(eq(drawEntries.releaseId, r.id))
+			.orderBy(drawEntries.email);
+		expect(stored.map((e) => e.matched)).toEqual(['any', 'weekday', 'part', 'weekday_part', null]);
 	});
 
 	if (engine === 'postgres') {

@@ -1,14 +1,15 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../db';
-import { resultRows } from '../db/rows';
+import { executePrepared, resultRows } from '../db/rows';
 import { branches, services } from '../booking/booking.schema';
-import { bookings } from '../booking/bookings.schema';
 import { slots } from '../booking/schedule.schema';
 import type { OutboxMessage } from '../mail/outbox.repository';
+import type { LimitRow } from '../rate-limit/limiter';
 import {
 	drawEntries,
 	releaseSeats,
 	releases,
+	type DrawMatch,
 	type DrawOutcome,
 	type DrawPreferences
 } from './draw.schema';
@@ -112,8 +113,9 @@ export async function currentReleases(
 /**
  * Records a release and takes its seats out of first-come booking in ONE transaction: every free
  * seat of the branch's slots for the action on those dates that starts after the draw (and its
- * lead time) — less the share kept for the hotline and counter — is counted in `slots.booked`
- * and in `release_seats`. Slots already in an undrawn release are left to it.
+ * lead time) is counted in `slots.booked` — the share kept for the hotline and the counter in
+ * `slots.reserved` (only they can take it, `takeSeat`), the rest in `release_seats` for the draw.
+ * Slots already in an undrawn release are left to it.
  */
 export async function insertRelease(input: {
 	branchId: number;
@@ -138,9 +140,11 @@ export async function insertRelease(input: {
 		const id = row!.id;
 		const taken = resultRows<{ seats: number }>(
 			await tx.execute(sql`
-				with picked as (
-					select s.id,
-						(s.capacity - s.booked) - least(s.capacity - s.booked, floor(s.capacity * ${input.phoneSharePercent} / 100.0)::int) as seats
+				with share as (
+					select s.id, s.capacity - s.booked as free,
+						-- The share is of the slot's capacity; seats it already keeps count towards it.
+						least(s.capacity - s.booked,
+							greatest(0, floor(s.capacity * ${input.phoneSharePercent} / 100.0)::int - s.reserved)) as reserve
 					from slots s join services v on v.id = s.service_id
 					where s.branch_id = ${input.branchId} and s.service_id = ${input.serviceId}
 						and (s.starts_at at time zone 'Europe/Prague')::date between ${input.fromDate}::date and ${input.toDate}::date
@@ -151,12 +155,13 @@ export async function insertRelease(input: {
 						)
 					for update of s
 				), taken as (
-					update slots s set booked = s.booked + p.seats from picked p
-					where s.id = p.id and p.seats > 0
-					returning s.id, p.seats
+					update slots s set booked = s.booked + p.free, reserved = s.reserved + p.reserve
+					from share p
+					where s.id = p.id and p.free > 0
+					returning s.id, p.free - p.reserve as seats
 				)
 				insert into release_seats (release_id, slot_id, seats)
-				select ${id}, id, seats from taken
+				select ${id}, id, seats from taken where seats > 0
 				returning seats`)
 		);
 		return { id, slots: taken.length, seats: taken.reduce((sum, r) => sum + Number(r.seats), 0) };
@@ -190,6 +195,18 @@ export async function entryCounts(releaseId: number): Promise<Record<string, num
 	return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }
 
+/** Seats given by which of the entrants' wishes they met (recorded at the draw). */
+export async function givenByMatch(releaseId: number): Promise<Record<DrawMatch, number>> {
+	const rows = await getDb()
+		.select({ matched: drawEntries.matched, n: sql<number>`count(*)::int` })
+		.from(drawEntries)
+		.where(and(eq(drawEntries.releaseId, releaseId), eq(drawEntries.outcome, 'won')))
+		.groupBy(drawEntries.matched);
+	const counts: Record<DrawMatch, number> = { any: 0, weekday: 0, part: 0, weekday_part: 0 };
+	for (const r of rows) if (r.matched) counts[r.matched] = r.n;
+	return counts;
+}
+
 /** Seats given per slot, with its time (the staff's result table). */
 export async function seatsOfRelease(
 	releaseId: number
@@ -207,23 +224,6 @@ export async function seatsOfRelease(
 		.orderBy(asc(slots.startsAt));
 }
 
-export async function hasActiveBooking(personKey: string, serviceId: number): Promise<boolean> {
-	const [row] = await getDb()
-		.select({ id: bookings.id })
-		.from(bookings)
-		.where(
-			and(
-				eq(bookings.personKey, personKey),
-				eq(bookings.serviceId, serviceId),
-				isNull(bookings.cancelledAt),
-				isNull(bookings.completedAt),
-				isNull(bookings.noShowAt)
-			)
-		)
-		.limit(1);
-	return !!row;
-}
-
 export interface EntryInput {
 	fullName: string;
 	birthDate: string;
@@ -236,35 +236,79 @@ export interface EntryInput {
 }
 
 /**
- * One entry per identity per release (unique index): entering again replaces the details, the
- * times and the link, keeps the public id, and adds no chance. Only while the release is not
- * drawn. `changed` tells a new entry from a replaced one.
+ * Enters in ONE statement (one round trip per entry, issue 13's rush): the throttle's counters
+ * (`throttle`, from `Limits.within`, in a `with` clause named `throttle`) are counted first, and
+ * nothing is written past them; refused when the person has an active booking for the action;
+ * otherwise one entry per identity per release (unique
+ * index) — entering again replaces the details, the times and the link, keeps the public id, and
+ * adds no chance — only while the release is not drawn; the e-mail with the private link goes
+ * into the outbox in the same statement, only when the entry was written. `changed` tells a new
+ * entry from a replaced one.
  */
-export async function upsertEntry(
-	releaseId: number,
+export async function enterEntry(
+	release: { id: number; serviceId: number },
 	entry: EntryInput & { personKey: string; publicId: string; tokenHash: Uint8Array },
+	mail: OutboxMessage,
+	throttle: { upsert: SQL; allowed: SQL },
 	now: Date
-): Promise<'entered' | 'changed' | 'closed'> {
-	const rows = resultRows<{ inserted: boolean }>(
-		await getDb().execute(sql`
-			insert into draw_entries (release_id, public_id, token_hash, person_key, full_name, birth_date,
-				nationality, document_number, email, proceeding_number, locale, preferences, created_at, updated_at)
-			select ${releaseId}, ${entry.publicId}, ${entry.tokenHash}, ${entry.personKey}, ${entry.fullName},
-				${entry.birthDate}::date, ${entry.nationality}, ${entry.documentNumber}, ${entry.email},
-				${entry.proceedingNumber}, ${entry.locale}, ${JSON.stringify(entry.preferences)}::jsonb,
-				${iso(now)}::timestamptz, ${iso(now)}::timestamptz
-			where exists (select 1 from releases where id = ${releaseId} and drawn_at is null)
-			on conflict (release_id, person_key) do update set
-				token_hash = excluded.token_hash, full_name = excluded.full_name, birth_date = excluded.birth_date,
-				nationality = excluded.nationality, document_number = excluded.document_number,
-				email = excluded.email, proceeding_number = excluded.proceeding_number,
-				locale = excluded.locale, preferences = excluded.preferences,
-				updated_at = excluded.updated_at, withdrawn_at = null
-			where draw_entries.position is null
-			returning (xmax = 0) as inserted`)
+): Promise<{
+	outcome: 'entered' | 'changed' | 'closed' | 'already_booked' | 'throttled';
+	counters: LimitRow[];
+}> {
+	const rows = await executePrepared<{
+		allowed: boolean;
+		booked: boolean;
+		inserted: boolean | null;
+		counters: LimitRow[] | string;
+	}>(
+		getDb(),
+		'draw-entry',
+		sql`
+			with throttle as (${throttle.upsert}), booked as (
+				select exists (
+					select 1 from bookings b where b.person_key = ${entry.personKey}
+						and b.service_id = ${release.serviceId} and b.cancelled_at is null
+						and b.completed_at is null and b.no_show_at is null
+				) as yes
+			), entry as (
+				insert into draw_entries (release_id, public_id, token_hash, person_key, full_name, birth_date,
+					nationality, document_number, email, proceeding_number, locale, preferences, created_at, updated_at)
+				select ${release.id}, ${entry.publicId}, ${entry.tokenHash}, ${entry.personKey}, ${entry.fullName},
+					${entry.birthDate}::date, ${entry.nationality}, ${entry.documentNumber}, ${entry.email},
+					${entry.proceedingNumber}, ${entry.locale}, ${JSON.stringify(entry.preferences)}::jsonb,
+					${iso(now)}::timestamptz, ${iso(now)}::timestamptz
+				where ${throttle.allowed} and not (select yes from booked)
+					and exists (select 1 from releases where id = ${release.id} and drawn_at is null)
+				on conflict (release_id, person_key) do update set
+					token_hash = excluded.token_hash, full_name = excluded.full_name, birth_date = excluded.birth_date,
+					nationality = excluded.nationality, document_number = excluded.document_number,
+					email = excluded.email, proceeding_number = excluded.proceeding_number,
+					locale = excluded.locale, preferences = excluded.preferences,
+					updated_at = excluded.updated_at, withdrawn_at = null
+				where draw_entries.position is null
+				returning (xmax = 0) as inserted
+			), mail as (
+				insert into mail_outbox (to_address, subject, text_body, list_unsubscribe)
+				select ${mail.to}, ${mail.subject}, ${mail.text}, ${mail.listUnsubscribe} from entry
+			)
+			select ${throttle.allowed} as allowed, (select yes from booked) as booked,
+				(select inserted from entry) as inserted,
+				(select json_agg(throttle) from throttle) as counters`
 	);
-	if (rows.length === 0) return 'closed';
-	return rows[0]!.inserted ? 'entered' : 'changed';
+	const row = rows[0]!;
+	// json_agg comes back parsed from postgres.js and as text from PGlite.
+	const counters: LimitRow[] =
+		typeof row.counters === 'string' ? JSON.parse(row.counters) : row.counters;
+	const outcome = !row.allowed
+		? 'throttled'
+		: row.booked
+			? 'already_booked'
+			: row.inserted === null
+				? 'closed'
+				: row.inserted
+					? 'entered'
+					: 'changed';
+	return { outcome, counters };
 }
 
 export interface EntryRecord {
@@ -395,9 +439,12 @@ export interface PersonState {
 
 export interface DrawWrites {
 	winners: { entryId: string; slotId: number; reference: string; tokenHash: string }[];
-	outcomes: { entryId: string; position: number; outcome: DrawOutcome }[];
-	/** Entries that join the branch's waiting list, in drawn order. */
-	waiting: { entryId: string; position: number }[];
+	outcomes: {
+		entryId: string;
+		position: number;
+		outcome: DrawOutcome;
+		matched: DrawMatch | null;
+	}[];
 	mails: (bookingIds: Map<string, string>) => OutboxMessage[];
 }
 
@@ -495,80 +542,85 @@ export async function inDrawTransaction<T>(
 				}
 			},
 			async write(writes, at) {
-				const bookingIds = new Map<string, string>();
-				for (let i = 0; i < writes.winners.length; i += 2000) {
-					const chunk = writes.winners.slice(i, i + 2000).map((w) => ({
-						entry_id: w.entryId,
-						slot_id: w.slotId,
-						reference: w.reference,
-						token_hash: w.tokenHash
-					}));
-					const made = resultRows<{ id: string; entry_id: string }>(
-						await tx.execute(sql`
+				// Set-based, one statement for each kind of row whatever the number of entrants: the
+				// bookings with the seats given and the unused ones back in the pool; every entry's
+				// place and outcome with the left-over entrants onto the waiting list; the e-mails.
+				const winners = writes.winners.map((w) => ({
+					entry_id: w.entryId,
+					slot_id: w.slotId,
+					reference: w.reference,
+					token_hash: w.tokenHash
+				}));
+				const made = resultRows<{ id: string; entry_id: string }>(
+					await tx.execute(sql`
+						with made as (
 							insert into bookings (slot_id, branch_id, service_id, reference, token_hash, person_key,
 								full_name, birth_date, nationality, document_number, email, phone, proceeding_number,
 								locale, channel, idempotency_key, created_at)
 							select x.slot_id, ${release.branchId}, ${release.serviceId}, x.reference, decode(x.token_hash, 'hex'),
 								e.person_key, e.full_name, e.birth_date, e.nationality, e.document_number, e.email, null,
 								e.proceeding_number, e.locale, 'web', 'draw:' || e.id, ${iso(at)}::timestamptz
-							from json_to_recordset(${JSON.stringify(chunk)}::json)
+							from json_to_recordset(${JSON.stringify(winners)}::json)
 								as x(entry_id uuid, slot_id bigint, reference text, token_hash text)
 							join draw_entries e on e.id = x.entry_id
-							returning id, substr(idempotency_key, 6) as entry_id`)
-					);
-					for (const m of made) bookingIds.set(m.entry_id, m.id);
-				}
+							returning id, slot_id, substr(idempotency_key, 6) as entry_id
+						), per_slot as (
+							select rs.slot_id, rs.seats, count(m.id)::int as given
+							from release_seats rs left join made m on m.slot_id = rs.slot_id
+							where rs.release_id = ${releaseId}
+							group by rs.slot_id, rs.seats
+						), given as (
+							update release_seats rs set given = p.given from per_slot p
+							where rs.release_id = ${releaseId} and rs.slot_id = p.slot_id and p.given > 0
+						), back as (
+							-- Seats nobody was given go back to first-come booking.
+							update slots s set booked = s.booked - (p.seats - p.given) from per_slot p
+							where s.id = p.slot_id and p.seats > p.given
+						)
+						select id, entry_id from made`)
+				);
+				const bookingIds = new Map(made.map((m) => [m.entry_id, m.id]));
+				const outcomes = writes.outcomes.map((o) => ({
+					id: o.entryId,
+					position: o.position,
+					outcome: o.outcome,
+					matched: o.matched,
+					booking_id: bookingIds.get(o.entryId) ?? null
+				}));
+				// The waiting list is ordered by creation time: in drawn order, a microsecond apart.
 				await tx.execute(sql`
-					update release_seats rs set given = g.n
-					from (select (x->>'slot')::bigint as slot_id, count(*)::int as n
-						from json_array_elements(${JSON.stringify(writes.winners.map((w) => ({ slot: w.slotId })))}::json) x
-						group by 1) g
-					where rs.release_id = ${releaseId} and rs.slot_id = g.slot_id`);
-				// Seats nobody was given go back to first-come booking.
-				await tx.execute(sql`
-					update slots s set booked = s.booked - (rs.seats - rs.given)
-					from release_seats rs
-					where rs.release_id = ${releaseId} and rs.slot_id = s.id and rs.seats > rs.given`);
-				for (let i = 0; i < writes.outcomes.length; i += 5000) {
-					const chunk = writes.outcomes.slice(i, i + 5000).map((o) => ({
-						id: o.entryId,
-						position: o.position,
-						outcome: o.outcome
-					}));
-					await tx.execute(sql`
+					with placed as (
 						update draw_entries e set position = x.position, outcome = x.outcome,
-							booking_id = b.id
-						from json_to_recordset(${JSON.stringify(chunk)}::json) as x(id uuid, position int, outcome text)
-						left join bookings b on b.idempotency_key = 'draw:' || x.id::text
-						where e.id = x.id`);
-				}
-				for (let i = 0; i < writes.waiting.length; i += 5000) {
-					const chunk = writes.waiting
-						.slice(i, i + 5000)
-						.map((w) => ({ id: w.entryId, p: w.position }));
-					// In drawn order: the queue is ordered by creation time, a microsecond apart.
-					await tx.execute(sql`
-						insert into waitlist_entries (service_id, branch_id, from_date, to_date, email, locale,
-							priority, created_at, preferences)
-						select ${release.serviceId}, ${release.branchId}, ${release.fromDate}::date, ${release.toDate}::date,
-							e.email, e.locale, 0, ${iso(at)}::timestamptz + x.p * interval '1 microsecond', e.preferences
-						from json_to_recordset(${JSON.stringify(chunk)}::json) as x(id uuid, p int)
-						join draw_entries e on e.id = x.id`);
-				}
-				const mails = writes.mails(bookingIds);
-				for (let i = 0; i < mails.length; i += 5000) {
-					// One parameter per chunk rather than four per message (PostgreSQL allows 65,535).
-					const chunk = mails.slice(i, i + 5000).map((m) => ({
-						to_address: m.to,
-						subject: m.subject,
-						text_body: m.text
-					}));
-					await tx.execute(sql`
-						insert into mail_outbox (to_address, subject, text_body)
-						select x.to_address, x.subject, x.text_body
-						from json_to_recordset(${JSON.stringify(chunk)}::json)
-							as x(to_address text, subject text, text_body text)`);
-				}
+							matched = x.matched, booking_id = x.booking_id
+						from json_to_recordset(${JSON.stringify(outcomes)}::json)
+							as x(id uuid, position int, outcome text, matched text, booking_id uuid)
+						where e.id = x.id
+						returning e.email, e.locale, e.preferences, x.position, x.outcome
+					)
+					insert into waitlist_entries (service_id, branch_id, from_date, to_date, email, locale,
+						priority, created_at, preferences)
+					select ${release.serviceId}, ${release.branchId}, ${release.fromDate}::date, ${release.toDate}::date,
+						p.email, p.locale, 0, ${iso(at)}::timestamptz + p.position * interval '1 microsecond', p.preferences
+					from placed p where p.outcome = 'waitlisted'`);
+				// One parameter for all the messages; the texts once each (everyone sent to the waiting
+				// list in a language gets the same one), so the parameter stays small.
+				const texts = new Map<string, number>();
+				const bodies: { i: number; subject: string; text: string }[] = [];
+				const mails = writes.mails(bookingIds).map((m) => {
+					const key = `${m.subject}\u0000${m.text}`;
+					let i = texts.get(key);
+					if (i === undefined) {
+						texts.set(key, (i = bodies.length));
+						bodies.push({ i, subject: m.subject, text: m.text });
+					}
+					return { to: m.to, i };
+				});
+				await tx.execute(sql`
+					insert into mail_outbox (to_address, subject, text_body)
+					select x.to, b.subject, b.text
+					from json_to_recordset(${JSON.stringify(mails)}::json) as x("to" text, i int)
+					join json_to_recordset(${JSON.stringify(bodies)}::json) as b(i int, subject text, text text)
+						on b.i = x.i`);
 				await tx.update(releases).set({ drawnAt: at }).where(eq(releases.id, releaseId));
 			}
 		};

@@ -18,7 +18,7 @@ import {
 import type { BookingDetails } from '../booking/bookings.service';
 import { commitmentOf, drawKey, drawOrder } from '../../draw-order';
 import { allocate, type Refusal } from './allocation';
-import type { DrawOutcome, DrawPreferences } from './draw.schema';
+import type { DrawMatch, DrawOutcome, DrawPreferences } from './draw.schema';
 import {
 	changeEntry,
 	currentReleases,
@@ -26,19 +26,19 @@ import {
 	entryCounts,
 	findEntry,
 	findRelease,
-	hasActiveBooking,
+	givenByMatch,
+	enterEntry,
 	inDrawTransaction,
 	insertRelease,
 	publishedOrder,
 	releasesOfBranch,
 	seatTotals,
 	seatsOfRelease,
-	upsertEntry,
 	withdrawEntry,
 	type DrawTx,
 	type ReleaseRecord
 } from './releases.repository';
-import { enteredMessage, resultMessages } from './draw-mail';
+import { enteredMail, resultMessages } from './draw-mail';
 
 // ---- Staff ----------------------------------------------------------------------------------
 
@@ -117,6 +117,8 @@ export interface StaffReleaseView {
 	counts: Record<string, number>;
 	seats: { slots: number; seats: number; given: number };
 	bySlot: { startsAt: Date; seats: number; given: number }[];
+	/** Once drawn: seats given by which of the entrants' wishes they met. */
+	byWish: Record<DrawMatch, number> | null;
 }
 
 export async function staffReleases(
@@ -140,7 +142,8 @@ export async function staffReleases(
 			drawnAt: r.drawnAt,
 			counts: await entryCounts(r.id),
 			seats: await seatTotals(r.id),
-			bySlot: r.drawnAt ? await seatsOfRelease(r.id) : []
+			bySlot: r.drawnAt ? await seatsOfRelease(r.id) : [],
+			byWish: r.drawnAt ? await givenByMatch(r.id) : null
 		}))
 	);
 }
@@ -243,6 +246,9 @@ export interface PublicRelease extends ReleaseNotice {
 		order: { publicId: string; key: string }[];
 		given: number;
 		waitlisted: number;
+		/** Seats given by which of the entrants' wishes they met, and seats not given. */
+		byWish: Record<DrawMatch, number>;
+		notGiven: number;
 	} | null;
 }
 
@@ -254,11 +260,14 @@ export async function publicRelease(id: number, now: Date): Promise<PublicReleas
 	let result: PublicRelease['result'] = null;
 	if (r.drawnAt) {
 		const order = await publishedOrder(id);
+		const seats = await seatTotals(id);
 		result = {
 			seedHex: Buffer.from(r.seed).toString('hex'),
 			order: order.map((publicId) => ({ publicId, key: drawKey(r.seed, publicId) })),
 			given: counts.won ?? 0,
-			waitlisted: counts.waitlisted ?? 0
+			waitlisted: counts.waitlisted ?? 0,
+			byWish: await givenByMatch(id),
+			notGiven: seats.seats - seats.given
 		};
 	}
 	const entries = Object.entries(counts)
@@ -305,46 +314,69 @@ const entryLimits = new Limits([
 ]);
 
 /**
+ * The release as entering needs it, kept for a few seconds: under a rush every entry would
+ * otherwise read the same row. Only what does not change is used from it (the window, the
+ * action, the branch); the draw having happened meanwhile is checked by the entry's statement.
+ */
+const entryReleases = new Map<number, { record: ReleaseRecord | null; until: number }>();
+const ENTRY_RELEASE_MS = 5_000;
+
+export async function releaseForEntry(id: number): Promise<ReleaseRecord | null> {
+	const at = Date.now();
+	const kept = entryReleases.get(id);
+	if (kept && kept.until > at) return kept.record;
+	const record = await findRelease(id);
+	if (entryReleases.size > 1000) entryReleases.clear();
+	entryReleases.set(id, { record, until: at + ENTRY_RELEASE_MS });
+	return record;
+}
+
+/**
  * Enters (or, for the same identity, replaces) an entry while the window is open. Someone with
  * an active booking for the action cannot enter. A proof of work as for a hold (docs/adr/0004).
+ * One round trip: the throttle, the entry and its e-mail in one statement (`enterEntry`).
  */
 export async function enterDraw(
 	releaseId: number,
 	values: EntryValues,
 	who: { clientAddress: string; proof: string | null; now: Date } & Site
 ): Promise<EnterResult> {
-	const release = await findRelease(releaseId);
+	const release = await releaseForEntry(releaseId);
 	if (!release) return { kind: 'not_found' };
 	if (windowState(release, who.now) !== 'open') return { kind: 'closed' };
 	const proof = await checkProof(who.proof, who.secret);
 	if (proof === 'invalid') return { kind: 'proof_failed' };
 	const names = proof === 'valid' ? ['draw:addr'] : ['draw:addr', 'draw:nojs'];
-	const limit = await entryLimits.consume(
+	const throttle = entryLimits.within(
+		'throttle',
 		Object.fromEntries(names.map((n) => [n, limitKey(who.secret, n, who.clientAddress)]))
 	);
-	if (!limit.allowed) return { kind: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
-	const key = personKey(who.secret, values.details.documentNumber, values.details.birthDate);
-	if (await hasActiveBooking(key, release.serviceId)) {
-		track('draw_entry', values.locale, { step: 'refused_booked' });
-		return { kind: 'already_booked' };
-	}
 	const token = newToken();
 	const { phone: _phone, ...details } = values.details;
-	const outcome = await upsertEntry(
-		releaseId,
+	const { outcome, counters } = await enterEntry(
+		release,
 		{
 			...details,
 			locale: values.locale,
 			preferences: values.preferences,
-			personKey: key,
+			personKey: personKey(who.secret, details.documentNumber, details.birthDate),
 			publicId: randomBytes(9).toString('base64url'),
 			tokenHash: hashToken(token)
 		},
+		enteredMail(release, { email: details.email, locale: values.locale }, token, who.origin),
+		throttle,
 		who.now
 	);
+	if (outcome === 'throttled') {
+		const limit = throttle.verdict(counters);
+		return { kind: 'throttled', retryAfterSeconds: limit.allowed ? 1 : limit.retryAfterSeconds };
+	}
+	if (outcome === 'already_booked') {
+		track('draw_entry', values.locale, { step: 'refused_booked' });
+		return { kind: 'already_booked' };
+	}
 	if (outcome === 'closed') return { kind: 'closed' };
 	track('draw_entry', values.locale, { step: outcome });
-	await enteredMessage(release, { email: details.email, locale: values.locale }, token, who.origin);
 	return { kind: outcome, token };
 }
 
@@ -505,11 +537,9 @@ export async function runDraw(
 				outcomes: allocation.map((a) => ({
 					entryId: a.entryId,
 					position: a.position,
-					outcome: a.outcome
+					outcome: a.outcome,
+					matched: a.matched
 				})),
-				waiting: allocation
-					.filter((a) => a.outcome === 'waitlisted')
-					.map((a) => ({ entryId: a.entryId, position: a.position })),
 				mails: () =>
 					resultMessages(
 						q.release,

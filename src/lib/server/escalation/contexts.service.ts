@@ -12,7 +12,7 @@ import { verifyProceeding } from '../proceedings/proceedings.service';
 import { limitKey, Limits } from '../rate-limit/limiter';
 import { hashToken, newToken, TOKEN_PATTERN } from '../security/tokens';
 import { newContextCode } from './context-code';
-import { codeValidUntil } from './hotline';
+import { codeValidUntilOnEveryLine } from './hotline';
 import { currentHotline } from './hotline-settings.service';
 import { SLUG_PATTERN } from '../http/form';
 import { findContext, insertContextWithCode, withdrawActive } from './contexts.repository';
@@ -180,7 +180,7 @@ export async function createContext(
 
 	const token = newToken();
 	const expiresAt =
-		options.expiresAt ?? codeValidUntil((await currentHotline()).hours, now, CONTEXT_HOURS);
+		options.expiresAt ?? codeValidUntilOnEveryLine(await currentHotline(), now, CONTEXT_HOURS);
 	const context = {
 		tokenHash: hashToken(token),
 		locale: valid.locale,

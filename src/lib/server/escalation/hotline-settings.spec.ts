@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOTLINE_HOURS, DEFAULT_HOTLINE_LINES } from '../config';
 import {
+	NO_HOURS,
 	parseDayHours,
 	settingsInput,
 	validateHotlineSettings,
@@ -13,6 +14,7 @@ const line = (over: Partial<HotlineLineInput> = {}): HotlineLineInput => ({
 	number: '974 801 801',
 	languages: ['cs', 'en'],
 	remove: false,
+	hours: { ...NO_HOURS },
 	...over
 });
 
@@ -141,5 +143,49 @@ describe('hotline settings form', () => {
 		expect(typed.hours['5']).toBe('08:00–12:00');
 		expect(typed.hours['6']).toBe('');
 		expect(validateHotlineSettings(typed)).toEqual({ ok: true, config });
+	});
+});
+
+describe('a line’s own hours', () => {
+	it('are kept when typed, left out when every day is empty, refused by their field when wrong', () => {
+		const ukrainian = line({
+			number: '974 801 802',
+			languages: ['uk'],
+			hours: { ...NO_HOURS, '5': '9:00–16:00', '6': '09:00-12:00' }
+		});
+		const result = validateHotlineSettings(input({ lines: [line(), ukrainian] }));
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.config.lines[0]!.hours).toBeUndefined();
+		expect(result.config.lines[1]!.hours).toEqual({
+			'5': [['09:00', '16:00']],
+			'6': [['09:00', '12:00']]
+		});
+		// Shown again as typed in the form.
+		expect(settingsInput(result.config).lines[1]!.hours['5']).toBe('09:00–16:00');
+		expect(settingsInput(result.config).lines[0]!.hours).toEqual(NO_HOURS);
+
+		const wrong = line({ hours: { ...NO_HOURS, '5': '16:00–09:00', '7': 'Sunday' } });
+		expect(
+			validateHotlineSettings(input({ lines: [line({ number: '974 801 803' }), wrong] }))
+		).toEqual({
+			ok: false,
+			errors: [
+				{ field: 'line-1-hours-5', code: 'hours_order' },
+				{ field: 'line-1-hours-7', code: 'hours_invalid' }
+			]
+		});
+	});
+
+	it('a new row with only hours typed is a line to check, not a blank row', () => {
+		const onlyHours = line({
+			number: '',
+			languages: [],
+			hours: { ...NO_HOURS, '1': '08:00–10:00' }
+		});
+		const result = validateHotlineSettings(input({ lines: [line(), onlyHours] }));
+		expect(result.ok).toBe(false);
+		if (!result.ok)
+			expect(result.errors.map((e) => e.field)).toEqual(['line-1-number', 'line-1-languages']);
 	});
 });

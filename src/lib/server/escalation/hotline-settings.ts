@@ -21,6 +21,8 @@ export interface HotlineLineInput {
 	number: string;
 	languages: string[];
 	remove: boolean;
+	/** The line's own hours per ISO weekday, as typed; all empty: the hotline's hours. */
+	hours: Record<Weekday, string>;
 }
 
 /** What the form holds, as typed: shown again unchanged when something is wrong. */
@@ -52,6 +54,13 @@ export const LINES_FIELD = 'lines';
 export const numberField = (index: number) => `line-${index}-number`;
 export const languagesField = (index: number) => `line-${index}-languages`;
 export const hoursField = (day: Weekday) => `hours-${day}`;
+export const lineHoursField = (index: number, day: Weekday) => `line-${index}-hours-${day}`;
+
+/** Every day empty. */
+export const NO_HOURS = Object.fromEntries(WEEKDAYS.map((day) => [day, ''])) as Record<
+	Weekday,
+	string
+>;
 
 type Interval = [string, string];
 type HoursError = 'hours_invalid' | 'hours_order' | 'hours_overlap';
@@ -101,8 +110,34 @@ const LINE_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 /** A blank row of the form (the one offered for a new line) is not a line. */
 function isBlank(line: HotlineLineInput): boolean {
-	return line.id === '' && line.number.trim() === '' && line.languages.length === 0;
+	return (
+		line.id === '' &&
+		line.number.trim() === '' &&
+		line.languages.length === 0 &&
+		WEEKDAYS.every((day) => (line.hours[day] ?? '').trim() === '')
+	);
 }
+
+/** A week as typed → the hours, or the errors under `field(day)`. */
+function readWeek(
+	typed: Record<Weekday, string>,
+	field: (day: Weekday) => string,
+	errors: SettingsError[]
+): WeeklyHours {
+	const hours: WeeklyHours = {};
+	for (const day of WEEKDAYS) {
+		const parsed = parseDayHours(typed[day] ?? '');
+		if (!parsed.ok) errors.push({ field: field(day), code: parsed.error });
+		else if (parsed.intervals.length > 0) hours[day] = parsed.intervals;
+	}
+	return hours;
+}
+
+const typedWeek = (hours: WeeklyHours | undefined) =>
+	Object.fromEntries(WEEKDAYS.map((day) => [day, formatIntervals(hours?.[day] ?? [])])) as Record<
+		Weekday,
+		string
+	>;
 
 /** The settings as typed → the configuration to save, or every problem by its field. */
 export function validateHotlineSettings(
@@ -136,17 +171,19 @@ export function validateHotlineSettings(
 			errors.push({ field: languagesField(index), code: 'languages_none' });
 		const id = LINE_ID.test(line.id) && !seenIds.has(line.id) ? line.id : freshId();
 		seenIds.add(id);
-		lines.push({ id, number: phone.ok ? phone.e164 : '', languages });
+		// A week left empty means the line keeps the hotline's hours.
+		const own = readWeek(line.hours, (day) => lineHoursField(index, day), errors);
+		lines.push({
+			id,
+			number: phone.ok ? phone.e164 : '',
+			languages,
+			...(Object.keys(own).length > 0 ? { hours: own } : {})
+		});
 	}
 	if (kept.length === 0) errors.push({ field: LINES_FIELD, code: 'lines_none' });
 	if (kept.length > MAX_LINES) errors.push({ field: LINES_FIELD, code: 'lines_too_many' });
 
-	const hours: WeeklyHours = {};
-	for (const day of WEEKDAYS) {
-		const parsed = parseDayHours(input.hours[day] ?? '');
-		if (!parsed.ok) errors.push({ field: hoursField(day), code: parsed.error });
-		else if (parsed.intervals.length > 0) hours[day] = parsed.intervals;
-	}
+	const hours = readWeek(input.hours, hoursField, errors);
 	return errors.length > 0 ? { ok: false, errors } : { ok: true, config: { lines, hours } };
 }
 
@@ -157,10 +194,9 @@ export function settingsInput(config: HotlineConfig): HotlineSettingsInput {
 			id: line.id,
 			number: formatPhoneNumber(line.number),
 			languages: [...line.languages],
-			remove: false
+			remove: false,
+			hours: typedWeek(line.hours)
 		})),
-		hours: Object.fromEntries(
-			WEEKDAYS.map((day) => [day, formatIntervals(config.hours[day] ?? [])])
-		) as Record<Weekday, string>
+		hours: typedWeek(config.hours)
 	};
 }

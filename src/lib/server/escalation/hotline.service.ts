@@ -4,7 +4,7 @@ import type { Locale } from '$lib/paraglide/runtime';
 import { PRAGUE } from '$lib/time/prague';
 import type { WeeklyHours } from '../booking/booking.schema';
 import type { HotlineConfig } from './hotline';
-import { formatIntervals, hotlineState } from './hotline';
+import { formatIntervals, hotlineState, lineHours } from './hotline';
 
 export interface HotlineLineView {
 	/** For display, e.g. `+420 974 801 801`. */
@@ -12,6 +12,10 @@ export interface HotlineLineView {
 	/** For `tel:` links. */
 	dial: string;
 	languages: string;
+	/** The line's own state, only where it differs from the one the page states (its own hours). */
+	state: HotlineStatus | null;
+	/** The line's own week, only for a line with hours of its own. */
+	ownHours: { day: string; text: string }[] | null;
 }
 
 export interface HotlineView {
@@ -93,17 +97,31 @@ export function linesInLanguageFirst<L extends { languages: string[] }>(
 	);
 }
 
+/**
+ * The state shown in every page's footer and on the shared-context page: that of the line which
+ * answers in the page's language (the one the person will call), with its own hours if it has them.
+ */
+export function hotlineStatusFor(config: HotlineConfig, locale: Locale, at: Date): HotlineStatus {
+	const first = linesInLanguageFirst(config.lines, locale)[0];
+	return hotlineStatus(first ? lineHours(config, first) : config.hours, locale, at);
+}
+
 /** What the home and contact pages show about the hotline: the status and the official numbers. */
 export function describeHotline(config: HotlineConfig, locale: Locale, at: Date): HotlineView {
-	const status = hotlineStatus(config.hours, locale, at);
+	const status = hotlineStatusFor(config, locale, at);
 	return {
 		open: status.open,
 		statusText: status.text,
-		lines: linesInLanguageFirst(config.lines, locale).map((line) => ({
-			display: formatPhoneNumber(line.number),
-			dial: line.number,
-			languages: line.languages.map((l) => LANGUAGE_NAME[l]?.(locale) ?? l).join(', ')
-		})),
+		lines: linesInLanguageFirst(config.lines, locale).map((line) => {
+			const state = hotlineStatus(lineHours(config, line), locale, at);
+			return {
+				display: formatPhoneNumber(line.number),
+				dial: line.number,
+				languages: line.languages.map((l) => LANGUAGE_NAME[l]?.(locale) ?? l).join(', '),
+				state: state.text === status.text ? null : state,
+				ownHours: line.hours ? weeklyHours(line.hours, locale) : null
+			};
+		}),
 		hours: weeklyHours(config.hours, locale)
 	};
 }

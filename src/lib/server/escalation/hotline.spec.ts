@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOTLINE_HOURS, DEFAULT_HOTLINE_LINES } from '../config';
-import { codeValidUntil, czechPublicHolidays, hotlineState } from './hotline';
-import { describeHotline, formatPhoneNumber } from './hotline.service';
+import {
+	codeValidUntil,
+	codeValidUntilOnEveryLine,
+	czechPublicHolidays,
+	hotlineState
+} from './hotline';
+import { describeHotline, formatPhoneNumber, hotlineStatusFor } from './hotline.service';
 
 const at = (iso: string) => new Date(iso);
 
@@ -45,7 +50,9 @@ describe('hotline hours (Europe/Prague, default Mon–Thu 8–16, Fri 8–12)', 
 		expect(uk.lines[1]).toEqual({
 			display: '+420 974 801 801',
 			dial: '+420974801801',
-			languages: 'чеська, англійська'
+			languages: 'чеська, англійська',
+			state: null,
+			ownHours: null
 		});
 		const en = describeHotline(config, 'en', at('2026-11-23T09:00:00Z'));
 		expect(en.lines.map((l) => l.dial)).toEqual(['+420974801801', '+420974801802']);
@@ -98,5 +105,63 @@ describe('how long a code for the line is valid (issue 11, point 4)', () => {
 
 	it('a line with no hours at all keeps the floor', () => {
 		expect(codeValidUntil({}, at('2026-11-27T22:40:00Z'), 24)).toEqual(at('2026-11-28T22:40:00Z'));
+	});
+});
+
+describe('a line with hours of its own (issue 15, point 5)', () => {
+	// The Ukrainian line answers on Friday until 16:00 and on Saturday morning; the main line
+	// keeps the hotline's Mon–Thu 8–16, Fri 8–12.
+	const ukrainianHours = {
+		...DEFAULT_HOTLINE_HOURS,
+		'5': [['09:00', '16:00']],
+		'6': [['09:00', '12:00']]
+	} satisfies typeof DEFAULT_HOTLINE_HOURS;
+	const config = {
+		hours: DEFAULT_HOTLINE_HOURS,
+		lines: [DEFAULT_HOTLINE_LINES[0]!, { ...DEFAULT_HOTLINE_LINES[1]!, hours: ukrainianHours }]
+	};
+	const fridayAfternoon = at('2026-11-27T13:00:00Z'); // Friday 14:00 CET
+
+	it('each page states the line in its language: open for Ukrainian, closed for Czech', () => {
+		expect(hotlineStatusFor(config, 'uk', fridayAfternoon).open).toBe(true);
+		expect(hotlineStatusFor(config, 'uk', fridayAfternoon).text).toMatch(/16:00/);
+		expect(hotlineStatusFor(config, 'cs', fridayAfternoon).open).toBe(false);
+		// A line without its own hours keeps the hotline's.
+		expect(hotlineStatusFor(config, 'en', fridayAfternoon).open).toBe(false);
+	});
+
+	it('the contact card shows that line’s state and week, and the other line as before', () => {
+		const view = describeHotline(config, 'cs', fridayAfternoon);
+		expect(view.open).toBe(false);
+		const [main, ukrainian] = view.lines;
+		// The page states the Czech line (closed); the Ukrainian line, open, says so by itself.
+		expect(main!.state).toBeNull();
+		expect(main!.ownHours).toBeNull();
+		expect(ukrainian!.state?.open).toBe(true);
+		expect(ukrainian!.state?.text).toMatch(/16:00/);
+		expect(ukrainian!.ownHours?.[4]).toEqual({ day: 'pátek', text: '09:00–16:00' });
+		expect(ukrainian!.ownHours?.[5]).toEqual({ day: 'sobota', text: '09:00–12:00' });
+		expect(view.hours[4]).toEqual({ day: 'pátek', text: '08:00–12:00' });
+		// In Ukrainian the page states the Ukrainian line; the Czech line's closed state is its own.
+		const uk = describeHotline(config, 'uk', fridayAfternoon);
+		expect(uk.open).toBe(true);
+		expect(uk.lines[0]!.state).toBeNull();
+		expect(uk.lines[1]!.state?.open).toBe(false);
+	});
+
+	it('a code lasts until the end of the next opening of the line that opens last', () => {
+		// Friday 23:40: the main line next opens Monday 8–16; the Ukrainian line Saturday 9–12,
+		// and Monday too — the code lasts until Monday 16:00 either way.
+		const made = at('2026-11-27T22:40:00Z');
+		expect(codeValidUntilOnEveryLine(config, made, 24)).toEqual(at('2026-11-30T15:00:00Z'));
+		// Friday 12:30: the main line has closed, the Ukrainian one is open until 16:00 and the
+		// main line's next opening (Monday) ends later still.
+		expect(codeValidUntilOnEveryLine(config, at('2026-11-27T11:30:00Z'), 24)).toEqual(
+			at('2026-11-30T15:00:00Z')
+		);
+		// Thursday 17:00: the Ukrainian line's Friday opening ends at 16:00, after the main line's 12:00.
+		expect(codeValidUntilOnEveryLine(config, at('2026-11-26T16:00:00Z'), 2)).toEqual(
+			at('2026-11-27T15:00:00Z')
+		);
 	});
 });

@@ -10,11 +10,18 @@ export interface HotlineLine {
 	number: string;
 	/** Locales the line answers in. */
 	languages: string[];
+	/** The line's own weekly hours, where they differ from the hotline's (e.g. a language line). */
+	hours?: WeeklyHours;
 }
 
 export interface HotlineConfig {
 	lines: HotlineLine[];
 	hours: WeeklyHours;
+}
+
+/** The hours a line is staffed: its own where it has them, else the hotline's. */
+export function lineHours(config: HotlineConfig, line: HotlineLine): WeeklyHours {
+	return line.hours ?? config.hours;
 }
 
 /** `[['08:00','12:00'],['13:00','16:00']]` → `08:00–12:00, 13:00–16:00`. */
@@ -69,4 +76,20 @@ export function codeValidUntil(hours: WeeklyHours, now: Date, minHours: number):
 	const floor = new Date(now.getTime() + minHours * 3_600_000);
 	const next = nextOpeningPeriod(hours, now);
 	return next && next.end > floor ? next.end : floor;
+}
+
+/**
+ * The same on every line: a code is read out to whichever line the person calls, so it lasts
+ * until the end of the next opening of the line that opens last (a language line with its own,
+ * later hours included).
+ */
+export function codeValidUntilOnEveryLine(
+	config: HotlineConfig,
+	now: Date,
+	minHours: number
+): Date {
+	const ends = [config.hours, ...config.lines.map((line) => lineHours(config, line))].map((hours) =>
+		codeValidUntil(hours, now, minHours).getTime()
+	);
+	return new Date(Math.max(...ends));
 }

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { and, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '../db';
 import { rateLimits } from './rate-limit.schema';
 
@@ -13,6 +13,13 @@ export interface LimitRule {
 	 * the request is slowed down, not locked — it passes with a valid proof of work.
 	 */
 	soft?: boolean;
+}
+
+/** A counter after the upsert. */
+export interface LimitRow {
+	key: string;
+	points: number;
+	waitMs: number;
 }
 
 export type LimitOutcome =
@@ -58,11 +65,42 @@ export class Limits {
 		keys: Record<string, string>,
 		{ proven = false }: { proven?: boolean } = {}
 	): Promise<LimitOutcome> {
+		const { entries, upsert } = this.upsert(keys);
+		return this.verdict(entries, await upsert, proven);
+	}
+
+	/**
+	 * The same consumption as part of another statement, so that a throttled write costs no
+	 * second round trip: `upsert` goes in a `with` clause named `name`; `allowed` is a condition
+	 * over it for that statement's write; `verdict` reads the counters the statement returns
+	 * (as `json_agg` of the `with` clause: `key`, `points`, `waitMs`).
+	 */
+	within(
+		name: string,
+		keys: Record<string, string>,
+		{ proven = false }: { proven?: boolean } = {}
+	): { upsert: SQL; allowed: SQL; verdict: (rows: LimitRow[]) => LimitOutcome } {
+		const { entries, upsert } = this.upsert(keys);
+		const over = entries
+			.filter(({ rule }) => !rule.soft || !proven)
+			.map(({ rule, key }) => sql`(l.key = ${key} and l.points > ${rule.points})`);
+		return {
+			// The bare statement: a builder put in a template would come wrapped in parentheses.
+			upsert: upsert.getSQL(),
+			allowed:
+				over.length === 0
+					? sql`true`
+					: sql`not exists (select 1 from ${sql.identifier(name)} l where ${sql.join(over, sql` or `)})`,
+			verdict: (rows) => this.verdict(entries, rows, proven)
+		};
+	}
+
+	private upsert(keys: Record<string, string>) {
 		// A fixed order of keys: two requests upserting overlapping keys can never deadlock.
 		const entries = Object.entries(keys)
 			.map(([name, key]) => ({ rule: this.rule(name), key: `${name}:${key}` }))
 			.sort((a, b) => (a.key < b.key ? -1 : 1));
-		const rows = await this.store
+		const upsert = this.store
 			.insert(rateLimits)
 			.values(
 				entries.map(({ rule, key }) => ({
@@ -81,8 +119,19 @@ export class Limits {
 			.returning({
 				key: rateLimits.key,
 				points: rateLimits.points,
-				waitMs: sql<number>`greatest(0, extract(epoch from (${rateLimits.expire} - now())) * 1000)::float8`
+				waitMs:
+					sql<number>`greatest(0, extract(epoch from (${rateLimits.expire} - now())) * 1000)::float8`.as(
+						'waitMs'
+					)
 			});
+		return { entries, upsert };
+	}
+
+	private verdict(
+		entries: { rule: LimitRule; key: string }[],
+		rows: LimitRow[],
+		proven: boolean
+	): LimitOutcome {
 		let hard = 0;
 		let soft = 0;
 		const points: Record<string, number> = {};

@@ -4,8 +4,10 @@ import { requireRole } from '$lib/server/accounts/access';
 import { now } from '$lib/server/clock';
 import {
 	hoursField,
+	lineHoursField,
 	LINE_LANGUAGES,
 	MAX_LINES,
+	NO_HOURS,
 	numberField,
 	settingsInput,
 	validateHotlineSettings,
@@ -17,7 +19,7 @@ import {
 	hotlineSettingsView,
 	saveHotlineSettings
 } from '$lib/server/escalation/hotline-settings.service';
-import { hotlineStatus } from '$lib/server/escalation/hotline.service';
+import { hotlineStatusFor } from '$lib/server/escalation/hotline.service';
 import * as v from 'valibot';
 import { many, parseForm, readForm, text, wholeNumber } from '$lib/server/http/form';
 import { asStaff } from '$lib/server/http/staff-session';
@@ -38,15 +40,19 @@ export const load: PageServerLoad = (event) =>
 				view.version !== null && view.savedAt && view.savedByName
 					? { version: view.version, by: view.savedByName, at: when.format(view.savedAt) }
 					: null,
-			status: hotlineStatus(view.hours, event.locals.locale, now()),
+			status: hotlineStatusFor(view, event.locals.locale, now()),
 			languages: [...LINE_LANGUAGES],
-			weekdays: [...WEEKDAYS]
+			weekdays: [...WEEKDAYS],
+			noHours: NO_HOURS
 		};
 	});
 
 const COUNT_FORM = v.object({ lineCount: wholeNumber('count', { min: 0, max: 999 }) });
 
-/** The form as typed: `lineCount` rows of number, language boxes and a remove box; a text per day. */
+/**
+ * The form as typed: `lineCount` rows of number, language boxes, a remove box and the line's own
+ * hours (a text per day); the hotline's hours, a text per day.
+ */
 function readSettingsForm(form: FormData): {
 	values: HotlineSettingsInput;
 	refused: string[];
@@ -60,7 +66,8 @@ function readSettingsForm(form: FormData): {
 				[`line-${i}-id`, text(40)],
 				[numberField(i), text(40)],
 				[`line-${i}-lang`, many(10, LINE_LANGUAGES.length)],
-				[`line-${i}-remove`, text(10)]
+				[`line-${i}-remove`, text(10)],
+				...WEEKDAYS.map((day) => [lineHoursField(i, day), text(100)])
 			])
 		),
 		...Object.fromEntries(WEEKDAYS.map((day) => [hoursField(day), text(100)]))
@@ -74,7 +81,10 @@ function readSettingsForm(form: FormData): {
 				id: one(`line-${i}-id`),
 				number: one(numberField(i)),
 				languages: [f[`line-${i}-lang`] ?? []].flat(),
-				remove: form.has(`line-${i}-remove`)
+				remove: form.has(`line-${i}-remove`),
+				hours: Object.fromEntries(
+					WEEKDAYS.map((day) => [day, one(lineHoursField(i, day))])
+				) as Record<Weekday, string>
 			})),
 			hours: Object.fromEntries(WEEKDAYS.map((day) => [day, one(hoursField(day))])) as Record<
 				Weekday,
@@ -104,7 +114,10 @@ function submit(event: RequestEvent, save: boolean) {
 			return fail(400, { values, errors });
 		}
 		if (!save) {
-			return { values, preview: hotlineStatus(result.config.hours, event.locals.locale, now()) };
+			return {
+				values,
+				preview: hotlineStatusFor(result.config, event.locals.locale, now())
+			};
 		}
 		const { version } = await saveHotlineSettings(actor, result.config, now());
 		return { savedVersion: version };

@@ -5,7 +5,7 @@ import { sharedContext, withdrawContext } from '$lib/server/escalation/contexts.
 import { telLink } from '$lib/server/escalation/tel-link';
 import {
 	formatPhoneNumber,
-	hotlineStatus,
+	hotlineStatusFor,
 	linesInLanguageFirst
 } from '$lib/server/escalation/hotline.service';
 import { currentHotline } from '$lib/server/escalation/hotline-settings.service';
@@ -27,7 +27,7 @@ export const load: PageServerLoad = async ({ cookies, locals, setHeaders }) => {
 	const lines = linesInLanguageFirst(hotline.lines, locals.locale);
 	return {
 		// Open now, or when it opens: a code made at night is not for calling now.
-		lineStatus: hotlineStatus(hotline.hours, locals.locale, at),
+		lineStatus: hotlineStatusFor(hotline, locals.locale, at),
 		shared: {
 			code: formatContextCode(shared.code),
 			token,

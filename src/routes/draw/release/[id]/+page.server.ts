@@ -5,7 +5,7 @@ import { localizeHref } from '$lib/i18n';
 import { now } from '$lib/server/clock';
 import { pragueDate } from '$lib/server/content/content.service';
 import { parseEntry } from '$lib/server/draw/entry-form';
-import { enterDraw, publicRelease } from '$lib/server/draw/releases.service';
+import { enterDraw, publicRelease, releaseForEntry } from '$lib/server/draw/releases.service';
 import { proofOf, readForm } from '$lib/server/http/form';
 import { requesterOf } from '$lib/server/http/requester';
 import { getConfig } from '$lib/server/config';
@@ -26,7 +26,8 @@ export const actions: Actions = {
 	default: async (event) => {
 		const id = releaseId(event.params.id);
 		const at = now();
-		const release = await publicRelease(id, at);
+		// Not the public view (it counts the entries): what entering needs, kept for a few seconds.
+		const release = await releaseForEntry(id);
 		if (!release) error(404, 'Not found');
 		const form = await readForm(event);
 		const parsed = parseEntry(form, release.needsProceeding, pragueDate(at), event.locals.locale);

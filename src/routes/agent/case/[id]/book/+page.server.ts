@@ -37,11 +37,11 @@ export const load: PageServerLoad = (event) =>
 		const callerLocale = opened.context?.locale ?? 'cs';
 		if (!service) return { step: 'service' as const, services: await listServices(), callerLocale };
 		if (!branch) {
-			const choices = await branchChoices(service, at);
+			const choices = await branchChoices(service, at, 'hotline');
 			if (!choices) error(404, 'Not found');
 			return { step: 'branch' as const, service, regions: choices.regions, callerLocale };
 		}
-		const times = await timeChoices(service, branch, at);
+		const times = await timeChoices(service, branch, at, 'hotline');
 		if (!times) error(404, 'Not found');
 		return {
 			step: 'time' as const,
