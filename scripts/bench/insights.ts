@@ -4,6 +4,7 @@
 // then the rollup build time and the yearly report's server time, beside a bare ceiling measured
 // in the same run (a plain SQL sum over the rollup table for the same year).
 // Needs a PostgreSQL (TEST_DATABASE_URL or 127.0.0.1:5432); the database is dropped at the end.
+import { availableParallelism, loadavg } from 'node:os';
 import postgres from 'postgres';
 import type { Actor } from '../../src/lib/server/accounts/access';
 import { useDatabase } from '../../src/lib/server/db';
@@ -104,7 +105,7 @@ try {
 	await sql`select kind, count(*) from usage_events where at >= ${`${YEAR}-01-01T00:00:00+01:00`}::timestamptz and at < ${`${YEAR + 1}-01-01T00:00:00+01:00`}::timestamptz group by kind`;
 	const raw = ms(start);
 	console.log(
-		`\ninsights bench (${EVENTS.toLocaleString('en')} events in ${YEAR}, PostgreSQL):\n` +
+		`\ninsights bench (${EVENTS.toLocaleString('en')} events in ${YEAR}, PostgreSQL; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores):\n` +
 			`  generate ${(generate / 1000).toFixed(1)} s (+ indexes ${(indexes / 1000).toFixed(1)} s)\n` +
 			`  rollup build from raw ${(rollup / 1000).toFixed(1)} s → ${rows.toLocaleString('en')} daily rows, ${months.toLocaleString('en')} monthly rows; incremental run after a day ${incremental.toFixed(0)} ms\n` +
 			`  yearly report (both years, ${tables} tables, with CSV; a past year reads final rollups, no rollup run) median of ${RUNS}: ${report.toFixed(0)} ms server time — target < 3000 ms\n` +

@@ -6,6 +6,7 @@
 // the database's size on disk, EXPLAIN (ANALYZE, BUFFERS) of the hot statements (BENCH_EXPLAIN=1
 // prints the plans), and last the retention purge — which deletes data: run it once after
 // generating (a second run measures a purge with nothing left to do).
+import { availableParallelism, loadavg } from 'node:os';
 import postgres from 'postgres';
 import type { Actor } from '../../src/lib/server/accounts/access';
 import { useDatabase } from '../../src/lib/server/db';
@@ -100,7 +101,7 @@ try {
 	const [{ proceedings, bookings }] = await sql<{ proceedings: number; bookings: number }[]>`
 		select (select count(*)::int from proceedings) as proceedings, (select count(*)::int from bookings) as bookings`;
 	console.log(
-		`\nbench:scale on ${NAME}: ${proceedings.toLocaleString('en')} proceedings, ${bookings.toLocaleString('en')} bookings, ${events.toLocaleString('en')} events; ${CALLS} calls a path, one at a time, in process\n`
+		`\nbench:scale on ${NAME}: ${proceedings.toLocaleString('en')} proceedings, ${bookings.toLocaleString('en')} bookings, ${events.toLocaleString('en')} events; ${CALLS} calls a path, one at a time, in process; load average ${loadavg()[0]!.toFixed(1)} on this machine's ${availableParallelism()} cores\n`
 	);
 
 	// Status lookups of generated proceedings, each from its own address.
