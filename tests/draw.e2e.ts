@@ -298,5 +298,27 @@ test('after the draw: bookings on the entry page, on /my and in the mailbox; the
 	} finally {
 		copy.close();
 	}
+	// Staff see the same result on their page: the seats given by wish and the seats left.
+	const staff = await browser.newContext({ baseURL: BASE });
+	const desk = await staff.newPage();
+	await desk.goto('/en/login');
+	await desk.getByLabel('E-mail').fill(CLERK);
+	await desk.getByLabel('Password').fill(DEMO_PASSWORD);
+	await desk.getByRole('button', { name: 'Sign in' }).click();
+	await expect(desk).toHaveURL(/\/login\/verify/);
+	await desk.getByLabel('Code').fill(totp(AFTER_DRAW));
+	await desk.getByLabel('Code').press('Enter');
+	await expect(desk).toHaveURL(/\/account$/);
+	await desk.goto('/en/staff/1/releases');
+	await expect(desk.locator('.release-by-wish').first()).toHaveText(
+		en
+			.draw_result_by_wish!.replace('{any}', '1')
+			.replace('{weekday}', '0')
+			.replace('{part}', '0')
+			.replace('{both}', '1')
+			.replace('{left}', '4')
+	);
+	await expectNoAxeViolations(desk);
+	await staff.close();
 	await stopServer();
 });

@@ -49,9 +49,9 @@ export async function releaseHoldNow(tokenHash: Uint8Array): Promise<boolean> {
  * Takes a seat and records the hold in ONE statement: the conditional update (`booked <
  * capacity`, and not sooner than the action's lead time) is the only check, so concurrent holds
  * can never take more seats than exist. Seats kept for the hotline and the counter
- * (`slots.reserved`) are counted in `booked`, so a web hold can never take one; a hold for the
- * hotline or the counter (`fromReserve`) takes one of them first, else a free seat. The slot's
- * row is locked first so that the choice and the hold's note of it see the same row.
+ * (`slots.reserved`) are counted in `booked`, so a web hold can never take one. A hold for the
+ * hotline or the counter (`fromReserve`) takes one of them first, else a free seat: its slot row
+ * is locked first, so that the choice and the hold's note of it (`reserved`) see the same row.
  */
 export async function takeSeat(input: {
 	slotId: number;
@@ -60,14 +60,14 @@ export async function takeSeat(input: {
 	now: Date;
 	fromReserve: boolean;
 }): Promise<boolean> {
-	const rows = resultRows<{ id: string }>(
-		await getDb().execute(sql`
+	const soonest = sql`${input.now.toISOString()}::timestamptz + make_interval(hours => v.min_lead_hours)`;
+	const seat = input.fromReserve
+		? sql`
 			with pick as (
-				select s.id, (${input.fromReserve}::boolean and s.reserved > 0) as reserved
+				select s.id, s.reserved > 0 as reserved
 				from slots s join services v on v.id = s.service_id
-				where s.id = ${input.slotId}
-					and (s.booked < s.capacity or (${input.fromReserve}::boolean and s.reserved > 0))
-					and s.starts_at >= ${input.now.toISOString()}::timestamptz + make_interval(hours => v.min_lead_hours)
+				where s.id = ${input.slotId} and (s.booked < s.capacity or s.reserved > 0)
+					and s.starts_at >= ${soonest}
 				for update of s
 			), seat as (
 				update slots s set booked = s.booked + (not p.reserved)::int,
@@ -75,7 +75,18 @@ export async function takeSeat(input: {
 				from pick p
 				where s.id = p.id
 				returning s.id, p.reserved
-			)
+			)`
+		: sql`
+			with seat as (
+				update slots s set booked = s.booked + 1
+				from services v
+				where s.id = ${input.slotId} and s.booked < s.capacity and v.id = s.service_id
+					and s.starts_at >= ${soonest}
+				returning s.id, false as reserved
+			)`;
+	const rows = resultRows<{ id: string }>(
+		await getDb().execute(sql`
+			${seat}
 			insert into booking_holds (slot_id, token_hash, expires_at, created_at, reserved)
 			select id, ${input.tokenHash}, ${input.expiresAt.toISOString()}::timestamptz, ${input.now.toISOString()}::timestamptz, reserved
 			from seat

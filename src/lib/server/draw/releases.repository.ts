@@ -84,6 +84,22 @@ export async function findRelease(id: number): Promise<ReleaseRecord | null> {
 	return row ? toRecord(row) : null;
 }
 
+const recent = new WeakMap<object, Map<number, { record: ReleaseRecord | null; until: number }>>();
+
+/** `findRelease`, read again only when the copy read from this database is older than `maxAgeMs`. */
+export async function recentRelease(id: number, maxAgeMs: number): Promise<ReleaseRecord | null> {
+	const at = Date.now();
+	const database = getDb();
+	let kept = recent.get(database);
+	if (!kept) recent.set(database, (kept = new Map()));
+	const found = kept.get(id);
+	if (found && found.until > at) return found.record;
+	const record = await findRelease(id);
+	if (kept.size > 1000) kept.clear();
+	kept.set(id, { record, until: at + maxAgeMs });
+	return record;
+}
+
 /** A branch's releases, newest first. */
 export async function releasesOfBranch(branchId: number): Promise<ReleaseRecord[]> {
 	const rows = await releaseQuery()

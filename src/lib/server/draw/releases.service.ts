@@ -31,6 +31,7 @@ import {
 	inDrawTransaction,
 	insertRelease,
 	publishedOrder,
+	recentRelease,
 	releasesOfBranch,
 	seatTotals,
 	seatsOfRelease,
@@ -314,21 +315,12 @@ const entryLimits = new Limits([
 ]);
 
 /**
- * The release as entering needs it, kept for a few seconds: under a rush every entry would
- * otherwise read the same row. Only what does not change is used from it (the window, the
- * action, the branch); the draw having happened meanwhile is checked by the entry's statement.
+ * The release as entering needs it, kept for a few seconds (`recentRelease`): under a rush every
+ * entry would otherwise read the same row. Only what does not change is used from it (the window,
+ * the action, the branch); the draw having happened meanwhile is checked by the entry's statement.
  */
-const entryReleases = new Map<number, { record: ReleaseRecord | null; until: number }>();
-const ENTRY_RELEASE_MS = 5_000;
-
 export async function releaseForEntry(id: number): Promise<ReleaseRecord | null> {
-	const at = Date.now();
-	const kept = entryReleases.get(id);
-	if (kept && kept.until > at) return kept.record;
-	const record = await findRelease(id);
-	if (entryReleases.size > 1000) entryReleases.clear();
-	entryReleases.set(id, { record, until: at + ENTRY_RELEASE_MS });
-	return record;
+	return recentRelease(id, 5_000);
 }
 
 /**
