@@ -1,6 +1,6 @@
 // The waiting room (issue 13, item 4; docs/adr/0009): where booking admission is full (ADR 0006)
 // a person is not told "try again" but given a place — a signed ticket (HMAC of arrival time and
-// a random id) in a cookie — and a translated page that refreshes itself (meta refresh, so no
+// a random id) in a cookie — and a translated page that refreshes itself (Refresh header, so no
 // JavaScript) after the estimated wait. Returning with the ticket, they are let through in order
 // of arrival as capacity frees. The queue is this instance's memory: waiting costs the database
 // nothing, and a ticket signed by one instance is good at any other.
@@ -116,7 +116,8 @@ const escapeHtml = (text: string) =>
 
 /**
  * The waiting page: complete, without the layout (rendering it would cost what shedding saves),
- * refreshing itself to `backPath` after the estimate. 429 with Retry-After, never cached.
+ * refreshing itself to `backPath` after the estimate (the `Refresh` header, which every browser
+ * follows without a script). 429 with Retry-After, never cached.
  */
 export function waitingResponse(
 	locale: Locale,
@@ -130,12 +131,14 @@ export function waitingResponse(
 	const back = escapeHtml(backPath);
 	const html = `<!doctype html>
 <html lang="${locale}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="${seconds};url=${back}"><title>${title}</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
 <body><main><h1>${title}</h1><p id="waiting-place" data-place="${place}" data-seconds="${seconds}">${escapeHtml(m.draw_wait_text({ place, seconds }, o))}</p><p>${escapeHtml(m.draw_wait_refresh({}, o))}</p><p><a href="${back}">${escapeHtml(m.draw_wait_continue({}, o))}</a></p></main></body>
 </html>`;
 	const headers = new Headers({
 		'content-type': 'text/html; charset=utf-8',
 		'retry-after': String(seconds),
+		// The refresh goes in the header, not in a <meta>: see docs/adr/0009 (WCAG 2.2.1).
+		refresh: `${seconds};url=${backPath}`,
 		'cache-control': 'no-store',
 		'content-security-policy': "default-src 'none'; frame-ancestors 'none'"
 	});
