@@ -48,6 +48,27 @@ function cpuSeconds(pid: number | undefined): number | null {
 	}
 }
 
+/**
+ * CPU seconds the PostgreSQL backends serving the bench database have used so far, per backend
+ * (only when they run on this machine: their /proc entry must be a postgres process).
+ */
+async function databaseCpu(admin: postgres.Sql): Promise<Map<number, number>> {
+	const rows = await admin<{ pid: number }[]>`
+		select pid from pg_stat_activity where datname = ${NAME} and pid <> pg_backend_pid()`;
+	const used = new Map<number, number>();
+	for (const { pid } of rows) {
+		let command: string;
+		try {
+			command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+		} catch {
+			continue;
+		}
+		const seconds = command.startsWith('postgres') ? cpuSeconds(pid) : null;
+		if (seconds !== null) used.set(pid, seconds);
+	}
+	return used;
+}
+
 interface Pair {
 	number: string;
 	typeCode: string;
@@ -65,6 +86,7 @@ async function run(
 ) {
 	let n = 0;
 	const cpuBefore = cpuSeconds(pid);
+	const databaseBefore = await databaseCpu(admin);
 	const result = await autocannon({
 		url,
 		connections: CONNECTIONS,
@@ -87,6 +109,11 @@ async function run(
 	});
 	const ok = result['2xx'];
 	const cpuAfter = cpuSeconds(pid);
+	const databaseAfter = await databaseCpu(admin);
+	// Backends opened during the run count from zero; only this server was driven meanwhile.
+	let databaseSeconds = 0;
+	for (const [backend, seconds] of databaseAfter)
+		databaseSeconds += seconds - (databaseBefore.get(backend) ?? 0);
 	const line = {
 		name,
 		'lookups/s': Math.round(ok / result.duration),
@@ -95,6 +122,8 @@ async function run(
 			cpuBefore === null || cpuAfter === null
 				? null
 				: Math.round(((cpuAfter - cpuBefore) * 1000 * 100) / result.requests.total) / 100,
+		// PostgreSQL's CPU per answer, over the backends of the bench database (0 when remote).
+		'db cpu ms/lookup': Math.round((databaseSeconds * 1000 * 100) / result.requests.total) / 100,
 		'p50 ms': result.latency.p50,
 		'p99 ms': result.latency.p99,
 		non2xx: result.non2xx,
@@ -194,7 +223,8 @@ try {
 			`non-2xx ${app.non2xx}, errors ${app.errors}. Targets: ≥ 60 %, p99 ≤ 50 ms.` +
 			(app['cpu ms/lookup'] === null
 				? ''
-				: `\napp CPU ${app['cpu ms/lookup']} ms a lookup against the bare server's ${bare['cpu ms/lookup']} ms.`)
+				: `\napp CPU ${app['cpu ms/lookup']} ms a lookup against the bare server's ${bare['cpu ms/lookup']} ms; ` +
+					`PostgreSQL ${app['db cpu ms/lookup']} ms against ${bare['db cpu ms/lookup']} ms.`)
 	);
 } finally {
 	for (const child of children) if (child.pid) process.kill(-child.pid, 'SIGTERM');
