@@ -46,9 +46,6 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
 		async ping() {
 			await db.execute(sql`select 1`);
 		},
-		async prepared<T>(text: string, params: unknown[]) {
-			return (await client.unsafe(text, params as never[], { prepare: true })) as unknown as T[];
-		},
 		async close() {
 			await client.end({ timeout: 5 });
 		}
@@ -79,9 +76,6 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
 		},
 		async ping() {
 			await db.execute(sql`select 1`);
-		},
-		async prepared<T>(text: string, params: unknown[]) {
-			return (await client.query<T>(text, params)).rows;
 		},
 		async close() {
 			if (!client.closed) await client.close();

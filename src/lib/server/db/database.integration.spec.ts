@@ -124,23 +124,6 @@ describe.each(ENGINES)('database on %s', (engine) => {
 		expect(left).toEqual([{ reason: 'test' }]);
 	});
 
-	it('runs a prepared statement with array parameters, again and again, with the same rows', async () => {
-		const text = `select k, n, n > 1 as big from unnest($1::text[], $2::int[]) as u(k, n) where k <> $3 order by k`;
-		for (let i = 0; i < 3; i++) {
-			// The third time on postgres.js reuses the statement prepared on that connection.
-			const got = await t.prepared<{ k: string; n: number; big: boolean }>(text, [
-				['b', 'a', 'c'],
-				[2, 1, 3],
-				'c'
-			]);
-			expect(got).toEqual([
-				{ k: 'a', n: 1, big: false },
-				{ k: 'b', n: 2, big: true }
-			]);
-		}
-		await expect(t.prepared('select $1::int as n', ['not a number'])).rejects.toThrow();
-	});
-
 	it('refuses a proceeding with an unknown type code', async () => {
 		await expect(
 			t.db

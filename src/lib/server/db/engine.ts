@@ -11,12 +11,5 @@ export interface Database {
 	/** Runs the committed migrations; safe to call on every start and from several instances. */
 	migrate(migrationsFolder: string): Promise<void>;
 	ping(): Promise<void>;
-	/**
-	 * One fixed statement text with positional parameters (`$1`, …), for the hottest reads:
-	 * prepared once per connection on PostgreSQL, so its text is neither sent nor parsed again
-	 * (drizzle's `execute` sends and parses every statement anew). Rows come back as the driver
-	 * gives them, column names as written.
-	 */
-	prepared<T>(text: string, params: unknown[]): Promise<T[]>;
 	close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { getDatabase, getDb } from '../db';
+import { getDb } from '../db';
+import { executePrepared } from '../db/rows';
 import type { EventKind, ProceedingNumber } from './proceeding-number';
 import type { ProceedingEvent } from './proceeding-status';
 import { proceedingEvents, proceedings } from './proceedings.schema';
@@ -51,71 +52,70 @@ export type ThrottledLookup =
  * limit. A match writes nothing; it is refused only while a limit is already exhausted. So honest
  * lookups cost one read, and "wrong date of birth" and "unknown number" take the same path.
  * Soft limits (failures per number, which strangers can fill) are ignored when `proven`.
- *
- * One fixed text (the limits come as arrays), prepared once per connection: the hottest public
- * read is neither rebuilt, sent nor parsed again for every lookup (docs/adr/0003).
  */
-const LOOKUP_THROTTLED = `
-	with p as (
-		select id, number, serial, type_code, year, complex from proceedings
-		where number = $1 and type_code = $2 and year = $3 and birth_date = $4::date
-		limit 1
-	), l as (
-		select key, max, seconds, soft = 1 as soft
-		from unnest($5::text[], $6::int[], $7::int[], $8::int[]) as u(key, max, seconds, soft)
-	), hit as (
-		insert into rate_limits (key, points, expire)
-		select key, 1, now() + make_interval(secs => seconds) from l
-		where not exists (select 1 from p)
-		order by key collate "C"
-		on conflict (key) do update set
-			points = case when rate_limits.expire <= now() then 1 else rate_limits.points + 1 end,
-			expire = case when rate_limits.expire <= now() then excluded.expire else rate_limits.expire end
-		returning key, points, expire
-	), counted as (
-		select key, points, expire from hit
-		union all
-		select key, points, expire from rate_limits
-		where exists (select 1 from p) and key = any($5::text[]) and expire > now()
-	), judged as (
-		select c.points > l.max as over, l.soft, extract(epoch from c.expire - now()) as wait
-		from counted c join l on l.key = c.key
-	), verdict as (
-		select not coalesce(bool_or(over and not soft), false) as hard_ok,
-			not coalesce(bool_or(over and soft), false) as soft_ok,
-			coalesce(max(case when over then wait end), 0)::float8 as wait
-		from judged
-	), decided as (
-		select hard_ok and (soft_ok or $9::boolean) as allowed, hard_ok, wait from verdict
-	)
-	select v.allowed, v.hard_ok, v.wait, p.id, p.number, p.serial, p.type_code, p.year, p.complex,
-		coalesce((
-			select json_agg(json_build_object('kind', e.kind, 'at', e.occurred_at, 'details', e.details) order by e.occurred_at)
-			from proceeding_events e where e.proceeding_id = p.id
-		), '[]'::json) as events
-	from decided v
-	left join p on v.allowed
-	limit 1`;
-
 export async function lookupThrottled(
 	id: ProceedingNumber,
 	birthDate: string,
 	charges: LimitCharge[],
 	proven = false
 ): Promise<ThrottledLookup> {
-	// The upsert locks the keys in code-point order (collate "C"), as `Limits.consume` does.
-	const [row] = await getDatabase().prepared<LookupRow>(LOOKUP_THROTTLED, [
-		id.number,
-		id.typeCode,
-		id.year,
-		birthDate,
-		charges.map((c) => c.key),
-		charges.map((c) => c.max),
-		charges.map((c) => c.seconds),
-		// As numbers: postgres.js would declare an array of JS booleans as one boolean.
-		charges.map((c) => (c.soft === true ? 1 : 0)),
-		proven
-	]);
+	const sorted = [...charges].sort((a, b) => (a.key < b.key ? -1 : 1));
+	const values = sql.join(
+		sorted.map((c) => sql`(${c.key}, 1, now() + make_interval(secs => ${c.seconds}))`),
+		sql`, `
+	);
+	const maxes = sql.join(
+		sorted.map((c) => sql`(${c.key}::text, ${c.max}::int, ${c.soft === true}::boolean)`),
+		sql`, `
+	);
+	const keys = sql.join(
+		sorted.map((c) => sql`${c.key}`),
+		sql`, `
+	);
+	// Prepared (db/rows.ts): each pool connection parses and describes this text once; a lookup is
+	// then one round trip carrying only its parameters (docs/adr/0003).
+	const [row] = await executePrepared<LookupRow>(
+		getDb(),
+		'lookup_throttled',
+		sql`
+		with p as (
+			select id, number, serial, type_code, year, complex from proceedings
+			where number = ${id.number} and type_code = ${id.typeCode} and year = ${id.year}
+				and birth_date = ${birthDate}
+			limit 1
+		), hit as (
+			insert into rate_limits (key, points, expire)
+			select * from (values ${values}) as v(key, points, expire)
+			where not exists (select 1 from p)
+			on conflict (key) do update set
+				points = case when rate_limits.expire <= now() then 1 else rate_limits.points + 1 end,
+				expire = case when rate_limits.expire <= now() then excluded.expire else rate_limits.expire end
+			returning key, points, expire
+		), counted as (
+			select key, points, expire from hit
+			union all
+			select key, points, expire from rate_limits
+			where exists (select 1 from p) and key in (${keys}) and expire > now()
+		), judged as (
+			select c.points > l.max as over, l.soft, extract(epoch from c.expire - now()) as wait
+			from counted c join (values ${maxes}) as l(key, max, soft) on l.key = c.key
+		), verdict as (
+			select not coalesce(bool_or(over and not soft), false) as hard_ok,
+				not coalesce(bool_or(over and soft), false) as soft_ok,
+				coalesce(max(case when over then wait end), 0)::float8 as wait
+			from judged
+		), decided as (
+			select hard_ok and (soft_ok or ${proven}::boolean) as allowed, hard_ok, wait from verdict
+		)
+		select v.allowed, v.hard_ok, v.wait, p.id, p.number, p.serial, p.type_code, p.year, p.complex,
+			coalesce((
+				select json_agg(json_build_object('kind', e.kind, 'at', e.occurred_at, 'details', e.details) order by e.occurred_at)
+				from proceeding_events e where e.proceeding_id = p.id
+			), '[]'::json) as events
+		from decided v
+		left join p on v.allowed
+		limit 1`
+	);
 	if (!row || !row.allowed)
 		return {
 			allowed: false,
