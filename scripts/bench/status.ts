@@ -2,6 +2,7 @@
 // production build on PostgreSQL, next to a bare drizzle lookup server measured in the same run.
 // Needs `npm run build` first and a PostgreSQL (TEST_DATABASE_URL or 127.0.0.1:5432).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { openPostgres } from '../../src/lib/server/db/client';
@@ -34,6 +35,40 @@ function start(command: string, args: string[], env: Record<string, string>): Ch
 	});
 }
 
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere.
+ * Throughput on a shared machine moves with everyone else's load; CPU per lookup hardly does.
+ */
+function cpuSeconds(pid: number | undefined): number | null {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * CPU seconds the PostgreSQL backends serving the bench database have used so far, per backend
+ * (only when they run on this machine: their /proc entry must be a postgres process).
+ */
+async function databaseCpu(admin: postgres.Sql): Promise<Map<number, number>> {
+	const rows = await admin<{ pid: number }[]>`
+		select pid from pg_stat_activity where datname = ${NAME} and pid <> pg_backend_pid()`;
+	const used = new Map<number, number>();
+	for (const { pid } of rows) {
+		let command: string;
+		try {
+			command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+		} catch {
+			continue;
+		}
+		const seconds = command.startsWith('postgres') ? cpuSeconds(pid) : null;
+		if (seconds !== null) used.set(pid, seconds);
+	}
+	return used;
+}
+
 interface Pair {
 	number: string;
 	typeCode: string;
@@ -42,8 +77,16 @@ interface Pair {
 	canonical: string;
 }
 
-async function run(name: string, url: string, body: (pair: Pair) => string, pairs: Pair[]) {
+async function run(
+	name: string,
+	url: string,
+	body: (pair: Pair) => string,
+	pairs: Pair[],
+	pid: number | undefined
+) {
 	let n = 0;
+	const cpuBefore = cpuSeconds(pid);
+	const databaseBefore = await databaseCpu(admin);
 	const result = await autocannon({
 		url,
 		connections: CONNECTIONS,
@@ -65,9 +108,22 @@ async function run(name: string, url: string, body: (pair: Pair) => string, pair
 		]
 	});
 	const ok = result['2xx'];
+	const cpuAfter = cpuSeconds(pid);
+	const databaseAfter = await databaseCpu(admin);
+	// Backends opened during the run count from zero; only this server was driven meanwhile.
+	let databaseSeconds = 0;
+	for (const [backend, seconds] of databaseAfter)
+		databaseSeconds += seconds - (databaseBefore.get(backend) ?? 0);
 	const line = {
 		name,
 		'lookups/s': Math.round(ok / result.duration),
+		// The server process's own CPU per answer (not PostgreSQL's, not the load generator's).
+		'cpu ms/lookup':
+			cpuBefore === null || cpuAfter === null
+				? null
+				: Math.round(((cpuAfter - cpuBefore) * 1000 * 100) / result.requests.total) / 100,
+		// PostgreSQL's CPU per answer, over the backends of the bench database (0 when remote).
+		'db cpu ms/lookup': Math.round((databaseSeconds * 1000 * 100) / result.requests.total) / 100,
 		'p50 ms': result.latency.p50,
 		'p99 ms': result.latency.p99,
 		non2xx: result.non2xx,
@@ -121,24 +177,31 @@ try {
 				LOG_LEVEL: 'warn'
 			}
 		),
-		start('npx', ['tsx', 'scripts/bench/bare-status-server.ts'], { PORT: '4302', DATABASE_URL })
+		// tsx as a loader, so that the pid is the server's own (for its CPU time).
+		start(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-status-server.ts'], {
+			PORT: '4302',
+			DATABASE_URL
+		})
 	);
 	await waitFor('http://localhost:4301/api/health');
 	await waitFor('http://localhost:4302/');
 
 	// Warm both up, then measure the ceiling and the app in the same run.
 	await autocannon({ url: 'http://localhost:4301/api/health', connections: 10, duration: 2 });
+	const [appProcess, bareProcess] = children;
 	const bare = await run(
 		'bare drizzle lookup',
 		'http://localhost:4302/',
 		(p) => JSON.stringify(p),
-		pairs
+		pairs,
+		bareProcess?.pid
 	);
 	const app = await run(
 		'Pobyt POST /api/v1/status',
 		'http://localhost:4301/api/v1/status',
 		(p) => JSON.stringify({ number: p.canonical, birthDate: p.birthDate }),
-		pairs
+		pairs,
+		appProcess?.pid
 	);
 	// The framework's own floor on this machine: Kit answering a trivial endpoint.
 	const health = await autocannon({
@@ -157,7 +220,11 @@ try {
 	console.log(
 		`\nstatus lookups: ${app['lookups/s']}/s, p99 ${app['p99 ms']} ms (${CONNECTIONS} connections, ${DURATION} s) — ` +
 			`${(ratio * 100).toFixed(0)} % of the bare ceiling ${bare['lookups/s']}/s (p99 ${bare['p99 ms']} ms); ` +
-			`non-2xx ${app.non2xx}, errors ${app.errors}. Targets: ≥ 60 %, p99 ≤ 50 ms.`
+			`non-2xx ${app.non2xx}, errors ${app.errors}. Targets: ≥ 60 %, p99 ≤ 50 ms.` +
+			(app['cpu ms/lookup'] === null
+				? ''
+				: `\napp CPU ${app['cpu ms/lookup']} ms a lookup against the bare server's ${bare['cpu ms/lookup']} ms; ` +
+					`PostgreSQL ${app['db cpu ms/lookup']} ms against ${bare['db cpu ms/lookup']} ms.`)
 	);
 } finally {
 	for (const child of children) if (child.pid) process.kill(-child.pid, 'SIGTERM');

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../db';
-import { resultRows } from '../db/rows';
+import { executePrepared } from '../db/rows';
 import type { EventKind, ProceedingNumber } from './proceeding-number';
 import type { ProceedingEvent } from './proceeding-status';
 import { proceedingEvents, proceedings } from './proceedings.schema';
@@ -25,6 +25,19 @@ export interface LimitCharge {
 	seconds: number;
 	/** Past it a proof of work lets the lookup through (`proven`); see `LimitRule.soft`. */
 	soft?: boolean;
+}
+
+interface LookupRow {
+	allowed: boolean;
+	hard_ok: boolean;
+	wait: number;
+	id: string | null;
+	number: number;
+	serial: number | null;
+	type_code: string;
+	year: number;
+	complex: boolean;
+	events: { kind: string; at: string; details: Record<string, string> | null }[] | string;
 }
 
 export type ThrottledLookup =
@@ -59,7 +72,12 @@ export async function lookupThrottled(
 		sorted.map((c) => sql`${c.key}`),
 		sql`, `
 	);
-	const result = await getDb().execute(sql`
+	// Prepared (db/rows.ts): each pool connection parses and describes this text once; a lookup is
+	// then one round trip carrying only its parameters (docs/adr/0003).
+	const [row] = await executePrepared<LookupRow>(
+		getDb(),
+		'lookup_throttled',
+		sql`
 		with p as (
 			select id, number, serial, type_code, year, complex from proceedings
 			where number = ${id.number} and type_code = ${id.typeCode} and year = ${id.year}
@@ -96,19 +114,8 @@ export async function lookupThrottled(
 			), '[]'::json) as events
 		from decided v
 		left join p on v.allowed
-		limit 1`);
-	const [row] = resultRows<{
-		allowed: boolean;
-		hard_ok: boolean;
-		wait: number;
-		id: string | null;
-		number: number;
-		serial: number | null;
-		type_code: string;
-		year: number;
-		complex: boolean;
-		events: { kind: string; at: string; details: Record<string, string> | null }[] | string;
-	}>(result);
+		limit 1`
+	);
 	if (!row || !row.allowed)
 		return {
 			allowed: false,
