@@ -3,15 +3,12 @@
 // enters without JavaScript, one asks only for afternoons (there are none); at the draw the
 // first two get bookings (entry page, /my, mailbox), the third the waiting-list message; the
 // published page verifies with `npm run draw:verify`, and an altered copy does not.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateHOTP } from '@oslojs/otp';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { OwnServer, totp as ownTotp } from './own-server';
 import { DEMO_PASSWORD, E2E_NOW, ownPort } from './e2e-env';
 import { expectNoAxeViolations } from './fixtures';
 
@@ -20,60 +17,18 @@ test.describe.configure({ mode: 'serial' });
 const uk = JSON.parse(readFileSync('messages/uk.json', 'utf8')) as Record<string, string>;
 const en = JSON.parse(readFileSync('messages/en.json', 'utf8')) as Record<string, string>;
 const PORT = ownPort('draw');
-const BASE = `http://localhost:${PORT}`;
-const DATA_DIR = mkdtempSync(join(tmpdir(), 'pobyt-draw-'));
+const server = new OwnServer(PORT);
+const BASE = server.base;
 /** Thursday 26 November 2026, 9:01 in Prague: a minute after the draw. */
 const AFTER_DRAW = '2026-11-26T08:01:00Z';
 const CLERK = 'urednik@pobyt.demo';
 
-let server: ChildProcess | null = null;
 let totpKey = '';
 const state = { release: '', entryA: '', entryB: '', entryC: '' };
 
-async function startServer(clock: string): Promise<void> {
-	server = spawn(process.execPath, ['build'], {
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: {
-			...process.env,
-			PORT: String(PORT),
-			ORIGIN: BASE,
-			DATA_DIR,
-			DEMO_PASSWORD,
-			POBYT_CLOCK: clock,
-			POW_WORK: '500',
-			LOG_LEVEL: 'warn',
-			TZ: 'UTC'
-		}
-	});
-	await expect
-		.poll(
-			() =>
-				fetch(`${BASE}/api/ready`)
-					.then((r) => r.status)
-					.catch(() => 0),
-			{ timeout: 90_000 }
-		)
-		.toBe(200);
-}
+test.afterAll(() => server.stop());
 
-async function stopServer(): Promise<void> {
-	const running = server;
-	server = null;
-	if (!running || running.exitCode !== null) return;
-	await new Promise<void>((resolve) => {
-		running.once('exit', () => resolve());
-		running.kill('SIGTERM');
-	});
-}
-
-test.afterAll(stopServer);
-
-const totp = (clock: string) =>
-	generateHOTP(
-		decodeBase32IgnorePadding(totpKey.replace(/\s/g, '')),
-		BigInt(Math.floor(Date.parse(clock) / 30_000)),
-		6
-	);
+const totp = (clock: string) => ownTotp(totpKey, clock);
 
 async function signInClerk(page: Page, clock: string): Promise<void> {
 	await page.goto(`${BASE}/en/login`);
@@ -123,7 +78,7 @@ test('staff announce a draw; people enter in Ukrainian with and without JavaScri
 	browser
 }) => {
 	test.setTimeout(480_000);
-	await startServer(E2E_NOW);
+	await server.start(E2E_NOW);
 
 	const staff = await browser.newContext({ baseURL: BASE });
 	const desk = await staff.newPage();
@@ -193,7 +148,7 @@ test('staff announce a draw; people enter in Ukrainian with and without JavaScri
 	await pageC.goto(`/uk${state.release}`);
 	state.entryC = await enter(pageC, 2, [uk.draw_afternoon!]);
 	await c.close();
-	await stopServer();
+	await server.stop();
 });
 
 test('after the draw: bookings on the entry page, on /my and in the mailbox; the waiting list; draw:verify', async ({
@@ -201,7 +156,7 @@ test('after the draw: bookings on the entry page, on /my and in the mailbox; the
 }) => {
 	test.setTimeout(480_000);
 	expect(state.entryA).not.toBe('');
-	await startServer(AFTER_DRAW);
+	await server.start(AFTER_DRAW);
 	const a = await personContext(browser, 0, true);
 	const pageA = await a.newPage();
 	// The runner draws within seconds of the start.
@@ -320,5 +275,5 @@ test('after the draw: bookings on the entry page, on /my and in the mailbox; the
 	);
 	await expectNoAxeViolations(desk);
 	await staff.close();
-	await stopServer();
+	await server.stop();
 });

@@ -2,14 +2,10 @@
 // shares a checklist from the page, an agent opens it by the code and sees the same unticked
 // documents; a withdrawn context is refused at once, and a day later the link has expired. A code
 // made on Friday night still works on Monday morning, until the line closes (issue 11, point 4).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateHOTP } from '@oslojs/otp';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { OwnServer, totp as ownTotp } from './own-server';
 import { DEMO_PASSWORD, E2E_NOW, ownPort } from './e2e-env';
 import { expectNoAxeViolations } from './fixtures';
 
@@ -17,8 +13,8 @@ test.describe.configure({ mode: 'serial' });
 
 const uk = JSON.parse(readFileSync('messages/uk.json', 'utf8')) as Record<string, string>;
 const PORT = ownPort('hotlineExpiry');
-const BASE = `http://localhost:${PORT}`;
-const DATA_DIR = mkdtempSync(join(tmpdir(), 'pobyt-hotline-'));
+const server = new OwnServer(PORT);
+const BASE = server.base;
 // Made on Tuesday 10:30, a code lasts through Wednesday's opening (until 16:00): Wednesday 17:30.
 const LATER = new Date(Date.parse(E2E_NOW) + 31 * 3_600_000).toISOString();
 /** Friday 27 November 2026, 23:40 in Prague; the line opens again on Monday at 8:00. */
@@ -28,7 +24,6 @@ const MONDAY_MORNING = '2026-11-30T08:30:00Z';
 const MONDAY_AFTER_CLOSING = '2026-11-30T15:05:00Z';
 const AGENT = 'operator@pobyt.demo';
 
-let server: ChildProcess | null = null;
 let totpKey = '';
 const shared: { code: string; token: string; withdrawnToken: string } = {
 	code: '',
@@ -36,48 +31,7 @@ const shared: { code: string; token: string; withdrawnToken: string } = {
 	withdrawnToken: ''
 };
 
-async function startServer(clock: string): Promise<void> {
-	server = spawn(process.execPath, ['build'], {
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: {
-			...process.env,
-			PORT: String(PORT),
-			ORIGIN: BASE,
-			DATA_DIR,
-			DEMO_PASSWORD,
-			POBYT_CLOCK: clock,
-			POW_WORK: '500',
-			LOG_LEVEL: 'warn',
-			TZ: 'UTC'
-		}
-	});
-	await expect
-		.poll(
-			() =>
-				fetch(`${BASE}/api/ready`)
-					.then((r) => r.status)
-					.catch(() => 0),
-			{ timeout: 90_000 }
-		)
-		.toBe(200);
-}
-
-async function stopServer(): Promise<void> {
-	const running = server;
-	server = null;
-	if (!running || running.exitCode !== null) return;
-	await new Promise<void>((resolve) => {
-		running.once('exit', () => resolve());
-		running.kill('SIGTERM');
-	});
-}
-
-const totp = (clock: string) =>
-	generateHOTP(
-		decodeBase32IgnorePadding(totpKey.replace(/\s/g, '')),
-		BigInt(Math.floor(Date.parse(clock) / 30_000)),
-		6
-	);
+const totp = (clock: string) => ownTotp(totpKey, clock);
 
 /** The agent signs in; the first time on this database enrols the authenticator. */
 async function signInAgent(page: Page, clock: string): Promise<void> {
@@ -99,13 +53,13 @@ async function signInAgent(page: Page, clock: string): Promise<void> {
 	await expect(page).toHaveURL(/\/account$/);
 }
 
-test.afterAll(stopServer);
+test.afterAll(() => server.stop());
 
 test('a Ukrainian speaker shares a checklist; the agent sees the same unticked documents; withdrawal is immediate', async ({
 	browser
 }) => {
 	test.setTimeout(180_000);
-	await startServer(E2E_NOW);
+	await server.start(E2E_NOW);
 	const caller = await browser.newContext({ baseURL: BASE });
 	const page = await caller.newPage();
 	await page.goto('/uk/checklists/employee-card');
@@ -158,13 +112,13 @@ test('a Ukrainian speaker shares a checklist; the agent sees the same unticked d
 	).toBeVisible();
 	await expectNoAxeViolations(desk);
 	await agent.close();
-	await stopServer();
+	await server.stop();
 });
 
 test('after the next opening is over the link has expired and is refused', async ({ browser }) => {
 	test.setTimeout(180_000);
 	expect(shared.token).not.toBe('');
-	await startServer(LATER);
+	await server.start(LATER);
 	const agent = await browser.newContext({ baseURL: BASE });
 	const desk = await agent.newPage();
 	await signInAgent(desk, LATER);
@@ -180,14 +134,14 @@ test('after the next opening is over the link has expired and is refused', async
 	await desk.getByRole('button', { name: 'Open', exact: true }).click();
 	await expect(desk.locator('.error-summary')).toBeVisible();
 	await agent.close();
-	await stopServer();
+	await server.stop();
 });
 
 test('a code made on Friday at 23:40 is still valid on Monday morning, and the page says until when', async ({
 	browser
 }) => {
 	test.setTimeout(240_000);
-	await startServer(FRIDAY_NIGHT);
+	await server.start(FRIDAY_NIGHT);
 	const caller = await browser.newContext({ baseURL: BASE, viewport: { width: 360, height: 740 } });
 	const page = await caller.newPage();
 	await page.goto('/uk/help?from=/uk/contact');
@@ -205,19 +159,19 @@ test('a code made on Friday at 23:40 is still valid on Monday morning, and the p
 		path: 'reports/screens/newcomer-code-friday-uk-360.png',
 		fullPage: true
 	});
-	await stopServer();
+	await server.stop();
 
-	await startServer(MONDAY_MORNING);
+	await server.start(MONDAY_MORNING);
 	await page.goto('/uk/help/shared');
 	await expect(page.locator('.context-code')).toHaveText(code);
 	await expect(page.locator('#shared-context .hotline__state')).toHaveClass(/hotline__state--open/);
 	await expectNoAxeViolations(page);
-	await stopServer();
+	await server.stop();
 
-	await startServer(MONDAY_AFTER_CLOSING);
+	await server.start(MONDAY_AFTER_CLOSING);
 	await page.goto('/uk/help/shared');
 	await expect(page.locator('.context-code')).toHaveCount(0);
 	await expect(page.getByText(uk.help_shared_none!)).toBeVisible();
 	await caller.close();
-	await stopServer();
+	await server.stop();
 });

@@ -2,14 +2,10 @@
 // scripted set of public actions in several languages, then an analyst sees exactly those counts
 // in the sections and in the yearly report, prints it to PDF and downloads its CSV. Strangers
 // and other roles are refused; the open data is public and holds no count below 5.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateHOTP } from '@oslojs/otp';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { OwnServer, totp as ownTotp } from './own-server';
 import { bookInRussian } from './booking-flow';
 import { DEMO_PASSWORD, E2E_NOW, ownPort } from './e2e-env';
 
@@ -24,54 +20,14 @@ const [ru, vi, uk, cs] = ['ru', 'vi', 'uk', 'cs'].map(messages) as [
 	Record<string, string>
 ];
 const PORT = ownPort('insights');
-const BASE = `http://localhost:${PORT}`;
-const DATA_DIR = mkdtempSync(join(tmpdir(), 'pobyt-insights-'));
+const server = new OwnServer(PORT);
+const BASE = server.base;
 
-let server: ChildProcess | null = null;
 const totpKeys = new Map<string, string>();
 
-async function startServer(): Promise<void> {
-	server = spawn(process.execPath, ['build'], {
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: {
-			...process.env,
-			PORT: String(PORT),
-			ORIGIN: BASE,
-			DATA_DIR,
-			DEMO_PASSWORD,
-			POBYT_CLOCK: E2E_NOW,
-			POW_WORK: '500',
-			LOG_LEVEL: 'warn',
-			TZ: 'UTC'
-		}
-	});
-	await expect
-		.poll(
-			() =>
-				fetch(`${BASE}/api/ready`)
-					.then((r) => r.status)
-					.catch(() => 0),
-			{ timeout: 90_000 }
-		)
-		.toBe(200);
-}
+test.afterAll(() => server.stop());
 
-test.afterAll(async () => {
-	const running = server;
-	server = null;
-	if (!running || running.exitCode !== null) return;
-	await new Promise<void>((resolve) => {
-		running.once('exit', () => resolve());
-		running.kill('SIGTERM');
-	});
-});
-
-const totp = (key: string) =>
-	generateHOTP(
-		decodeBase32IgnorePadding(key.replace(/\s/g, '')),
-		BigInt(Math.floor(Date.parse(E2E_NOW) / 30_000)),
-		6
-	);
+const totp = (key: string) => ownTotp(key, E2E_NOW);
 
 async function signIn(page: Page, email: string): Promise<void> {
 	await page.goto(`${BASE}/en/login`);
@@ -113,7 +69,7 @@ test('public actions in four languages, then the analyst sees exactly those coun
 	browser
 }) => {
 	test.setTimeout(300_000);
-	await startServer();
+	await server.start(E2E_NOW);
 	const person = await browser.newContext({ baseURL: BASE });
 	const page = await person.newPage();
 
