@@ -1,5 +1,5 @@
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
+import { chain } from '$lib/server/http/chain';
 import { bookingAdmission, bookingWrites, noteOverload } from '$lib/server/http/booking-admission';
 import { databaseFaults } from '$lib/server/http/database-faults';
 import { formGuard } from '$lib/server/http/form-guard';
@@ -21,7 +21,7 @@ export const init: ServerInit = startServer;
 // Shedding comes before the locale middleware: a refusal should cost as little as possible.
 // Then the guard of every form: an unreadable body is refused before any action runs, and the
 // forms without limits of their own share one budget per address.
-export const handle = sequence(
+export const handle = chain(
 	requestMetrics,
 	requestLog,
 	securityHeaders,

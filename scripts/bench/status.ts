@@ -69,6 +69,13 @@ async function databaseCpu(admin: postgres.Sql): Promise<Map<number, number>> {
 	return used;
 }
 
+/** CPU milliseconds per request between two readings of `cpuSeconds` (null when unknown). */
+function cpuOf(before: number | null, after: number | null, requests: number): number | null {
+	return before === null || after === null
+		? null
+		: Math.round(((after - before) * 1000 * 100) / requests) / 100;
+}
+
 interface Pair {
 	number: string;
 	typeCode: string;
@@ -118,10 +125,7 @@ async function run(
 		name,
 		'lookups/s': Math.round(ok / result.duration),
 		// The server process's own CPU per answer (not PostgreSQL's, not the load generator's).
-		'cpu ms/lookup':
-			cpuBefore === null || cpuAfter === null
-				? null
-				: Math.round(((cpuAfter - cpuBefore) * 1000 * 100) / result.requests.total) / 100,
+		'cpu ms/lookup': cpuOf(cpuBefore, cpuAfter, result.requests.total),
 		// PostgreSQL's CPU per answer, over the backends of the bench database (0 when remote).
 		'db cpu ms/lookup': Math.round((databaseSeconds * 1000 * 100) / result.requests.total) / 100,
 		'p50 ms': result.latency.p50,
@@ -204,6 +208,7 @@ try {
 		appProcess?.pid
 	);
 	// The framework's own floor on this machine: Kit answering a trivial endpoint.
+	const healthCpuBefore = cpuSeconds(appProcess?.pid);
 	const health = await autocannon({
 		url: 'http://localhost:4301/api/health',
 		connections: CONNECTIONS,
@@ -213,6 +218,7 @@ try {
 		JSON.stringify({
 			name: 'Pobyt GET /api/health',
 			'req/s': Math.round(health['2xx'] / health.duration),
+			'cpu ms/answer': cpuOf(healthCpuBefore, cpuSeconds(appProcess?.pid), health.requests.total),
 			'p99 ms': health.latency.p99
 		})
 	);

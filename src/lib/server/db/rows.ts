@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from './engine';
 
 /** drizzle's execute() returns an array on postgres.js and `{ rows }` on PGlite (STACK.md pitfall 4). */
@@ -6,27 +6,51 @@ export function resultRows<T>(result: unknown): T[] {
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
+interface Compiled {
+	sql: string;
+	params: unknown[];
+}
+
 interface Sessioned {
 	session: {
 		prepareQuery(
-			query: { sql: string; params: unknown[] },
+			query: Compiled,
 			fields: undefined,
 			name: string,
 			arrayMode: boolean
-		): { execute(): Promise<unknown> };
+		): { execute(values: Record<string, unknown>): Promise<unknown> };
 	};
-	dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
+	dialect: { sqlToQuery(query: SQL): Compiled };
 }
 
+/** Statement texts by name and shape; both engines' dialects write the same text. */
+const compiled = new Map<string, Compiled>();
+
+/** `p.name` is the placeholder `name`, filled from `values` when a compiled statement runs. */
+export const p = new Proxy({} as Record<string, Placeholder>, {
+	get: (_, name) => sql.placeholder(String(name))
+});
+
 /**
- * Runs a statement of a hot path as a prepared one. drizzle runs `execute()` unnamed, and
- * postgres.js then describes every statement with parameters in a round trip of its own before
- * running it: two round trips per statement. Prepared, it is described once per connection (the
- * driver keys its cache by the SQL text) and then costs one round trip. PGlite is unaffected.
+ * Runs a statement of a hot path, compiled once and prepared. `build` writes it with
+ * placeholders (`p.name`) and runs only the first time a `name` and `shape` are seen (`shape`
+ * names what changes its text, such as how many limits it counts); each call fills in `values`.
+ * drizzle would otherwise build the statement and its text again for every request (a tenth of a
+ * draw entry's CPU, docs/adr/0003), and runs `execute()` unnamed, so postgres.js would describe
+ * every statement with parameters in a round trip of its own before running it. Prepared, it
+ * is described once per connection (the driver keys its cache by the text) and then costs one
+ * round trip. PGlite is unaffected.
  */
-export async function executePrepared<T>(db: Db, name: string, query: SQL): Promise<T[]> {
+export async function executeCompiled<T>(
+	db: Db,
+	name: string,
+	shape: string,
+	build: () => SQL,
+	values: Record<string, unknown>
+): Promise<T[]> {
 	const { session, dialect } = db as unknown as Sessioned;
-	return resultRows<T>(
-		await session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute()
-	);
+	const key = `${name}\u0000${shape}`;
+	let query = compiled.get(key);
+	if (!query) compiled.set(key, (query = dialect.sqlToQuery(build())));
+	return resultRows<T>(await session.prepareQuery(query, undefined, name, false).execute(values));
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../db';
-import { executePrepared, resultRows } from '../db/rows';
+import { executeCompiled, p, resultRows } from '../db/rows';
 import { branches, services } from '../booking/booking.schema';
 import { slots } from '../booking/schedule.schema';
 import type { OutboxMessage } from '../mail/outbox.repository';
@@ -265,13 +265,17 @@ export async function enterEntry(
 	release: { id: number; serviceId: number },
 	entry: EntryInput & { personKey: string; publicId: string; tokenHash: Uint8Array },
 	mail: OutboxMessage,
-	throttle: { upsert: SQL; allowed: SQL },
+	throttle: {
+		shape: string;
+		values: Record<string, string>;
+		sql: () => { upsert: SQL; allowed: SQL };
+	},
 	now: Date
 ): Promise<{
 	outcome: 'entered' | 'changed' | 'closed' | 'already_booked' | 'throttled';
 	counters: LimitRow[];
 }> {
-	const rows = await executePrepared<{
+	const rows = await executeCompiled<{
 		allowed: boolean;
 		booked: boolean;
 		inserted: boolean | null;
@@ -279,22 +283,25 @@ export async function enterEntry(
 	}>(
 		getDb(),
 		'draw-entry',
-		sql`
-			with throttle as (${throttle.upsert}), booked as (
+		throttle.shape,
+		() => {
+			const { upsert, allowed } = throttle.sql();
+			return sql`
+			with throttle as (${upsert}), booked as (
 				select exists (
-					select 1 from bookings b where b.person_key = ${entry.personKey}
-						and b.service_id = ${release.serviceId} and b.cancelled_at is null
+					select 1 from bookings b where b.person_key = ${p.personKey}
+						and b.service_id = ${p.serviceId} and b.cancelled_at is null
 						and b.completed_at is null and b.no_show_at is null
 				) as yes
 			), entry as (
 				insert into draw_entries (release_id, public_id, token_hash, person_key, full_name, birth_date,
 					nationality, document_number, email, proceeding_number, locale, preferences, created_at, updated_at)
-				select ${release.id}, ${entry.publicId}, ${entry.tokenHash}, ${entry.personKey}, ${entry.fullName},
-					${entry.birthDate}::date, ${entry.nationality}, ${entry.documentNumber}, ${entry.email},
-					${entry.proceedingNumber}, ${entry.locale}, ${JSON.stringify(entry.preferences)}::jsonb,
-					${iso(now)}::timestamptz, ${iso(now)}::timestamptz
-				where ${throttle.allowed} and not (select yes from booked)
-					and exists (select 1 from releases where id = ${release.id} and drawn_at is null)
+				select ${p.releaseId}::int, ${p.publicId}, ${p.tokenHash}::bytea, ${p.personKey}, ${p.fullName},
+					${p.birthDate}::date, ${p.nationality}, ${p.documentNumber}, ${p.email},
+					${p.proceedingNumber}, ${p.locale}, ${p.preferences}::jsonb,
+					${p.now}::timestamptz, ${p.now}::timestamptz
+				where ${allowed} and not (select yes from booked)
+					and exists (select 1 from releases where id = ${p.releaseId}::int and drawn_at is null)
 				on conflict (release_id, person_key) do update set
 					token_hash = excluded.token_hash, full_name = excluded.full_name, birth_date = excluded.birth_date,
 					nationality = excluded.nationality, document_number = excluded.document_number,
@@ -305,11 +312,33 @@ export async function enterEntry(
 				returning (xmax = 0) as inserted
 			), mail as (
 				insert into mail_outbox (to_address, subject, text_body, list_unsubscribe)
-				select ${mail.to}, ${mail.subject}, ${mail.text}, ${mail.listUnsubscribe} from entry
+				select ${p.mailTo}, ${p.mailSubject}, ${p.mailText}, ${p.mailUnsubscribe} from entry
 			)
-			select ${throttle.allowed} as allowed, (select yes from booked) as booked,
+			select ${allowed} as allowed, (select yes from booked) as booked,
 				(select inserted from entry) as inserted,
-				(select json_agg(throttle) from throttle) as counters`
+				(select json_agg(throttle) from throttle) as counters`;
+		},
+		{
+			...throttle.values,
+			personKey: entry.personKey,
+			serviceId: release.serviceId,
+			releaseId: release.id,
+			publicId: entry.publicId,
+			tokenHash: entry.tokenHash,
+			fullName: entry.fullName,
+			birthDate: entry.birthDate,
+			nationality: entry.nationality,
+			documentNumber: entry.documentNumber,
+			email: entry.email,
+			proceedingNumber: entry.proceedingNumber,
+			locale: entry.locale,
+			preferences: JSON.stringify(entry.preferences),
+			now: iso(now),
+			mailTo: mail.to,
+			mailSubject: mail.subject,
+			mailText: mail.text,
+			mailUnsubscribe: mail.listUnsubscribe
+		}
 	);
 	const row = rows[0]!;
 	// json_agg comes back parsed from postgres.js and as text from PGlite.

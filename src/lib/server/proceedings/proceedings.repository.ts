@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../db';
-import { executePrepared } from '../db/rows';
+import { executeCompiled, p } from '../db/rows';
 import type { EventKind, ProceedingNumber } from './proceeding-number';
 import type { ProceedingEvent } from './proceeding-status';
 import { proceedingEvents, proceedings } from './proceedings.schema';
@@ -60,32 +60,41 @@ export async function lookupThrottled(
 	proven = false
 ): Promise<ThrottledLookup> {
 	const sorted = [...charges].sort((a, b) => (a.key < b.key ? -1 : 1));
-	const values = sql.join(
-		sorted.map((c) => sql`(${c.key}, 1, now() + make_interval(secs => ${c.seconds}))`),
-		sql`, `
-	);
-	const maxes = sql.join(
-		sorted.map((c) => sql`(${c.key}::text, ${c.max}::int, ${c.soft === true}::boolean)`),
-		sql`, `
-	);
-	const keys = sql.join(
-		sorted.map((c) => sql`${c.key}`),
-		sql`, `
-	);
-	// Prepared (db/rows.ts): each pool connection parses and describes this text once; a lookup is
-	// then one round trip carrying only its parameters (docs/adr/0003).
-	const [row] = await executePrepared<LookupRow>(
+	const values: Record<string, unknown> = {
+		number: id.number,
+		typeCode: id.typeCode,
+		year: id.year,
+		birthDate,
+		proven
+	};
+	sorted.forEach((c, i) => (values[`key${i}`] = c.key));
+	// Compiled once per set of limits and prepared (db/rows.ts): a lookup is one round trip
+	// carrying only its parameters (docs/adr/0003).
+	const [row] = await executeCompiled<LookupRow>(
 		getDb(),
 		'lookup_throttled',
-		sql`
+		sorted.map((c) => `${c.max}/${c.seconds}/${c.soft === true}`).join(','),
+		() => {
+			const keys = sorted.map((_, i) => p[`key${i}`]!);
+			const rows = sql.join(
+				sorted.map(
+					(c, i) => sql`(${keys[i]}::text, 1, now() + make_interval(secs => ${c.seconds}))`
+				),
+				sql`, `
+			);
+			const maxes = sql.join(
+				sorted.map((c, i) => sql`(${keys[i]}::text, ${c.max}::int, ${c.soft === true}::boolean)`),
+				sql`, `
+			);
+			return sql`
 		with p as (
 			select id, number, serial, type_code, year, complex from proceedings
-			where number = ${id.number} and type_code = ${id.typeCode} and year = ${id.year}
-				and birth_date = ${birthDate}
+			where number = ${p.number} and type_code = ${p.typeCode} and year = ${p.year}
+				and birth_date = ${p.birthDate}
 			limit 1
 		), hit as (
 			insert into rate_limits (key, points, expire)
-			select * from (values ${values}) as v(key, points, expire)
+			select * from (values ${rows}) as v(key, points, expire)
 			where not exists (select 1 from p)
 			on conflict (key) do update set
 				points = case when rate_limits.expire <= now() then 1 else rate_limits.points + 1 end,
@@ -95,7 +104,7 @@ export async function lookupThrottled(
 			select key, points, expire from hit
 			union all
 			select key, points, expire from rate_limits
-			where exists (select 1 from p) and key in (${keys}) and expire > now()
+			where exists (select 1 from p) and key in (${sql.join(keys, sql`, `)}) and expire > now()
 		), judged as (
 			select c.points > l.max as over, l.soft, extract(epoch from c.expire - now()) as wait
 			from counted c join (values ${maxes}) as l(key, max, soft) on l.key = c.key
@@ -105,7 +114,7 @@ export async function lookupThrottled(
 				coalesce(max(case when over then wait end), 0)::float8 as wait
 			from judged
 		), decided as (
-			select hard_ok and (soft_ok or ${proven}::boolean) as allowed, hard_ok, wait from verdict
+			select hard_ok and (soft_ok or ${p.proven}::boolean) as allowed, hard_ok, wait from verdict
 		)
 		select v.allowed, v.hard_ok, v.wait, p.id, p.number, p.serial, p.type_code, p.year, p.complex,
 			coalesce((
@@ -114,7 +123,9 @@ export async function lookupThrottled(
 			), '[]'::json) as events
 		from decided v
 		left join p on v.allowed
-		limit 1`
+		limit 1`;
+		},
+		values
 	);
 	if (!row || !row.allowed)
 		return {

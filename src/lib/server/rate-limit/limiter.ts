@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { and, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, gt, inArray, lt, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '../db';
 import { rateLimits } from './rate-limit.schema';
 
@@ -71,36 +71,64 @@ export class Limits {
 
 	/**
 	 * The same consumption as part of another statement, so that a throttled write costs no
-	 * second round trip: `upsert` goes in a `with` clause named `name`; `allowed` is a condition
-	 * over it for that statement's write; `verdict` reads the counters the statement returns
-	 * (as `json_agg` of the `with` clause: `key`, `points`, `waitMs`).
+	 * second round trip, written for a compiled statement (db/rows.ts `executeCompiled`): within
+	 * its `build`, `sql()` gives `upsert`, to go in a `with` clause named `name`, and `allowed`, a
+	 * condition over it for that statement's write; `shape` and `values` (the keys, as
+	 * placeholders `limit0`, `limit1`, …) go with the statement's own; `verdict` reads the
+	 * counters the statement returns (as `json_agg` of the `with` clause: `key`, `points`,
+	 * `waitMs`).
 	 */
 	within(
 		name: string,
 		keys: Record<string, string>,
 		{ proven = false }: { proven?: boolean } = {}
-	): { upsert: SQL; allowed: SQL; verdict: (rows: LimitRow[]) => LimitOutcome } {
-		const { entries, upsert } = this.upsert(keys);
-		const over = entries
-			.filter(({ rule }) => !rule.soft || !proven)
-			.map(({ rule, key }) => sql`(l.key = ${key} and l.points > ${rule.points})`);
+	): {
+		shape: string;
+		values: Record<string, string>;
+		sql: () => { upsert: SQL; allowed: SQL };
+		verdict: (rows: LimitRow[]) => LimitOutcome;
+	} {
+		const entries = this.entries(keys);
 		return {
-			// The bare statement: a builder put in a template would come wrapped in parentheses.
-			upsert: upsert.getSQL(),
-			allowed:
-				over.length === 0
-					? sql`true`
-					: sql`not exists (select 1 from ${sql.identifier(name)} l where ${sql.join(over, sql` or `)})`,
+			shape: `${name}:${entries.map(({ rule }) => rule.name).join(',')}${proven ? ':proven' : ''}`,
+			values: Object.fromEntries(entries.map(({ key }, i) => [`limit${i}`, key])),
+			sql: () => {
+				const placed = entries.map(({ rule }, i) => ({ rule, key: sql.placeholder(`limit${i}`) }));
+				const over = placed
+					.filter(({ rule }) => !rule.soft || !proven)
+					.map(({ rule, key }) => sql`(l.key = ${key} and l.points > ${rule.points})`);
+				return {
+					// The bare statement: a builder put in a template would come wrapped in parentheses.
+					upsert: this.upsertOf(placed).getSQL(),
+					allowed:
+						over.length === 0
+							? sql`true`
+							: sql`not exists (select 1 from ${sql.identifier(name)} l where ${sql.join(over, sql` or `)})`
+				};
+			},
 			verdict: (rows) => this.verdict(entries, rows, proven)
 		};
 	}
 
-	private upsert(keys: Record<string, string>) {
-		// A fixed order of keys: two requests upserting overlapping keys can never deadlock.
-		const entries = Object.entries(keys)
+	/** The limits of `keys` with their stored keys, in a fixed order (see `upsertOf`). */
+	private entries(keys: Record<string, string>) {
+		return Object.entries(keys)
 			.map(([name, key]) => ({ rule: this.rule(name), key: `${name}:${key}` }))
 			.sort((a, b) => (a.key < b.key ? -1 : 1));
-		const upsert = this.store
+	}
+
+	private upsert(keys: Record<string, string>) {
+		const entries = this.entries(keys);
+		return { entries, upsert: this.upsertOf(entries) };
+	}
+
+	/**
+	 * One point more on each counter. The keys come in a fixed order (`entries`): two requests
+	 * upserting overlapping keys can never deadlock. `within`'s shape names the limits in that
+	 * order, so a compiled statement's placeholders always match its values.
+	 */
+	private upsertOf(entries: { rule: LimitRule; key: string | Placeholder }[]) {
+		return this.store
 			.insert(rateLimits)
 			.values(
 				entries.map(({ rule, key }) => ({
@@ -124,7 +152,6 @@ export class Limits {
 						'waitMs'
 					)
 			});
-		return { entries, upsert };
 	}
 
 	private verdict(
