@@ -106,6 +106,7 @@ async function rush(
 ): Promise<Tally> {
 	const tally = new Tally();
 	const until = Date.now() + seconds * 1000;
+	phaseEnds = until;
 	const cpuBefore = cpuMs(app?.pid);
 	tally.started = Date.now();
 	await Promise.all(
@@ -121,6 +122,8 @@ async function rush(
 // ---------------------------------------------------------------- the app over HTTP
 
 let attempt = 0;
+/** When the running phase ends: a client still waiting then gives up. */
+let phaseEnds = 0;
 let app: ChildProcess | undefined;
 
 async function post(
@@ -160,9 +163,9 @@ function backOff(response: Response): Promise<void> {
 }
 
 /**
- * One person booking: proof of work, hold a random hot slot, details, confirm. A 429 on the
- * details or confirmation is retried after Retry-After with the same hold; any other refusal
- * ends the attempt.
+ * One person booking: proof of work, hold a random hot slot, details, confirm. A 429 is retried
+ * after Retry-After (the hold with its waiting-room ticket, the later steps with the same hold)
+ * until the phase ends; any other refusal ends the attempt.
  */
 async function bookOverHttp(
 	slotIds: number[],
@@ -178,14 +181,32 @@ async function bookOverHttp(
 		const open = fullSlots ? slotIds.filter((id) => !fullSlots.has(id)) : slotIds;
 		if (open.length === 0) return;
 		const slot = open[Math.floor(Math.random() * open.length)]!;
+		// Cookies of the waiting room (ticket, pass), kept and sent back as a browser does: a
+		// refused hold is sent again with its ticket after Retry-After, keeping its place in line.
+		const jar = new Map<string, string>();
+		const remember = (response: Response) => {
+			for (const header of response.headers.getSetCookie()) {
+				const pair = header.split(';')[0]!;
+				const name = pair.slice(0, pair.indexOf('='));
+				if (name === 'pobyt_wait' || name === 'pobyt_pass') jar.set(name, pair);
+			}
+		};
+		const cookies = (...more: string[]) => [...jar.values(), ...more].join('; ');
 		const holdStarted = performance.now();
-		const hold = await post(
-			`${book}?/hold`,
-			{ slot: String(slot), altcha: await proof(address) },
-			address
-		);
-		tally.count('hold', hold.status);
-		if (hold.status === 429) return await backOff(hold);
+		let hold: Response;
+		for (;;) {
+			hold = await post(
+				`${book}?/hold`,
+				{ slot: String(slot), altcha: await proof(address) },
+				address,
+				cookies()
+			);
+			remember(hold);
+			tally.count('hold', hold.status);
+			if (hold.status !== 429 || Date.now() >= phaseEnds) break;
+			await backOff(hold);
+		}
+		if (hold.status === 429) return;
 		if (hold.status === 409) fullSlots?.add(slot);
 		if (hold.status !== 303) return;
 		tally.holdLatencies.push(performance.now() - holdStarted);
@@ -209,9 +230,16 @@ async function bookOverHttp(
 		];
 		for (const [name, form] of steps) {
 			for (;;) {
-				const response = await post(`${book}/${name}`, form, address, cookie.split(';')[0]);
+				const response = await post(
+					`${book}/${name}`,
+					form,
+					address,
+					cookies(cookie.split(';')[0]!)
+				);
+				remember(response);
 				tally.count(name, response.status);
 				if (response.status === 429) {
+					if (Date.now() >= phaseEnds) return;
 					await backOff(response);
 					continue;
 				}

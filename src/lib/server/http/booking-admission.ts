@@ -22,6 +22,8 @@ import {
 	type WaitingRoom
 } from './waiting-room';
 import { plainPage } from './plain-page';
+import { HOLD_COOKIE } from './private-cookies';
+import { TOKEN_PATTERN } from '../security/tokens';
 import { observeAdmission, observeBookingRefusal } from '../metrics/metrics';
 
 /** What a refused request is asked to wait: long enough for the crowd ahead to get through. */
@@ -54,6 +56,19 @@ export function isBookingWrite(event: Pick<RequestEvent, 'request' | 'url'>): bo
 	if (event.request.method !== 'POST') return false;
 	const path = delocalizePath(event.url.pathname);
 	return path.startsWith('/book/') || path.startsWith('/booking/');
+}
+
+/**
+ * The steps after the hold (details, confirmation) of someone holding a seat (the hold cookie).
+ * They go ahead of the waiting room's line, within the in-flight limit: their seat is taken
+ * either way, and making them queue behind newcomers would only let it lapse. A forged cookie
+ * gains one quick refusal; the hold itself is where the line applies.
+ */
+export function isFinishingStep(event: Pick<RequestEvent, 'request' | 'url'>): boolean {
+	if (event.request.method !== 'POST') return false;
+	if (!/^\/book\/[^/]+\/[^/]+\/(details|check)$/.test(delocalizePath(event.url.pathname)))
+		return false;
+	return TOKEN_PATTERN.test(cookieValue(event.request, HOLD_COOKIE) ?? '');
 }
 
 /**
@@ -145,9 +160,11 @@ async function queued(
 	const pass = readTicket(secret, cookieValue(event.request, PASS_COOKIE), 'pass');
 	const passed = !!pass && at - pass.arrivedAt < PASS_SECONDS * 1000;
 	// A newcomer goes ahead only where capacity is left beyond those already waiting.
-	const turn = ticket
-		? room.place(ticket, at) <= max - limit.count
-		: passed || limit.count + room.waiting(at) < max;
+	const turn =
+		isFinishingStep(event) ||
+		(ticket
+			? room.place(ticket, at) <= max - limit.count
+			: passed || limit.count + room.waiting(at) < max);
 	if (!turn || !limit.tryEnter(max)) {
 		const t = ticket ?? newTicket(at);
 		return wait(t, ticket ? null : cookieHeader(TICKET_COOKIE, signTicket(secret, t), 600));

@@ -119,4 +119,68 @@ describe('waiting room', () => {
 		// Now the third's turn.
 		expect((await page(c3)).status).toBe(200);
 	});
+
+	it('lets someone holding a seat finish ahead of the line (within the limit), never a newcomer', async () => {
+		const limit = new InFlightLimit();
+		const room = new WaitingRoom();
+		const handle = bookingAdmission(() => 2, limit, { room, secret: () => SECRET });
+		const running = [pending(), pending()];
+		const admitted = running.map((r) =>
+			handle({ event: eventFor('/book/registration/praha-1?/hold'), resolve: r.resolve })
+		);
+		// People waiting who have not come back yet (their pages refresh later) fill the line.
+		for (let i = 0; i < 3; i++)
+			expect(
+				(
+					await handle({
+						event: eventFor('/book/registration/praha-1?/hold'),
+						resolve: async () => new Response('no')
+					})
+				).status
+			).toBe(429);
+		expect(room.waiting(Date.now())).toBe(3);
+		// One place frees.
+		running[0]!.finish(new Response(null, { status: 303 }));
+		await admitted[0];
+		expect(limit.count).toBe(1);
+		const hold = 'pobyt_hold=AAAAAAAAAAAAAAAAAAAAAAAAAAA';
+		const ok = async () => new Response(null, { status: 303 });
+		// Details and confirmation of a held seat go through while one place of two is free…
+		for (const step of ['details', 'check'])
+			expect(
+				(
+					await handle({
+						event: eventFor(`/uk/book/registration/praha-1/${step}`, 'POST', hold),
+						resolve: ok
+					})
+				).status
+			).toBe(303);
+		// …a newcomer's hold does not, nor a step without a held seat, nor one with a malformed cookie.
+		for (const [path, cookie] of [
+			['/book/registration/praha-1?/hold', hold],
+			['/book/registration/praha-1/details', ''],
+			['/book/registration/praha-1/details', 'pobyt_hold=%E0%A4%A'],
+			['/book/registration/praha-1/details', `${TICKET_COOKIE}=%E0%A4%A`]
+		] as const)
+			expect((await handle({ event: eventFor(path, 'POST', cookie), resolve: ok })).status).toBe(
+				429
+			);
+		// The in-flight limit still holds for them: with both places taken, they wait too.
+		const second = pending();
+		void handle({
+			event: eventFor('/book/registration/praha-1/check', 'POST', hold),
+			resolve: second.resolve
+		});
+		expect(limit.count).toBe(2);
+		expect(
+			(
+				await handle({
+					event: eventFor('/book/registration/praha-1/check', 'POST', hold),
+					resolve: ok
+				})
+			).status
+		).toBe(429);
+		running[1]!.finish(new Response(null, { status: 303 }));
+		second.finish(new Response(null, { status: 303 }));
+	});
 });

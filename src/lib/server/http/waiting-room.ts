@@ -150,7 +150,13 @@ export function cookieValue(request: Request, name: string): string | null {
 	const header = request.headers.get('cookie') ?? '';
 	for (const part of header.split(/;\s*/)) {
 		const eq = part.indexOf('=');
-		if (eq > 0 && part.slice(0, eq) === name) return decodeURIComponent(part.slice(eq + 1));
+		if (eq > 0 && part.slice(0, eq) === name) {
+			try {
+				return decodeURIComponent(part.slice(eq + 1));
+			} catch {
+				return null; // a malformed escape is no cookie of ours, not a 500
+			}
+		}
 	}
 	return null;
 }
