@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { driverError } from '../db/errors';
 import { resultRows } from '../db/rows';
@@ -183,61 +183,65 @@ export async function confirmHold(
 ): Promise<ConfirmOutcome> {
 	try {
 		return await getDb().transaction(async (tx) => {
-			const [hold] = await tx
-				.delete(bookingHolds)
-				.where(and(eq(bookingHolds.tokenHash, holdTokenHash), gte(bookingHolds.expiresAt, now)))
-				.returning({ slotId: bookingHolds.slotId });
+			// The hold, its slot's branch and action, and — two confirmations for one person at
+			// once — the person's lock: the second waits here, then counts the first.
+			const [hold] = resultRows<{ slot_id: number; branch_id: number; service_id: number }>(
+				await tx.execute(sql`
+					with hold as (
+						delete from ${bookingHolds}
+						where ${bookingHolds.tokenHash} = ${holdTokenHash}
+							and ${bookingHolds.expiresAt} >= ${now.toISOString()}::timestamptz
+						returning ${bookingHolds.slotId} as slot_id
+					)
+					select hold.slot_id, s.branch_id, s.service_id,
+						pg_advisory_xact_lock(hashtext(${booking.personKey})) is null as locked
+					from hold join ${slots} s on s.id = hold.slot_id`)
+			);
 			if (!hold) throw new Refused({ kind: 'expired' });
-			const [slot] = await tx
-				.select({ branchId: slots.branchId, serviceId: slots.serviceId })
-				.from(slots)
-				.where(eq(slots.id, hold.slotId));
-			// Two confirmations for one person at once: the second waits here, then counts the first.
-			await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${booking.personKey}))`);
-			const [recent] = await tx
-				.select({ n: sql<number>`count(*)::int` })
-				.from(bookings)
-				.where(
-					and(
-						eq(bookings.personKey, booking.personKey),
-						gte(bookings.createdAt, limits.windowStart),
-						isNull(bookings.cancelledAt)
-					)
-				);
-			if ((recent?.n ?? 0) >= limits.perWindow) throw new Refused({ kind: 'limit' });
+			// After the lock, a statement of its own (a snapshot that sees the first's booking): the
+			// person's limits, and the booking only within them.
 			const late = limits.lateCancellations;
-			const lateOnes = await tx
-				.select({ at: bookings.cancelledAt })
-				.from(bookings)
-				.innerJoin(slots, eq(slots.id, bookings.slotId))
-				.where(
-					and(
-						eq(bookings.personKey, booking.personKey),
-						eq(bookings.cancelledBy, 'person'),
-						gte(bookings.cancelledAt, late.windowStart),
-						sql`${bookings.cancelledAt} > ${slots.startsAt} - make_interval(hours => ${late.hoursBefore})`
+			const [row] = resultRows<{ recent: number; oldest_ms: number | null; id: string | null }>(
+				await tx.execute(sql`
+					with late as (
+						select b.cancelled_at as at from ${bookings} b join ${slots} s on s.id = b.slot_id
+						where b.person_key = ${booking.personKey} and b.cancelled_by = 'person'
+							and b.cancelled_at >= ${late.windowStart.toISOString()}::timestamptz
+							and b.cancelled_at > s.starts_at - make_interval(hours => ${late.hoursBefore})
+						order by b.cancelled_at desc limit ${late.max}
+					), counted as (
+						select
+							(select count(*)::int from ${bookings}
+								where ${bookings.personKey} = ${booking.personKey}
+									and ${bookings.createdAt} >= ${limits.windowStart.toISOString()}::timestamptz
+									and ${bookings.cancelledAt} is null) as recent,
+							(select count(*)::int from late) as late,
+							(select (extract(epoch from at) * 1000)::float8 from late
+								order by at desc offset ${late.max - 1} limit 1) as oldest_ms
+					), inserted as (
+						insert into ${bookings} (slot_id, branch_id, service_id, reference, token_hash,
+							person_key, full_name, birth_date, nationality, document_number, email, phone,
+							proceeding_number, locale, channel, idempotency_key, created_at)
+						select ${hold.slot_id}, ${hold.branch_id}, ${hold.service_id}, ${booking.reference},
+							${booking.tokenHash}, ${booking.personKey}, ${booking.fullName}, ${booking.birthDate},
+							${booking.nationality}, ${booking.documentNumber}, ${booking.email}, ${booking.phone},
+							${booking.proceedingNumber}, ${booking.locale}, ${booking.channel},
+							${booking.idempotencyKey}, ${now.toISOString()}::timestamptz
+						from counted
+						where counted.recent < ${limits.perWindow} and counted.late < ${late.max}::bigint
+						returning id
 					)
-				)
-				.orderBy(desc(bookings.cancelledAt))
-				.limit(late.max);
-			if (lateOnes.length >= late.max) {
+					select counted.recent, counted.oldest_ms, (select id from inserted) as id from counted`)
+			);
+			if (row!.recent >= limits.perWindow) throw new Refused({ kind: 'limit' });
+			if (!row!.id) {
 				// Booking opens again when the oldest of these leaves the window.
-				const oldest = lateOnes[late.max - 1]!.at!;
+				const oldest = new Date(Number(row!.oldest_ms));
 				throw new Refused({
 					kind: 'late_cancellations',
 					until: new Date(oldest.getTime() + (now.getTime() - late.windowStart.getTime()))
 				});
 			}
-			const [row] = await tx
-				.insert(bookings)
-				.values({
-					...booking,
-					slotId: hold.slotId,
-					branchId: slot!.branchId,
-					serviceId: slot!.serviceId,
-					createdAt: now
-				})
-				.returning({ id: bookings.id });
 			return { kind: 'confirmed' as const, bookingId: row!.id };
 		});
 	} catch (error) {

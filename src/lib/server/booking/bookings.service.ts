@@ -139,9 +139,8 @@ export async function confirmBooking(input: {
 }): Promise<ConfirmResult> {
 	const token = bookingToken(input.secret, input.holdToken);
 	const idempotencyKey = idempotencyKeyOf(input.holdToken);
-	const existing = await bookingIdByIdempotencyKey(idempotencyKey);
-	if (existing)
-		return { kind: 'confirmed', token, booking: (await findBooking({ id: existing }))! };
+	// A repeat finds its hold gone (`expired` below) and is answered with the booking it made;
+	// the first confirmation, the common case, goes straight to the transaction.
 	for (let attempt = 0; ; attempt++) {
 		const outcome = await confirmHold(
 			hashToken(input.holdToken),

@@ -9,6 +9,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { Database, Db } from './engine';
 import { POOL_APPLICATION_NAME, POSTGRES_POOL_SIZE } from './pool';
+import { preparing } from './preparing';
 import * as schema from './schema';
 
 /** Any number: only serialises migrations of several instances starting at once. */
@@ -28,7 +29,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
 		connection: { application_name: POOL_APPLICATION_NAME },
 		onnotice: () => {}
 	});
-	const db = drizzlePostgres({ client, schema }) as unknown as Db;
+	const db = drizzlePostgres({ client: preparing(client), schema }) as unknown as Db;
 	return {
 		db,
 		engine: 'postgres',
