@@ -8,35 +8,39 @@ import { enqueueMail, type OutboxMessage } from '../mail/outbox.service';
 import type { BookingRecord } from './bookings.repository';
 import type { CancelledByClosure } from './schedule.repository';
 
+/** The confirmation e-mail of a booking, in the booking's language. */
+export function bookingConfirmationMail(
+	booking: BookingRecord,
+	token: string,
+	origin: string
+): OutboxMessage {
+	const locale: Locale = isLocale(booking.locale) ? booking.locale : 'cs';
+	const o = { locale };
+	const when = formatDateTime(booking.startsAt, locale);
+	const b = booking.branch;
+	return {
+		to: booking.email,
+		subject: m.booking_email_subject({ reference: booking.reference, date: when }, o),
+		text: m.booking_email_body(
+			{
+				reference: booking.reference,
+				when,
+				where: `${b.name}, ${b.street}, ${b.postcode} ${b.city}`,
+				what: serviceName(booking.serviceSlug, locale),
+				link: `${origin}${localizeHref(`/booking/${token}`, { locale })}`
+			},
+			o
+		),
+		listUnsubscribe: null
+	};
+}
+
 export async function sendBookingConfirmation(
 	booking: BookingRecord,
 	token: string,
 	origin: string
 ): Promise<void> {
-	const locale: Locale = isLocale(booking.locale) ? booking.locale : 'cs';
-	const o = { locale };
-	const when = formatDateTime(booking.startsAt, locale);
-	const b = booking.branch;
-	await enqueueMail([
-		{
-			to: booking.email,
-			subject: m.booking_email_subject(
-				{ reference: booking.reference, date: formatDateTime(booking.startsAt, locale) },
-				o
-			),
-			text: m.booking_email_body(
-				{
-					reference: booking.reference,
-					when,
-					where: `${b.name}, ${b.street}, ${b.postcode} ${b.city}`,
-					what: serviceName(booking.serviceSlug, locale),
-					link: `${origin}${localizeHref(`/booking/${token}`, { locale })}`
-				},
-				o
-			),
-			listUnsubscribe: null
-		}
-	]);
+	await enqueueMail([bookingConfirmationMail(booking, token, origin)]);
 }
 
 /** Bookings a branch closure cancelled: one e-mail each, in the person's language. */

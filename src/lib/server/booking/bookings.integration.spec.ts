@@ -76,6 +76,53 @@ describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 		});
 	});
 
+	it('writes the confirmation e-mail with the booking, once, when the same hold is confirmed twice at once', async () => {
+		const id = await slot(2, 50);
+		const hold = await holdSlot(id, NOW);
+		if (hold.kind !== 'held') throw new Error('full');
+		const email = 'once@example.com';
+		const details = person({ documentNumber: 'ONCE 1', email });
+		const both = await Promise.all(
+			[0, 1].map(() =>
+				confirmBooking({
+					holdToken: hold.token,
+					details,
+					channel: 'web',
+					locale: 'uk',
+					secret: SECRET,
+					now: NOW,
+					origin: ORIGIN
+				})
+			)
+		);
+		expect(both.map((r) => r.kind)).toEqual(['confirmed', 'confirmed']);
+		if (both[0]!.kind !== 'confirmed' || both[1]!.kind !== 'confirmed') return;
+		expect(both[1]!.booking.id).toBe(both[0]!.booking.id);
+		// The record the confirmation returns is the booking as read back from the database.
+		expect(both[0]!.booking).toEqual(await bookingByToken(both[0]!.token));
+		const mails = await t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email));
+		expect(mails).toHaveLength(1);
+		expect(mails[0]!.subject).toContain(both[0]!.booking.reference);
+		expect(mails[0]!.textBody).toContain(`${ORIGIN}/uk/booking/${both[0]!.token}`);
+
+		// A refused confirmation writes no e-mail (the same person already booked this action).
+		const other = await holdSlot(id, NOW);
+		if (other.kind !== 'held') throw new Error('full');
+		const refused = await confirmBooking({
+			holdToken: other.token,
+			details,
+			channel: 'web',
+			locale: 'uk',
+			secret: SECRET,
+			now: NOW,
+			origin: ORIGIN
+		});
+		expect(refused.kind).toBe('already_booked');
+		expect(
+			await t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email))
+		).toHaveLength(1);
+	});
+
 	it('one active booking per person and action; three bookings in 60 days at most', async () => {
 		const olga = person({ documentNumber: 'OL 777', birthDate: '1985-02-02' });
 		const a = await slot(2, 50, 'biometrics');

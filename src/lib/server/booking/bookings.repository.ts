@@ -2,6 +2,7 @@ import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { driverError } from '../db/errors';
 import { resultRows } from '../db/rows';
+import type { OutboxMessage } from '../mail/outbox.repository';
 import { branches, services } from './booking.schema';
 import { bookingHolds, bookings, type Channel } from './bookings.schema';
 import { slots } from './schedule.schema';
@@ -153,11 +154,53 @@ export interface NewBooking {
 }
 
 export type ConfirmOutcome =
-	| { kind: 'confirmed'; bookingId: string }
+	| { kind: 'confirmed'; bookingId: string; booking?: BookingRecord }
 	| { kind: 'expired' }
 	| { kind: 'already_booked' }
 	| { kind: 'limit' }
 	| { kind: 'late_cancellations'; until: Date };
+
+interface HeldSlotRow {
+	slot_id: number;
+	branch_id: number;
+	service_id: number;
+	starts_ms: number;
+	ends_ms: number;
+	service_slug: string;
+	branch_slug: string;
+	branch_name: string;
+	street: string;
+	postcode: string;
+	city: string;
+}
+
+/** The booking about to be made, as `findBooking` would read it once made (its id to come). */
+function recordOf(hold: HeldSlotRow, booking: NewBooking): BookingRecord {
+	return {
+		id: '',
+		slotId: Number(hold.slot_id),
+		reference: booking.reference,
+		fullName: booking.fullName,
+		email: booking.email,
+		locale: booking.locale,
+		channel: booking.channel,
+		startsAt: new Date(Number(hold.starts_ms)),
+		endsAt: new Date(Number(hold.ends_ms)),
+		serviceSlug: hold.service_slug,
+		branch: {
+			id: Number(hold.branch_id),
+			slug: hold.branch_slug,
+			name: hold.branch_name,
+			street: hold.street,
+			postcode: hold.postcode,
+			city: hold.city
+		},
+		cancelledAt: null,
+		checkedInAt: null,
+		completedAt: null,
+		noShowAt: null
+	};
+}
 
 class Refused extends Error {
 	constructor(readonly outcome: ConfirmOutcome) {
@@ -179,13 +222,14 @@ export async function confirmHold(
 		/** `max` cancellations by the person within `hoursBefore` the start, since `windowStart`. */
 		lateCancellations: { max: number; hoursBefore: number; windowStart: Date };
 	},
-	now: Date
+	now: Date,
+	mail?: (booking: BookingRecord) => OutboxMessage
 ): Promise<ConfirmOutcome> {
 	try {
 		return await getDb().transaction(async (tx) => {
 			// The hold, its slot's branch and action, and — two confirmations for one person at
 			// once — the person's lock: the second waits here, then counts the first.
-			const [hold] = resultRows<{ slot_id: number; branch_id: number; service_id: number }>(
+			const [hold] = resultRows<HeldSlotRow>(
 				await tx.execute(sql`
 					with hold as (
 						delete from ${bookingHolds}
@@ -194,10 +238,18 @@ export async function confirmHold(
 						returning ${bookingHolds.slotId} as slot_id
 					)
 					select hold.slot_id, s.branch_id, s.service_id,
+						(extract(epoch from s.starts_at) * 1000)::float8 as starts_ms,
+						(extract(epoch from s.ends_at) * 1000)::float8 as ends_ms,
+						v.slug as service_slug, b.slug as branch_slug, b.name as branch_name, b.street,
+						b.postcode, b.city,
 						pg_advisory_xact_lock(hashtext(${booking.personKey})) is null as locked
-					from hold join ${slots} s on s.id = hold.slot_id`)
+					from hold join ${slots} s on s.id = hold.slot_id
+						join ${services} v on v.id = s.service_id join ${branches} b on b.id = s.branch_id`)
 			);
 			if (!hold) throw new Refused({ kind: 'expired' });
+			const record = recordOf(hold, booking);
+			// The confirmation e-mail goes into the outbox with the booking, or not at all.
+			const letter = mail?.(record);
 			// After the lock, a statement of its own (a snapshot that sees the first's booking): the
 			// person's limits, and the booking only within them.
 			const late = limits.lateCancellations;
@@ -230,6 +282,11 @@ export async function confirmHold(
 						from counted
 						where counted.recent < ${limits.perWindow} and counted.late < ${late.max}::bigint
 						returning id
+					), mailed as (
+						insert into mail_outbox (to_address, subject, text_body, list_unsubscribe)
+						select ${letter?.to ?? null}, ${letter?.subject ?? null}, ${letter?.text ?? null},
+							${letter?.listUnsubscribe ?? null}
+						from inserted where ${letter !== undefined}::boolean
 					)
 					select counted.recent, counted.oldest_ms, (select id from inserted) as id from counted`)
 			);
@@ -242,7 +299,11 @@ export async function confirmHold(
 					until: new Date(oldest.getTime() + (now.getTime() - late.windowStart.getTime()))
 				});
 			}
-			return { kind: 'confirmed' as const, bookingId: row!.id };
+			return {
+				kind: 'confirmed' as const,
+				bookingId: row!.id,
+				booking: { ...record, id: row!.id }
+			};
 		});
 	} catch (error) {
 		if (error instanceof Refused) return error.outcome;

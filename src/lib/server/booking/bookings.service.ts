@@ -13,9 +13,11 @@ import {
 	releaseExpiredHolds,
 	releaseHoldNow,
 	takeSeat,
-	type BookingRecord
+	type BookingRecord,
+	type ConfirmOutcome
 } from './bookings.repository';
 import type { Channel } from './bookings.schema';
+import { bookingConfirmationMail } from './booking-mail';
 import { normaliseReference } from './counter.service';
 import { offerFreedSeat } from './waitlist.service';
 import { driverError } from '../db/errors';
@@ -136,8 +138,14 @@ export async function confirmBooking(input: {
 	locale: string;
 	secret: string;
 	now: Date;
+	/** Given: the confirmation e-mail is written in the booking's own transaction (links to it). */
+	origin?: string;
 }): Promise<ConfirmResult> {
 	const token = bookingToken(input.secret, input.holdToken);
+	const origin = input.origin;
+	const mail = origin
+		? (booking: BookingRecord) => bookingConfirmationMail(booking, token, origin)
+		: undefined;
 	const idempotencyKey = idempotencyKeyOf(input.holdToken);
 	// A repeat finds its hold gone (`expired` below) and is answered with the booking it made;
 	// the first confirmation, the common case, goes straight to the transaction.
@@ -163,8 +171,9 @@ export async function confirmBooking(input: {
 					windowStart: new Date(input.now.getTime() - LATE_CANCELLATION_RULE.days * 86_400_000)
 				}
 			},
-			input.now
-		).catch(async (error: unknown) => {
+			input.now,
+			mail
+		).catch(async (error: unknown): Promise<ConfirmOutcome | null> => {
 			// The same hold confirmed concurrently: the other request won; answer with its booking.
 			const winner = await bookingIdByIdempotencyKey(idempotencyKey);
 			if (winner) return { kind: 'confirmed' as const, bookingId: winner };
@@ -175,7 +184,7 @@ export async function confirmBooking(input: {
 		});
 		if (outcome === null) continue;
 		if (outcome.kind === 'confirmed') {
-			const booking = (await findBooking({ id: outcome.bookingId }))!;
+			const booking = outcome.booking ?? (await findBooking({ id: outcome.bookingId }))!;
 			track('booking', input.locale, {
 				step: 'confirmed',
 				service: booking.serviceSlug,

@@ -8,7 +8,6 @@ import {
 	confirmBooking,
 	type BookingDetails
 } from '$lib/server/booking/bookings.service';
-import { sendBookingConfirmation } from '$lib/server/booking/booking-mail';
 import { now } from '$lib/server/clock';
 import { clearHoldCookie, HOLD_COOKIE } from '$lib/server/http/private-cookies';
 import { getConfig } from '$lib/server/config';
@@ -50,7 +49,9 @@ export const actions: Actions = {
 			channel: 'web',
 			locale: locals.locale,
 			secret: getConfig().appSecret,
-			now: at
+			now: at,
+			// The confirmation e-mail is written with the booking (one transaction, sent once).
+			origin: getConfig().publicOrigin
 		});
 		if (result.kind === 'expired') redirect(303, `${back}?expired`);
 		if (result.kind === 'late_cancellations') {
@@ -60,7 +61,6 @@ export const actions: Actions = {
 			return fail(409, { refused: result.kind });
 		}
 		clearHoldCookie(cookies);
-		await sendBookingConfirmation(result.booking, result.token, getConfig().publicOrigin);
 		redirect(303, localizeHref(`/booking/${result.token}`, { locale: locals.locale }));
 	}
 };
