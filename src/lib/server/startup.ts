@@ -9,6 +9,7 @@ import { purgeExpired } from './retention';
 import { now } from './clock';
 import { deliverPending } from './mail/outbox.service';
 import { runDueDraws } from './draw/releases.service';
+import { releaseExpiredHolds } from './booking/bookings.service';
 import { installDrain } from './shutdown';
 
 /** Everything the server needs before it takes requests. Bad configuration: one line, exit 1. */
@@ -29,6 +30,7 @@ export async function startServer(): Promise<void> {
 		if (cfg.smtpUrl) startMailDelivery(cfg.smtpUrl, cfg.mailFrom);
 		startRetention();
 		startDraws(cfg.appSecret, cfg.publicOrigin);
+		startHoldSweep();
 		// Only a demo-mode first start creates accounts (db/start.ts), so production prints nothing.
 		if (demoAccounts.length > 0) console.log(formatDemoAccounts(demoAccounts));
 		log.info({ engine: database.engine, mode: cfg.mode }, 'database ready');
@@ -45,16 +47,35 @@ export async function startServer(): Promise<void> {
 const DELIVERY_INTERVAL_MS = 5000;
 const RETENTION_INTERVAL_MS = 10 * 60 * 1000;
 const DRAW_INTERVAL_MS = 10_000;
+const HOLD_SWEEP_INTERVAL_MS = 10_000;
 
 /** Deletes what no longer serves a purpose (retention.ts), every 10 minutes on every instance. */
 function startRetention(): void {
+	every(RETENTION_INTERVAL_MS, 'retention purge', () => purgeExpired(now()));
+}
+
+/**
+ * Runs `work` every `ms` on this instance, never two runs at once, logging a failure by its name
+ * only (no data); stopped on shutdown.
+ */
+function every(ms: number, name: string, work: () => Promise<unknown>, stop?: () => void): void {
+	let running = false;
 	const timer = setInterval(() => {
-		purgeExpired(now()).catch((error: unknown) => {
-			log.error({ err: (error as Error)?.name ?? 'unknown' }, 'retention purge failed');
-		});
-	}, RETENTION_INTERVAL_MS);
+		if (running) return;
+		running = true;
+		work()
+			.catch((error: unknown) => {
+				log.error({ err: (error as Error)?.name ?? 'unknown' }, `${name} failed`);
+			})
+			.finally(() => {
+				running = false;
+			});
+	}, ms);
 	timer.unref();
-	process.once('sveltekit:shutdown', () => clearInterval(timer));
+	process.once('sveltekit:shutdown', () => {
+		clearInterval(timer);
+		stop?.();
+	});
 }
 
 /**
@@ -62,20 +83,16 @@ function startRetention(): void {
  * that locks its release, so a second instance finds nothing to do (docs/adr/0009).
  */
 function startDraws(secret: string, origin: string): void {
-	let running = false;
-	const timer = setInterval(() => {
-		if (running) return;
-		running = true;
-		runDueDraws({ secret, origin }, now())
-			.catch((error: unknown) => {
-				log.error({ err: (error as Error)?.name ?? 'unknown' }, 'draw runner failed');
-			})
-			.finally(() => {
-				running = false;
-			});
-	}, DRAW_INTERVAL_MS);
-	timer.unref();
-	process.once('sveltekit:shutdown', () => clearInterval(timer));
+	every(DRAW_INTERVAL_MS, 'draw runner', () => runDueDraws({ secret, origin }, now()));
+}
+
+/**
+ * Gives the seats of expired holds back every 10 s, so that the times pages show them free (a
+ * hold finding its slot full also sweeps, bookings.service.ts). Each expired hold is deleted by
+ * exactly one statement, whichever instance runs it.
+ */
+function startHoldSweep(): void {
+	every(HOLD_SWEEP_INTERVAL_MS, 'hold sweep', () => releaseExpiredHolds(now()));
 }
 
 /**
@@ -84,22 +101,11 @@ function startDraws(secret: string, origin: string): void {
  */
 function startMailDelivery(smtpUrl: string, from: string): void {
 	const transport = nodemailer.createTransport(smtpUrl);
-	let running = false;
-	const timer = setInterval(() => {
-		if (running) return;
-		running = true;
-		deliverPending(transport, now(), 20, { from })
-			.catch((error: unknown) => {
-				log.error({ err: (error as Error)?.name ?? 'unknown' }, 'mail delivery failed');
-			})
-			.finally(() => {
-				running = false;
-			});
-	}, DELIVERY_INTERVAL_MS);
-	timer.unref();
-	process.once('sveltekit:shutdown', () => {
-		clearInterval(timer);
-		transport.close();
-	});
+	every(
+		DELIVERY_INTERVAL_MS,
+		'mail delivery',
+		() => deliverPending(transport, now(), 20, { from }),
+		() => transport.close()
+	);
 	log.info('mail delivery started');
 }

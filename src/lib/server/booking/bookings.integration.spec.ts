@@ -45,8 +45,12 @@ describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 		expect(await releaseExpiredHolds(at(11 * MIN))).toBeGreaterThanOrEqual(1);
 		expect(await releaseExpiredHolds(at(11 * MIN))).toBe(0);
 		expect(await booked(id)).toBe(0);
-		// Holding again sweeps first, so a stale hold never blocks a free seat.
 		expect((await holdSlot(id, at(12 * MIN))).kind).toBe('held');
+		// Nobody swept since: the slot looks full, but a stale hold never blocks a free seat — the
+		// hold gives expired holds back and tries again.
+		expect((await holdSlot(id, at(23 * MIN))).kind).toBe('held');
+		expect(await booked(id)).toBe(1);
+		expect(await holdSlot(id, at(24 * MIN))).toEqual({ kind: 'full' });
 	});
 
 	it('confirms a hold once: a retry gets the same booking and link; an expired hold is refused', async () => {

@@ -68,16 +68,20 @@ export async function holdSlot(
 	branchSlug?: string,
 	channel: Channel = 'web'
 ): Promise<HoldResult> {
-	await releaseExpiredHolds(now);
 	const token = newToken();
 	const expiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
-	const held = await takeSeat({
-		slotId,
-		tokenHash: hashToken(token),
-		expiresAt,
-		now,
-		fromReserve: channel !== 'web'
-	});
+	const take = () =>
+		takeSeat({
+			slotId,
+			tokenHash: hashToken(token),
+			expiresAt,
+			now,
+			fromReserve: channel !== 'web'
+		});
+	// A stale hold never blocks a free seat: when the slot looks full, expired holds are given
+	// back and the seat tried once more. (Instances also sweep every 10 s, startup.ts, so pages
+	// show those seats free; sweeping before every hold cost each one a round trip.)
+	const held = (await take()) || ((await releaseExpiredHolds(now)) > 0 && (await take()));
 	if (held)
 		track('booking', null, {
 			step: 'held',
