@@ -31,7 +31,8 @@ const SERVICE = 'registration';
 const BRANCH = 'praha-1';
 /** The app's pool (src/lib/server/db/client.ts); the bare transaction gets the same. */
 const POOL = 10;
-const TARGETS = { ratio: 0.5, p99: 250 };
+/** Issue 16 ("cheaper bookings"): of the bare transaction, the rush's p99, the app's CPU per booking. */
+const TARGETS = { ratio: 0.25, p99: 500, cpuMs: 6 };
 
 type Sql = ReturnType<typeof postgres>;
 
@@ -477,7 +478,7 @@ try {
 booking rush, ${CLIENTS} clients, ${HOT_SLOTS} hot slots, ${DURATION} s each (same run):
   Pobyt over HTTP   ${String(rushed['bookings/s']).padStart(6)} bookings/s   p99 ${rushed['p99 ms']} ms (hold p99 ${rushed['hold p99 ms']} ms)
   bare SQL          ${String(bare['bookings/s']).padStart(6)} bookings/s   p99 ${bare['p99 ms']} ms
-  ratio             ${(ratio * 100).toFixed(0)} %  (target ≥ ${TARGETS.ratio * 100} %: ${yes(ratio >= TARGETS.ratio)}; p99 ≤ ${TARGETS.p99} ms: ${yes(rushed['p99 ms'] <= TARGETS.p99)})
+  ratio             ${(ratio * 100).toFixed(0)} %  (target ≥ ${TARGETS.ratio * 100} %: ${yes(ratio >= TARGETS.ratio)}; p99 ≤ ${TARGETS.p99} ms: ${yes(rushed['p99 ms'] <= TARGETS.p99)}; app CPU ${rushed['app CPU ms/booking']} ms a booking, ≤ ${TARGETS.cpuMs}: ${yes(rushed['app CPU ms/booking'] <= TARGETS.cpuMs)})
   rush responses    ${JSON.stringify(rushed)}
 seats filling up: ${full}/${fill.length} slots at exactly capacity (${FILL_CAPACITY}) after ${filled.seconds} s: ${fillCounts.reduce((a, c) => a + c.bookings, 0)} bookings + ${fillCounts.reduce((a, c) => a + c.holds, 0)} holds on ${fill.length * FILL_CAPACITY} seats${full === fill.length ? '' : ' (not all taken in BENCH_FILL_SECONDS)'}
 overload, ${OVERLOAD_CLIENTS} clients, ${OVERLOAD_SECONDS} s: ${JSON.stringify(overload)}
