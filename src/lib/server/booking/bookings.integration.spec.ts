@@ -26,8 +26,16 @@ const at = (ms: number) => new Date(NOW.getTime() + ms);
 describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 	const t = testDatabaseFor(engine);
 	const { ids, slot, booked } = bookingFixture(t, NOW);
-	const confirm = (holdToken: string, details = person(), now = NOW) =>
-		confirmBooking({ holdToken, details, channel: 'web', locale: 'uk', secret: SECRET, now });
+	const confirm = (holdToken: string, details = person(), now = NOW, origin?: string) =>
+		confirmBooking({
+			holdToken,
+			details,
+			channel: 'web',
+			locale: 'uk',
+			secret: SECRET,
+			now,
+			origin
+		});
 
 	it('holds only free seats, only 24 hours or more ahead', async () => {
 		const id = await slot(2, 72);
@@ -86,19 +94,7 @@ describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 		if (hold.kind !== 'held') throw new Error('full');
 		const email = 'once@example.com';
 		const details = person({ documentNumber: 'ONCE 1', email });
-		const both = await Promise.all(
-			[0, 1].map(() =>
-				confirmBooking({
-					holdToken: hold.token,
-					details,
-					channel: 'web',
-					locale: 'uk',
-					secret: SECRET,
-					now: NOW,
-					origin: ORIGIN
-				})
-			)
-		);
+		const both = await Promise.all([0, 1].map(() => confirm(hold.token, details, NOW, ORIGIN)));
 		expect(both.map((r) => r.kind)).toEqual(['confirmed', 'confirmed']);
 		if (both[0]!.kind !== 'confirmed' || both[1]!.kind !== 'confirmed') return;
 		expect(both[1]!.booking.id).toBe(both[0]!.booking.id);
@@ -112,15 +108,7 @@ describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 		// A refused confirmation writes no e-mail (the same person already booked this action).
 		const other = await holdSlot(id, NOW);
 		if (other.kind !== 'held') throw new Error('full');
-		const refused = await confirmBooking({
-			holdToken: other.token,
-			details,
-			channel: 'web',
-			locale: 'uk',
-			secret: SECRET,
-			now: NOW,
-			origin: ORIGIN
-		});
+		const refused = await confirm(other.token, details, NOW, ORIGIN);
 		expect(refused.kind).toBe('already_booked');
 		expect(
 			await t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email))
