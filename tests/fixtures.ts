@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import {
@@ -18,18 +19,80 @@ export const prefix = (locale: Locale) => (locale === 'cs' ? '' : `/${locale}`);
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-	// The fixture below may be running axe on the same page since its load: wait for it.
-	let results: AxeResults | undefined;
-	for (let attempt = 0; !results; attempt++) {
+	const violations = await axeViolations(page);
+	expect(violations, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** Contexts a test opened without JavaScript: the same markup is a different page there. */
+const withoutJavaScript = new WeakSet<BrowserContext>();
+
+/**
+ * Pages this worker has checked, by what axe reads: the markup (less the values that change on
+ * every request and that axe does not read — nonces, hidden fields), the viewport and whether
+ * scripts run. The same key is the same page to axe, so it is checked once; a check still running
+ * is shared, not started again beside itself ("Axe is already running").
+ */
+const checked = new Map<string, Promise<string[]>>();
+
+async function axeKey(page: Page): Promise<string> {
+	const { html, width, height } = await page.evaluate(() => ({
+		html: document.documentElement.outerHTML,
+		width: window.innerWidth,
+		height: window.innerHeight
+	}));
+	const markup = html
+		.replace(/\snonce="[^"]*"/g, '')
+		.replace(/(<input\b[^>]*\btype="hidden"[^>]*\bvalue=")[^"]*"/g, '$1"');
+	const scripts = withoutJavaScript.has(page.context()) ? 'no-js' : 'js';
+	return createHash('sha256').update(`${width}x${height} ${scripts}\n${markup}`).digest('hex');
+}
+
+/** axe's WCAG 2.2 AA violations on the page as it is now, one line per rule. */
+export async function axeViolations(page: Page): Promise<string[]> {
+	const key = await axeKey(page);
+	const shared = checked.get(key);
+	if (shared) {
 		try {
-			results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+			return await shared;
+		} catch {
+			// That page went away mid-check: this one is checked on its own.
+		}
+	}
+	const run = runAxe(page).then(async (violations) => {
+		// The page changed during the run (a navigation, a script): the result is this page's, but
+		// it is not kept for the markup it started from.
+		if ((await axeKey(page).catch(() => '')) !== key) forget(key, run);
+		return violations;
+	});
+	checked.set(key, run);
+	run.catch(() => forget(key, run));
+	return run;
+}
+
+function forget(key: string, run: Promise<string[]>): void {
+	if (checked.get(key) === run) checked.delete(key);
+}
+
+/** How many times axe itself ran in this worker (the rest were answered from `checked`). */
+export const axeRuns = { count: 0 };
+
+async function runAxe(page: Page): Promise<string[]> {
+	axeRuns.count++;
+	// Another check of the same page in a different state may still be running: wait for it.
+	for (let attempt = 0; ; attempt++) {
+		try {
+			// Legacy mode runs axe in the page itself; the default opens a blank page for every run
+			// to merge frames' results, and Pobyt's pages have no frames.
+			const results = await new AxeBuilder({ page })
+				.withTags(AXE_TAGS)
+				.setLegacyMode(true)
+				.analyze();
+			return violationsOf(results);
 		} catch (error) {
 			if (attempt >= 50 || !String(error).includes('Axe is already running')) throw error;
 			await page.waitForTimeout(200);
 		}
 	}
-	const summary = violationsOf(results);
-	expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 
 /** Usable at 360 px: nothing wider than the viewport. */
@@ -72,7 +135,7 @@ const AXE_WAIT_MS = 30_000;
  * teardown hung on one until the test's timeout): it ends when the page closes or after
  * AXE_WAIT_MS, whichever comes first, and then counts as not checked.
  */
-function bounded(run: Promise<AxeResults>, page: Page): Promise<AxeResults> {
+function bounded<T>(run: Promise<T>, page: Page): Promise<T> {
 	run.catch(() => {}); // settled by the race below; a late failure is not news
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let onClose: (() => void) | undefined;
@@ -96,7 +159,8 @@ function bounded(run: Promise<AxeResults>, page: Page): Promise<AxeResults> {
  */
 export const test = base.extend<{ axeEveryPage: void }>({
 	axeEveryPage: [
-		async ({ browser, context }, use, testInfo) => {
+		async ({ browser, context, javaScriptEnabled }, use, testInfo) => {
+			if (javaScriptEnabled === false) withoutJavaScript.add(context);
 			const findings: Finding[] = [];
 			const missed: { url: string; get: boolean }[] = [];
 			const pending: Promise<void>[] = [];
@@ -104,9 +168,8 @@ export const test = base.extend<{ axeEveryPage: void }>({
 				const url = page.url();
 				if (!/^https?:/.test(url)) return;
 				pending.push(
-					bounded(new AxeBuilder({ page }).withTags(AXE_TAGS).analyze(), page)
-						.then((results) => {
-							const violations = violationsOf(results);
+					bounded(axeViolations(page), page)
+						.then((violations) => {
 							if (violations.length > 0) findings.push({ url, violations });
 						})
 						.catch(() => {
@@ -130,6 +193,7 @@ export const test = base.extend<{ axeEveryPage: void }>({
 			const patched = browser as Browser & { newContext: Browser['newContext'] };
 			patched.newContext = async (options) => {
 				const ctx = await newContext(options);
+				if (options?.javaScriptEnabled === false) withoutJavaScript.add(ctx);
 				watch(ctx);
 				return ctx;
 			};
@@ -145,11 +209,7 @@ export const test = base.extend<{ axeEveryPage: void }>({
 					try {
 						const response = await page.goto(url, { timeout: AXE_WAIT_MS });
 						if (!response?.ok()) continue;
-						const results = await bounded(
-							new AxeBuilder({ page }).withTags(AXE_TAGS).analyze(),
-							page
-						);
-						const violations = violationsOf(results);
+						const violations = await bounded(axeViolations(page), page);
 						if (violations.length > 0) findings.push({ url, violations });
 					} catch {
 						// Gone (a link used up, a closed server): reported below as not checked.

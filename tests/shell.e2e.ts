@@ -1,5 +1,7 @@
 import { expect, test } from './fixtures';
 import {
+	axeRuns,
+	axeViolations,
 	expectNoAxeViolations,
 	expectNoHorizontalScroll,
 	firstLoadJsGzip,
@@ -120,6 +122,22 @@ test.describe('app shell', () => {
 		expect(response?.status()).toBe(404);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 		await expectNoAxeViolations(page);
+	});
+
+	test('the axe check finds a violation, and checks the same markup once', async ({ page }) => {
+		// about:blank is not a page of ours: the check on every load leaves it alone.
+		const broken = (image: string) =>
+			`<!doctype html><html lang="en"><head><title>Probe</title></head><body><main><h1>Probe</h1>${image}</main></body></html>`;
+		await page.setContent(broken('<img src="data:,">'));
+		const before = axeRuns.count;
+		expect((await axeViolations(page)).join('\n')).toContain('image-alt');
+		await page.setContent(broken('<img src="data:," alt="A stamp">'));
+		expect(await axeViolations(page)).toEqual([]);
+		expect(axeRuns.count - before).toBe(2);
+		// The same markup again: the same answer, violation included, without running axe.
+		await page.setContent(broken('<img src="data:,">'));
+		expect((await axeViolations(page)).join('\n')).toContain('image-alt');
+		expect(axeRuns.count - before).toBe(2);
 	});
 
 	test('first-load JavaScript of public pages is at most 40 KB gzip', async ({ browser }) => {
