@@ -1,6 +1,7 @@
 // The booking's throttles, two sets: per identity (whoever fills in the same person's details)
 // and per client address (keyed hashes only; docs/adr/0003, docs/adr/0004).
 import { limitKey, Limits } from '../rate-limit/limiter';
+import { PROOF_USE, proofUse, type ProofReading } from '../security/proof-of-work';
 import { personKey, type BookingDetails } from './bookings.service';
 
 export interface Visitor {
@@ -40,6 +41,22 @@ const ADDRESS_LIMITS = [
 
 type AddressLimit = (typeof ADDRESS_LIMITS)[number]['name'];
 const perAddressLimits = new Limits(ADDRESS_LIMITS);
+/** The hold's counters, counted in its own statement: the proof's single use and the address. */
+const holdLimits = new Limits([PROOF_USE, ...ADDRESS_LIMITS]);
+
+/**
+ * What a hold counts, for `holdOffered`: with a valid proof its single use and the address;
+ * without one the address and the small budget of holds without JavaScript.
+ */
+export function holdThrottle(proof: ProofReading, who: Pick<Visitor, 'clientAddress' | 'secret'>) {
+	const key = (name: AddressLimit) => limitKey(who.secret, name, who.clientAddress);
+	return holdLimits.within(
+		'throttle',
+		proof.kind === 'valid'
+			? { ...proofUse(proof), 'hold:addr': key('hold:addr') }
+			: { 'hold:addr': key('hold:addr'), 'hold:nojs': key('hold:nojs') }
+	);
+}
 
 export async function perAddress(
 	names: AddressLimit[],

@@ -16,7 +16,7 @@ const at = (ms: number) => new Date(NOW.getTime() + ms);
 
 describe.each(ENGINES)('booking rules on %s', (engine) => {
 	const t = testDatabaseFor(engine);
-	const { slot } = bookingFixture(t, NOW);
+	const { slot, booked } = bookingFixture(t, NOW);
 
 	const book = async (
 		startsInHours: number,
@@ -110,6 +110,40 @@ describe.each(ENGINES)('booking rules on %s', (engine) => {
 		expect(await hold(proof)).toEqual({ kind: 'proof_failed' });
 		// Another address has its own budget.
 		expect((await hold(null, '192.0.2.8')).kind).toBe('held');
+	});
+
+	it('a hold takes its seat only for its own page, within its throttle; a proof holds once, even at once', async () => {
+		const id = await slot(1, 72);
+		const visitor = { clientAddress: '192.0.2.40', secret: TEST_SECRET, now: NOW, proof: null };
+		// An unknown branch is not found; another branch's page does not offer this slot.
+		expect(await holdOfferedTime('registration', 'no-such-branch', id, visitor)).toEqual({
+			kind: 'not_found'
+		});
+		expect(await holdOfferedTime('registration', 'praha-2', id, visitor)).toEqual({
+			kind: 'full'
+		});
+		expect(await booked(id)).toBe(0);
+		// The budget without a proof is spent (the two refusals above counted): refused, no seat.
+		expect((await holdOfferedTime('registration', 'praha-1', id, visitor)).kind).toBe('held');
+		expect(await holdOfferedTime('registration', 'praha-1', id, visitor)).toMatchObject({
+			kind: 'throttled'
+		});
+		expect(await booked(id)).toBe(1);
+		// One proof sent twenty times at once, each time from another address: one hold.
+		const roomy = await slot(30, 72);
+		const proof = await solved(await newChallenge(TEST_SECRET, 50));
+		const outcomes = await Promise.all(
+			Array.from({ length: 20 }, (_, i) =>
+				holdOfferedTime('registration', 'praha-1', roomy, {
+					...visitor,
+					clientAddress: `198.51.100.${i + 1}`,
+					proof
+				})
+			)
+		);
+		expect(outcomes.filter((o) => o.kind === 'held')).toHaveLength(1);
+		expect(outcomes.filter((o) => o.kind === 'proof_failed')).toHaveLength(19);
+		expect(await booked(roomy)).toBe(1);
 	});
 
 	it('one identity fills in details on at most 5 holds a day', async () => {

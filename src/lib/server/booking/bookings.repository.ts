@@ -1,9 +1,10 @@
-import { and, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../db';
 import { driverError } from '../db/errors';
-import { resultRows } from '../db/rows';
+import { executeCompiled, jsonRows, p, resultRows } from '../db/rows';
 import type { OutboxMessage } from '../mail/outbox.repository';
-import { branches, services } from './booking.schema';
+import type { LimitRow } from '../rate-limit/limiter';
+import { branchServices, branches, services } from './booking.schema';
 import { bookingHolds, bookings, type Channel } from './bookings.schema';
 import { slots } from './schedule.schema';
 
@@ -94,6 +95,101 @@ export async function takeSeat(input: {
 			returning id`)
 	);
 	return rows.length === 1;
+}
+
+/**
+ * A web hold from an action's branch page in ONE statement (docs/adr/0003): the throttle's
+ * counters are counted (the proof of work's single use and the per-address limits, `throttle`
+ * from `Limits.within`), the slot is checked to be offered on that page (its action and branch,
+ * both active, within the bookable window), and a seat is taken and held — by the same
+ * conditional update as `takeSeat` — only when the throttle allows it. `known` is false for an
+ * unknown action or branch, `offered` for a slot not offered on that page.
+ */
+export async function holdOffered(
+	input: {
+		serviceSlug: string;
+		branchSlug: string;
+		slotId: number;
+		/** The bookable window of the page: from the lead time to the horizon. */
+		from: Date;
+		to: Date;
+		tokenHash: Uint8Array;
+		expiresAt: Date;
+		now: Date;
+	},
+	throttle: {
+		shape: string;
+		values: Record<string, string>;
+		sql: () => { upsert: SQL; allowed: SQL };
+	}
+): Promise<{
+	known: boolean;
+	offered: boolean;
+	allowed: boolean;
+	held: boolean;
+	counters: LimitRow[];
+}> {
+	const rows = await executeCompiled<{
+		known: boolean;
+		offered: boolean;
+		allowed: boolean;
+		held: boolean;
+		counters: LimitRow[] | string;
+	}>(
+		getDb(),
+		'hold-offered',
+		throttle.shape,
+		() => {
+			const { upsert, allowed } = throttle.sql();
+			return sql`
+			with throttle as (${upsert}), place as (
+				select v.id as service_id, b.id as branch_id, v.min_lead_hours
+				from ${branchServices} bs
+				join ${services} v on v.id = bs.service_id
+				join ${branches} b on b.id = bs.branch_id
+				where v.slug = ${p.serviceSlug} and v.active and b.slug = ${p.branchSlug} and b.active
+			), offer as (
+				select s.id from ${slots} s join place on s.service_id = place.service_id
+					and s.branch_id = place.branch_id
+				where s.id = ${p.slotId}::int and s.starts_at >= ${p.from}::timestamptz
+					and s.starts_at < ${p.to}::timestamptz
+			), seat as (
+				update ${slots} s set booked = s.booked + 1
+				from place
+				where s.id = (select id from offer) and s.booked < s.capacity
+					and s.starts_at >= ${p.now}::timestamptz + make_interval(hours => place.min_lead_hours)
+					and ${allowed}
+				returning s.id
+			), hold as (
+				insert into booking_holds (slot_id, token_hash, expires_at, created_at, reserved)
+				select id, ${p.tokenHash}::bytea, ${p.expiresAt}::timestamptz, ${p.now}::timestamptz, false
+				from seat
+				returning id
+			)
+			select exists (select 1 from place) as known, exists (select 1 from offer) as offered,
+				${allowed} as allowed, exists (select 1 from hold) as held,
+				(select json_agg(throttle) from throttle) as counters`;
+		},
+		{
+			...throttle.values,
+			serviceSlug: input.serviceSlug,
+			branchSlug: input.branchSlug,
+			slotId: input.slotId,
+			from: input.from.toISOString(),
+			to: input.to.toISOString(),
+			tokenHash: input.tokenHash,
+			expiresAt: input.expiresAt.toISOString(),
+			now: input.now.toISOString()
+		}
+	);
+	const row = rows[0]!;
+	return {
+		known: row.known,
+		offered: row.offered,
+		allowed: row.allowed,
+		held: row.held,
+		counters: jsonRows<LimitRow>(row.counters)
+	};
 }
 
 export interface HeldSlot {

@@ -68,28 +68,53 @@ export async function holdSlot(
 	branchSlug?: string,
 	channel: Channel = 'web'
 ): Promise<HoldResult> {
+	const ticket = holdTicket(now);
+	const held = await takeSeat({ slotId, ...ticket, now, fromReserve: channel !== 'web' });
+	return finishHold(held, ticket, { slotId, now, serviceSlug, branchSlug, channel });
+}
+
+/** A new hold's token (the person's), its hash (the database's) and its end. */
+export function holdTicket(now: Date): { token: string; tokenHash: Uint8Array; expiresAt: Date } {
 	const token = newToken();
-	const expiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
-	const take = () =>
-		takeSeat({
-			slotId,
-			tokenHash: hashToken(token),
-			expiresAt,
-			now,
-			fromReserve: channel !== 'web'
-		});
-	// A stale hold never blocks a free seat: when the slot looks full, expired holds are given
-	// back and the seat tried once more. (Instances also sweep every 10 s, startup.ts, so pages
-	// show those seats free; sweeping before every hold cost each one a round trip.)
-	const held = (await take()) || ((await releaseExpiredHolds(now)) > 0 && (await take()));
-	if (held)
+	return {
+		token,
+		tokenHash: hashToken(token),
+		expiresAt: new Date(now.getTime() + HOLD_MINUTES * 60_000)
+	};
+}
+
+/**
+ * The end of a hold whose first try (`held`) has run: a stale hold never blocks a free seat —
+ * when the slot looked full, expired holds are given back and the seat tried once more
+ * (instances also sweep every 10 s, startup.ts, so pages show those seats free; sweeping before
+ * every hold cost each one a round trip) — and the anonymous funnel counts the outcome.
+ */
+export async function finishHold(
+	held: boolean,
+	ticket: ReturnType<typeof holdTicket>,
+	hold: {
+		slotId: number;
+		now: Date;
+		serviceSlug: string;
+		branchSlug?: string;
+		channel: Channel;
+	}
+): Promise<HoldResult> {
+	const { slotId, now, serviceSlug, branchSlug, channel } = hold;
+	const taken =
+		held ||
+		((await releaseExpiredHolds(now)) > 0 &&
+			(await takeSeat({ slotId, ...ticket, now, fromReserve: channel !== 'web' })));
+	if (taken)
 		track('booking', null, {
 			step: 'held',
 			service: serviceSlug,
 			...(branchSlug ? { branch: branchSlug } : {})
 		});
 	else track('booking_refused', null, { reason: 'full', service: serviceSlug });
-	return held ? { kind: 'held', token, expiresAt } : { kind: 'full' };
+	return taken
+		? { kind: 'held', token: ticket.token, expiresAt: ticket.expiresAt }
+		: { kind: 'full' };
 }
 
 export interface BookingDetails {

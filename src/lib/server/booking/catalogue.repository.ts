@@ -132,38 +132,3 @@ export async function freeSlots(
 		)
 		.orderBy(asc(slots.startsAt));
 }
-
-/**
- * Whether the action is offered at the branch (`known`), and whether this slot is one of its
- * times between `from` and `to` (`offered`) — one indexed query, for holding a seat.
- */
-export async function slotOffer(
-	slotId: number,
-	serviceSlug: string,
-	branchSlug: string,
-	from: Date,
-	to: Date
-): Promise<{ known: boolean; offered: boolean }> {
-	const [row] = await getDb()
-		.select({
-			known: sql<boolean>`true`,
-			offered: sql<boolean>`exists (
-				select 1 from ${slots} s where s.id = ${slotId}
-					and s.service_id = ${services.id} and s.branch_id = ${branches.id}
-					and s.starts_at >= ${from.toISOString()}::timestamptz
-					and s.starts_at < ${to.toISOString()}::timestamptz
-			)`
-		})
-		.from(branchServices)
-		.innerJoin(services, eq(services.id, branchServices.serviceId))
-		.innerJoin(branches, eq(branches.id, branchServices.branchId))
-		.where(
-			and(
-				eq(services.slug, serviceSlug),
-				eq(services.active, true),
-				eq(branches.slug, branchSlug),
-				eq(branches.active, true)
-			)
-		);
-	return { known: !!row, offered: !!row?.offered };
-}

@@ -2,12 +2,11 @@
 // something, each behind its throttle and the hold behind the proof of work (docs/adr/0004).
 import { hashToken } from '../security/tokens';
 import { track } from '../insights/insights.service';
-import { checkProof } from '../security/proof-of-work';
-import { saveHoldDetails } from './bookings.repository';
-import { holdSlot, type BookingDetails, type HoldResult } from './bookings.service';
-import { perAddress, perIdentity, type Visitor } from './booking-limits';
+import { proofReused, readProof } from '../security/proof-of-work';
+import { holdOffered, saveHoldDetails } from './bookings.repository';
+import { finishHold, holdTicket, type BookingDetails, type HoldResult } from './bookings.service';
+import { holdThrottle, perIdentity, type Visitor } from './booking-limits';
 import { earliest, horizonEnd, serviceBySlug } from './booking-offer.service';
-import { slotOffer } from './catalogue.repository';
 
 export type HoldOutcome =
 	| HoldResult
@@ -17,7 +16,9 @@ export type HoldOutcome =
 
 /**
  * Holds a time offered on this action's and branch's page: after the proof of work (or within
- * the small budget for browsers without JavaScript) and within the per-address limit.
+ * the small budget for browsers without JavaScript) and within the per-address limit. The
+ * proof's single use, the limits, the offer and the seat are one statement (`holdOffered`);
+ * only the proof's signature and solution are checked before it, in memory.
  */
 export async function holdOfferedTime(
 	serviceSlug: string,
@@ -27,28 +28,43 @@ export async function holdOfferedTime(
 ): Promise<HoldOutcome> {
 	const service = await serviceBySlug(serviceSlug);
 	if (!service) return { kind: 'not_found' };
-	const offer = await slotOffer(
+	const proof = await readProof(who.proof, who.secret);
+	if (proof.kind === 'invalid') return proofFailed(serviceSlug);
+	const throttle = holdThrottle(proof, who);
+	const ticket = holdTicket(who.now);
+	const result = await holdOffered(
+		{
+			serviceSlug,
+			branchSlug,
+			slotId,
+			from: earliest(who.now, service),
+			to: horizonEnd(who.now, service),
+			tokenHash: ticket.tokenHash,
+			expiresAt: ticket.expiresAt,
+			now: who.now
+		},
+		throttle
+	);
+	if (!result.known) return { kind: 'not_found' };
+	if (proofReused(result.counters)) return proofFailed(serviceSlug);
+	if (!result.allowed) {
+		track('booking_refused', null, { reason: 'throttled', service: serviceSlug });
+		const limit = throttle.verdict(result.counters);
+		return { kind: 'throttled', retryAfterSeconds: limit.allowed ? 1 : limit.retryAfterSeconds };
+	}
+	if (!result.offered) return { kind: 'full' };
+	return finishHold(result.held, ticket, {
 		slotId,
+		now: who.now,
 		serviceSlug,
 		branchSlug,
-		earliest(who.now, service),
-		horizonEnd(who.now, service)
-	);
-	if (!offer.known) return { kind: 'not_found' };
-	const proof = await checkProof(who.proof, who.secret);
-	if (proof === 'invalid') {
-		track('booking_refused', null, { reason: 'proof', service: serviceSlug });
-		return { kind: 'proof_failed' };
-	}
-	const limit = await perAddress(
-		proof === 'valid' ? ['hold:addr'] : ['hold:addr', 'hold:nojs'],
-		who
-	);
-	if (!limit.allowed) {
-		track('booking_refused', null, { reason: 'throttled', service: serviceSlug });
-		return { kind: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
-	}
-	return offer.offered ? holdSlot(slotId, who.now, serviceSlug, branchSlug) : { kind: 'full' };
+		channel: 'web'
+	});
+}
+
+function proofFailed(serviceSlug: string): HoldOutcome {
+	track('booking_refused', null, { reason: 'proof', service: serviceSlug });
+	return { kind: 'proof_failed' };
 }
 
 /**

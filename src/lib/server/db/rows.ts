@@ -6,6 +6,11 @@ export function resultRows<T>(result: unknown): T[] {
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
+/** A `json_agg` column: parsed by postgres.js, text from PGlite; `null` when it had no rows. */
+export function jsonRows<T>(value: T[] | string | null): T[] {
+	return typeof value === 'string' ? (JSON.parse(value) as T[]) : (value ?? []);
+}
+
 interface Compiled {
 	sql: string;
 	params: unknown[];

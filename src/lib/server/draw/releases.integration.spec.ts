@@ -4,6 +4,8 @@ import { AccessDenied, type Actor } from '../accounts/access';
 import { staffUsers } from '../accounts/accounts.schema';
 import { bookingFixture, MIN, person, TEST_SECRET } from '../testing/booking-fixture';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
+import { solved } from '../testing/proof';
+import { newChallenge } from '../security/proof-of-work';
 import { bookings } from '../booking/bookings.schema';
 import { slots } from '../booking/schedule.schema';
 import { waitlistEntries } from '../booking/waitlist.schema';
@@ -265,6 +267,37 @@ describe.each(ENGINES)('fair release on %s', (engine) => {
 			.from(mailOutbox)
 			.where(eq(mailOutbox.toAddress, 'e703@example.com'));
 		expect(mails).toEqual([]);
+	});
+
+	it('a proof of work enters once: sent again, even at once for others, it writes nothing', async () => {
+		const r = await release([1]);
+		const proof = await solved(await newChallenge(SITE.secret, 50));
+		const outcomes = await Promise.all(
+			[0, 1, 2, 3, 4, 5].map((n) =>
+				enterDraw(r.id, values(800 + n), {
+					clientAddress: `192.0.2.${90 + n}`,
+					proof,
+					now: NOW,
+					...SITE
+				})
+			)
+		);
+		expect(outcomes.filter((o) => o.kind === 'entered')).toHaveLength(1);
+		expect(outcomes.filter((o) => o.kind === 'proof_failed')).toHaveLength(5);
+		const written = await t.db
+			.select({ email: drawEntries.email })
+			.from(drawEntries)
+			.where(eq(drawEntries.releaseId, r.id));
+		expect(written).toHaveLength(1);
+		// A forged proof is refused before anything is counted or written.
+		expect(
+			await enterDraw(r.id, values(810), {
+				clientAddress: '192.0.2.99',
+				proof: 'forged',
+				now: NOW,
+				...SITE
+			})
+		).toEqual({ kind: 'proof_failed' });
 	});
 
 	it('refuses entering outside the window and with an active booking for the action', async () => {

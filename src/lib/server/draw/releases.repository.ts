@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../db';
-import { executeCompiled, p, resultRows } from '../db/rows';
+import { executeCompiled, jsonRows, p, resultRows } from '../db/rows';
 import { branches, services } from '../booking/booking.schema';
 import { slots } from '../booking/schedule.schema';
 import type { OutboxMessage } from '../mail/outbox.repository';
@@ -341,9 +341,7 @@ export async function enterEntry(
 		}
 	);
 	const row = rows[0]!;
-	// json_agg comes back parsed from postgres.js and as text from PGlite.
-	const counters: LimitRow[] =
-		typeof row.counters === 'string' ? JSON.parse(row.counters) : row.counters;
+	const counters = jsonRows<LimitRow>(row.counters);
 	const outcome = !row.allowed
 		? 'throttled'
 		: row.booked

@@ -5,7 +5,7 @@ import { AccessDenied, requireRole, type Actor } from '../accounts/access';
 import { audit } from '../audit/audit.service';
 import { track } from '../insights/insights.service';
 import { limitKey, Limits } from '../rate-limit/limiter';
-import { checkProof } from '../security/proof-of-work';
+import { PROOF_USE, proofReused, proofUse, readProof } from '../security/proof-of-work';
 import { TOKEN_PATTERN, hashToken, newToken } from '../security/tokens';
 import { errorFacts, log } from '../log';
 import { branchById } from '../booking/schedule.service';
@@ -310,6 +310,7 @@ export type EnterResult =
 
 /** Per address: entries from one place (keyed hash); without proof of work a smaller budget. */
 const entryLimits = new Limits([
+	PROOF_USE,
 	{ name: 'draw:addr', points: 20, durationSeconds: 10 * 60 },
 	{ name: 'draw:nojs', points: 3, durationSeconds: 3600 }
 ]);
@@ -336,12 +337,15 @@ export async function enterDraw(
 	const release = await releaseForEntry(releaseId);
 	if (!release) return { kind: 'not_found' };
 	if (windowState(release, who.now) !== 'open') return { kind: 'closed' };
-	const proof = await checkProof(who.proof, who.secret);
-	if (proof === 'invalid') return { kind: 'proof_failed' };
-	const names = proof === 'valid' ? ['draw:addr'] : ['draw:addr', 'draw:nojs'];
+	// The proof's single use is counted in the entry's statement, with the address limits.
+	const proof = await readProof(who.proof, who.secret);
+	if (proof.kind === 'invalid') return { kind: 'proof_failed' };
+	const key = (name: string) => limitKey(who.secret, name, who.clientAddress);
 	const throttle = entryLimits.within(
 		'throttle',
-		Object.fromEntries(names.map((n) => [n, limitKey(who.secret, n, who.clientAddress)]))
+		proof.kind === 'valid'
+			? { ...proofUse(proof), 'draw:addr': key('draw:addr') }
+			: { 'draw:addr': key('draw:addr'), 'draw:nojs': key('draw:nojs') }
 	);
 	const token = newToken();
 	const { phone: _phone, ...details } = values.details;
@@ -359,6 +363,7 @@ export async function enterDraw(
 		throttle,
 		who.now
 	);
+	if (proofReused(counters)) return { kind: 'proof_failed' };
 	if (outcome === 'throttled') {
 		const limit = throttle.verdict(counters);
 		return { kind: 'throttled', retryAfterSeconds: limit.allowed ? 1 : limit.retryAfterSeconds };

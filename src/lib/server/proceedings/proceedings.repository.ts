@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../db';
-import { executeCompiled, p } from '../db/rows';
+import { executeCompiled, jsonRows, p } from '../db/rows';
 import type { EventKind, ProceedingNumber } from './proceeding-number';
 import type { ProceedingEvent } from './proceeding-status';
 import { proceedingEvents, proceedings } from './proceedings.schema';
@@ -134,11 +134,7 @@ export async function lookupThrottled(
 			proofRequired: row?.hard_ok === true
 		};
 	if (!row.id) return { allowed: true, proceeding: null };
-	const events = (typeof row.events === 'string' ? JSON.parse(row.events) : row.events) as {
-		kind: string;
-		at: string;
-		details: Record<string, string> | null;
-	}[];
+	const events = jsonRows(row.events);
 	return {
 		allowed: true,
 		proceeding: {
