@@ -364,7 +364,9 @@ function line(name: string, tally: Tally, clients: number) {
 		'p50 ms': percentile(tally.latencies, 50),
 		'p99 ms': percentile(tally.latencies, 99),
 		'hold p99 ms': percentile(tally.holdLatencies, 99),
-		'app CPU ms/booking': tally.confirmed ? Math.round(tally.appCpuMs / tally.confirmed) : NaN,
+		'app CPU ms/booking': tally.confirmed
+			? Math.round((tally.appCpuMs * 10) / tally.confirmed) / 10
+			: NaN,
 		...tally.classes()
 	};
 }

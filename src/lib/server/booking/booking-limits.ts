@@ -18,12 +18,13 @@ const perIdentityLimits = new Limits([
 	{ name: 'details:person', points: 5, durationSeconds: 24 * 3600 }
 ]);
 
-export function perIdentity(
+/** What filling in details counts, for `saveHoldDetails`: the identity's daily budget. */
+export function identityThrottle(
 	details: Pick<BookingDetails, 'documentNumber' | 'birthDate'>,
 	secret: string
-): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
+) {
 	const person = personKey(secret, details.documentNumber, details.birthDate);
-	return perIdentityLimits.consume({
+	return perIdentityLimits.within('throttle', {
 		'details:person': limitKey(secret, 'details:person', person)
 	});
 }

@@ -10,7 +10,6 @@ import {
 	type ServiceRow
 } from './catalogue.repository';
 import { TOKEN_PATTERN, hashToken } from '../security/tokens';
-import { branchAddress } from './branches.repository';
 import { findHold } from './bookings.repository';
 import type { Channel } from './bookings.schema';
 
@@ -159,7 +158,7 @@ export async function holdFor(
 	if (!hold) return null;
 	const service = await serviceBySlug(serviceSlug);
 	if (!service || service.id !== hold.serviceId) return null;
-	const branch = await branchAddress(hold.branchId);
+	const branch = hold.branch;
 	if (branch.slug !== branchSlug) return null;
 	return {
 		service: {

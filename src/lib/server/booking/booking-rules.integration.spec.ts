@@ -146,25 +146,44 @@ describe.each(ENGINES)('booking rules on %s', (engine) => {
 		expect(await booked(roomy)).toBe(1);
 	});
 
+	it('details are kept only on a live hold of the page they are sent from', async () => {
+		const hold = await holdSlot(await slot(2, 72), NOW);
+		if (hold.kind !== 'held') throw new Error('full');
+		const page = {
+			secret: TEST_SECRET,
+			now: NOW,
+			serviceSlug: 'registration',
+			branchSlug: 'praha-1'
+		};
+		const who = person({ documentNumber: 'PAGE 1' });
+		expect(await keepDetails(hold.token, who, { ...page, branchSlug: 'praha-2' })).toBe('expired');
+		expect(await keepDetails(hold.token, who, { ...page, serviceSlug: 'biometrics' })).toBe(
+			'expired'
+		);
+		expect(await keepDetails(hold.token, who, { ...page, now: at(11 * MIN) })).toBe('expired');
+		expect(await keepDetails('not a token', who, page)).toBe('expired');
+		expect(await keepDetails(hold.token, who, page)).toBe('kept');
+	});
+
 	it('one identity fills in details on at most 5 holds a day', async () => {
+		const PAGE = {
+			secret: TEST_SECRET,
+			now: NOW,
+			serviceSlug: 'registration',
+			branchSlug: 'praha-1'
+		};
 		const id = await slot(10, 72);
 		const who = person({ documentNumber: 'MANY 1' });
 		for (let i = 0; i < 5; i++) {
 			const hold = await holdSlot(id, NOW);
 			if (hold.kind !== 'held') throw new Error('full');
-			expect(await keepDetails(hold.token, who, { secret: TEST_SECRET, now: NOW })).toBe('kept');
+			expect(await keepDetails(hold.token, who, PAGE)).toBe('kept');
 		}
 		const sixth = await holdSlot(id, NOW);
 		if (sixth.kind !== 'held') throw new Error('full');
-		const refused = await keepDetails(sixth.token, who, { secret: TEST_SECRET, now: NOW });
+		const refused = await keepDetails(sixth.token, who, PAGE);
 		expect(refused).toMatchObject({ throttledSeconds: expect.any(Number) });
 		// The same document with another birth date is another person.
-		expect(
-			await keepDetails(
-				sixth.token,
-				{ ...who, birthDate: '1991-01-01' },
-				{ secret: TEST_SECRET, now: NOW }
-			)
-		).toBe('kept');
+		expect(await keepDetails(sixth.token, { ...who, birthDate: '1991-01-01' }, PAGE)).toBe('kept');
 	});
 });

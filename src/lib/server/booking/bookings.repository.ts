@@ -200,8 +200,10 @@ export interface HeldSlot {
 	startsAt: Date;
 	endsAt: Date;
 	expiresAt: Date;
+	branch: { slug: string; name: string; street: string; postcode: string; city: string };
 }
 
+/** A live hold with its slot and branch, in one statement (every booking page reads it). */
 export async function findHold(tokenHash: Uint8Array, now: Date): Promise<HeldSlot | null> {
 	const [row] = await getDb()
 		.select({
@@ -211,26 +213,74 @@ export async function findHold(tokenHash: Uint8Array, now: Date): Promise<HeldSl
 			serviceId: slots.serviceId,
 			startsAt: slots.startsAt,
 			endsAt: slots.endsAt,
-			expiresAt: bookingHolds.expiresAt
+			expiresAt: bookingHolds.expiresAt,
+			branch: {
+				slug: branches.slug,
+				name: branches.name,
+				street: branches.street,
+				postcode: branches.postcode,
+				city: branches.city
+			}
 		})
 		.from(bookingHolds)
 		.innerJoin(slots, eq(slots.id, bookingHolds.slotId))
+		.innerJoin(branches, eq(branches.id, slots.branchId))
 		.where(and(eq(bookingHolds.tokenHash, tokenHash), gte(bookingHolds.expiresAt, now)));
 	return row ?? null;
 }
 
-/** Keeps the typed details on a live hold (for "check your answers"); false if it expired. */
+/**
+ * Keeps the typed details on a live hold of this action and branch (for "check your answers"),
+ * within the per-identity limit (`throttle`, from `Limits.within`), in ONE statement: `kept` is
+ * false when the hold expired or is not this page's, `allowed` false when the limit refused.
+ */
 export async function saveHoldDetails(
-	tokenHash: Uint8Array,
-	details: Record<string, string | null>,
-	now: Date
-): Promise<boolean> {
-	const rows = await getDb()
-		.update(bookingHolds)
-		.set({ details })
-		.where(and(eq(bookingHolds.tokenHash, tokenHash), gte(bookingHolds.expiresAt, now)))
-		.returning({ id: bookingHolds.id });
-	return rows.length === 1;
+	input: {
+		tokenHash: Uint8Array;
+		details: Record<string, string | null>;
+		serviceId: number;
+		branchSlug: string;
+		now: Date;
+	},
+	throttle: {
+		shape: string;
+		values: Record<string, string>;
+		sql: () => { upsert: SQL; allowed: SQL };
+	}
+): Promise<{ allowed: boolean; kept: boolean; counters: LimitRow[] }> {
+	const rows = await executeCompiled<{
+		allowed: boolean;
+		kept: boolean;
+		counters: LimitRow[] | string;
+	}>(
+		getDb(),
+		'hold-details',
+		throttle.shape,
+		() => {
+			const { upsert, allowed } = throttle.sql();
+			return sql`
+			with throttle as (${upsert}), kept as (
+				update booking_holds h set details = ${p.details}::jsonb
+				from ${slots} s join ${branches} b on b.id = s.branch_id
+				where h.token_hash = ${p.tokenHash}::bytea and h.expires_at >= ${p.now}::timestamptz
+					and s.id = h.slot_id and s.service_id = ${p.serviceId}::int and b.slug = ${p.branchSlug}
+					and ${allowed}
+				returning h.id
+			)
+			select ${allowed} as allowed, exists (select 1 from kept) as kept,
+				(select json_agg(throttle) from throttle) as counters`;
+		},
+		{
+			...throttle.values,
+			details: JSON.stringify(input.details),
+			tokenHash: input.tokenHash,
+			serviceId: input.serviceId,
+			branchSlug: input.branchSlug,
+			now: input.now.toISOString()
+		}
+	);
+	const row = rows[0]!;
+	return { allowed: row.allowed, kept: row.kept, counters: jsonRows<LimitRow>(row.counters) };
 }
 
 export interface NewBooking {

@@ -1,11 +1,11 @@
 // A visitor holds a time and fills in the details: the steps of the public booking that change
 // something, each behind its throttle and the hold behind the proof of work (docs/adr/0004).
-import { hashToken } from '../security/tokens';
+import { hashToken, TOKEN_PATTERN } from '../security/tokens';
 import { track } from '../insights/insights.service';
 import { proofReused, readProof } from '../security/proof-of-work';
 import { holdOffered, saveHoldDetails } from './bookings.repository';
 import { finishHold, holdTicket, type BookingDetails, type HoldResult } from './bookings.service';
-import { holdThrottle, perIdentity, type Visitor } from './booking-limits';
+import { holdThrottle, identityThrottle, type Visitor } from './booking-limits';
 import { earliest, horizonEnd, serviceBySlug } from './booking-offer.service';
 
 export type HoldOutcome =
@@ -68,18 +68,32 @@ function proofFailed(serviceSlug: string): HoldOutcome {
 }
 
 /**
- * Keeps the validated details on the hold until confirmation, within the per-identity limit;
- * `expired` when the hold ran out meanwhile.
+ * Keeps the validated details on the hold until confirmation, within the per-identity limit,
+ * in one statement (`saveHoldDetails`); `expired` when the hold ran out meanwhile or is not a
+ * hold of this action and branch.
  */
 export async function keepDetails(
 	token: string,
 	details: BookingDetails,
-	who: { secret: string; now: Date }
+	who: { secret: string; now: Date; serviceSlug: string; branchSlug: string }
 ): Promise<'kept' | 'expired' | { throttledSeconds: number }> {
-	const limit = await perIdentity(details, who.secret);
-	if (!limit.allowed) {
+	const service = await serviceBySlug(who.serviceSlug);
+	if (!service || !TOKEN_PATTERN.test(token)) return 'expired';
+	const throttle = identityThrottle(details, who.secret);
+	const saved = await saveHoldDetails(
+		{
+			tokenHash: hashToken(token),
+			details: { ...details },
+			serviceId: service.id,
+			branchSlug: who.branchSlug,
+			now: who.now
+		},
+		throttle
+	);
+	if (!saved.allowed) {
 		track('booking_refused', null, { reason: 'throttled' });
-		return { throttledSeconds: limit.retryAfterSeconds };
+		const limit = throttle.verdict(saved.counters);
+		return { throttledSeconds: limit.allowed ? 1 : limit.retryAfterSeconds };
 	}
-	return (await saveHoldDetails(hashToken(token), { ...details }, who.now)) ? 'kept' : 'expired';
+	return saved.kept ? 'kept' : 'expired';
 }

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { nationalityOptions } from '$lib/countries';
 import { localizeHref } from '$lib/i18n';
-import { holdFor } from '$lib/server/booking/booking-offer.service';
+import { holdFor, serviceBySlug } from '$lib/server/booking/booking-offer.service';
 import { keepDetails } from '$lib/server/booking/hold.service';
 import { readDetailsForm } from '$lib/server/booking/details-form';
 import { now } from '$lib/server/clock';
@@ -32,20 +32,24 @@ export const actions: Actions = {
 		const { params, cookies, locals, setHeaders } = event;
 		const token = cookies.get(HOLD_COOKIE);
 		const at = now();
-		const hold = await holdFor(token, params.service, params.branch, at);
 		const back = localizeHref(`/book/${params.service}/${params.branch}`, {
 			locale: locals.locale
 		});
-		if (!hold || !token) redirect(303, `${back}?expired`);
+		// The hold is checked by the statement that keeps the details (and, for a form with
+		// mistakes, by this page's load, which sends an expired hold back to the times).
+		const service = await serviceBySlug(params.service);
+		if (!service || !token) redirect(303, `${back}?expired`);
 		const { values, result } = readDetailsForm(
 			await readForm(event),
-			hold.service.needsProceeding,
+			service.needsProceeding,
 			pragueDate(at)
 		);
 		if (!result.ok) return fail(400, { values, errors: result.errors });
 		const kept = await keepDetails(token, result.details, {
 			secret: getConfig().appSecret,
-			now: at
+			now: at,
+			serviceSlug: params.service,
+			branchSlug: params.branch
 		});
 		if (kept === 'expired') redirect(303, `${back}?expired`);
 		if (kept !== 'kept') {
