@@ -1,9 +1,9 @@
-import { and, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { driverError } from '../db/errors';
 import { executeCompiled, jsonRows, p, resultRows } from '../db/rows';
 import type { OutboxMessage } from '../mail/outbox.repository';
-import type { LimitRow } from '../rate-limit/limiter';
+import type { LimitRow, ThrottleClause } from '../rate-limit/limiter';
 import { branchServices, branches, services } from './booking.schema';
 import { bookingHolds, bookings, type Channel } from './bookings.schema';
 import { slots } from './schedule.schema';
@@ -117,11 +117,7 @@ export async function holdOffered(
 		expiresAt: Date;
 		now: Date;
 	},
-	throttle: {
-		shape: string;
-		values: Record<string, string>;
-		sql: () => { upsert: SQL; allowed: SQL };
-	}
+	throttle: ThrottleClause
 ): Promise<{
 	known: boolean;
 	offered: boolean;
@@ -242,11 +238,7 @@ export async function saveHoldDetails(
 		branchSlug: string;
 		now: Date;
 	},
-	throttle: {
-		shape: string;
-		values: Record<string, string>;
-		sql: () => { upsert: SQL; allowed: SQL };
-	}
+	throttle: ThrottleClause
 ): Promise<{ allowed: boolean; kept: boolean; counters: LimitRow[] }> {
 	const rows = await executeCompiled<{
 		allowed: boolean;

@@ -1,10 +1,10 @@
-import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { executeCompiled, jsonRows, p, resultRows } from '../db/rows';
 import { branches, services } from '../booking/booking.schema';
 import { slots } from '../booking/schedule.schema';
 import type { OutboxMessage } from '../mail/outbox.repository';
-import type { LimitRow } from '../rate-limit/limiter';
+import type { LimitRow, ThrottleClause } from '../rate-limit/limiter';
 import {
 	drawEntries,
 	releaseSeats,
@@ -265,11 +265,7 @@ export async function enterEntry(
 	release: { id: number; serviceId: number },
 	entry: EntryInput & { personKey: string; publicId: string; tokenHash: Uint8Array },
 	mail: OutboxMessage,
-	throttle: {
-		shape: string;
-		values: Record<string, string>;
-		sql: () => { upsert: SQL; allowed: SQL };
-	},
+	throttle: ThrottleClause,
 	now: Date
 ): Promise<{
 	outcome: 'entered' | 'changed' | 'closed' | 'already_booked' | 'throttled';

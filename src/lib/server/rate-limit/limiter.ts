@@ -15,6 +15,13 @@ export interface LimitRule {
 	soft?: boolean;
 }
 
+/** Limits counted inside another statement (`Limits.within`), as that statement takes them. */
+export interface ThrottleClause {
+	shape: string;
+	values: Record<string, string>;
+	sql: () => { upsert: SQL; allowed: SQL };
+}
+
 /** A counter after the upsert. */
 export interface LimitRow {
 	key: string;
@@ -82,12 +89,7 @@ export class Limits {
 		name: string,
 		keys: Record<string, string>,
 		{ proven = false }: { proven?: boolean } = {}
-	): {
-		shape: string;
-		values: Record<string, string>;
-		sql: () => { upsert: SQL; allowed: SQL };
-		verdict: (rows: LimitRow[]) => LimitOutcome;
-	} {
+	): ThrottleClause & { verdict: (rows: LimitRow[]) => LimitOutcome } {
 		const entries = this.entries(keys);
 		return {
 			shape: `${name}:${entries.map(({ rule }) => rule.name).join(',')}${proven ? ':proven' : ''}`,
