@@ -75,7 +75,7 @@ describe.each(ENGINES)('booking rules on %s', (engine) => {
 	});
 
 	it('a proof of work is accepted once; a replayed, forged or foreign one is refused', async () => {
-		const payload = await solved(await newChallenge(TEST_SECRET, 50));
+		const payload = await solved(newChallenge(TEST_SECRET, 50));
 		expect(await checkProof(payload, TEST_SECRET)).toBe('valid');
 		expect(await checkProof(payload, TEST_SECRET)).toBe('invalid');
 		expect(await checkProof(null, TEST_SECRET)).toBe('absent');
@@ -105,7 +105,7 @@ describe.each(ENGINES)('booking rules on %s', (engine) => {
 		for (let i = 0; i < 3; i++) expect((await hold(null)).kind).toBe('held');
 		expect(await hold(null)).toMatchObject({ kind: 'throttled' });
 		// The same address with a proof of work goes on (the no-proof budget is its own).
-		const proof = await solved(await newChallenge(TEST_SECRET, 50));
+		const proof = await solved(newChallenge(TEST_SECRET, 50));
 		expect((await hold(proof)).kind).toBe('held');
 		expect(await hold(proof)).toEqual({ kind: 'proof_failed' });
 		// Another address has its own budget.
@@ -131,7 +131,7 @@ describe.each(ENGINES)('booking rules on %s', (engine) => {
 		expect(await booked(id)).toBe(1);
 		// One proof sent twenty times at once, each time from another address: one hold.
 		const roomy = await slot(30, 72);
-		const proof = await solved(await newChallenge(TEST_SECRET, 50));
+		const proof = await solved(newChallenge(TEST_SECRET, 50));
 		const outcomes = await Promise.all(
 			Array.from({ length: 20 }, (_, i) =>
 				holdOfferedTime('registration', 'praha-1', roomy, {

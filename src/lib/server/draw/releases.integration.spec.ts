@@ -271,7 +271,7 @@ describe.each(ENGINES)('fair release on %s', (engine) => {
 
 	it('a proof of work enters once: sent again, even at once for others, it writes nothing', async () => {
 		const r = await release([1]);
-		const proof = await solved(await newChallenge(SITE.secret, 50));
+		const proof = await solved(newChallenge(SITE.secret, 50));
 		const outcomes = await Promise.all(
 			[0, 1, 2, 3, 4, 5].map((n) =>
 				enterDraw(r.id, values(800 + n), {

@@ -11,5 +11,5 @@ export async function solved(challenge: Awaited<ReturnType<typeof newChallenge>>
 
 /** A fresh, solved proof of work signed with `secret` (a small amount of work). */
 export async function solvedProof(secret: string): Promise<string> {
-	return solved(await newChallenge(secret, 50));
+	return solved(newChallenge(secret, 50));
 }

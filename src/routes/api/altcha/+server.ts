@@ -6,7 +6,7 @@ import { getConfig } from '$lib/server/config';
 /** A fresh proof-of-work challenge for the booking widget; never cached. */
 export const GET: RequestHandler = async () => {
 	const { appSecret, proofOfWork } = getConfig();
-	return json(await newChallenge(appSecret, proofOfWork), {
+	return json(newChallenge(appSecret, proofOfWork), {
 		headers: { 'cache-control': 'no-store' }
 	});
 };
