@@ -9,7 +9,7 @@ import { purgeExpired } from './retention';
 import { now } from './clock';
 import { deliverPending } from './mail/outbox.service';
 import { runDueDraws } from './draw/releases.service';
-import { releaseExpiredHolds } from './booking/bookings.service';
+import { sweepExpiredHolds } from './booking/bookings.service';
 import { installDrain } from './shutdown';
 
 /** Everything the server needs before it takes requests. Bad configuration: one line, exit 1. */
@@ -30,7 +30,7 @@ export async function startServer(): Promise<void> {
 		if (cfg.smtpUrl) startMailDelivery(cfg.smtpUrl, cfg.mailFrom);
 		startRetention();
 		startDraws(cfg.appSecret, cfg.publicOrigin);
-		startHoldSweep();
+		startHoldSweep(cfg.publicOrigin);
 		// Only a demo-mode first start creates accounts (db/start.ts), so production prints nothing.
 		if (demoAccounts.length > 0) console.log(formatDemoAccounts(demoAccounts));
 		log.info({ engine: database.engine, mode: cfg.mode }, 'database ready');
@@ -87,12 +87,13 @@ function startDraws(secret: string, origin: string): void {
 }
 
 /**
- * Gives the seats of expired holds back every 10 s, so that the times pages show them free (a
- * hold finding its slot full also sweeps, bookings.service.ts). Each expired hold is deleted by
- * exactly one statement, whichever instance runs it.
+ * Gives the seats of expired holds back every 10 s and offers each to the first person on its
+ * waiting list, as a cancellation does; seats nobody waits for show free on the times pages (a
+ * hold finding its own slot full also sweeps that slot, bookings.service.ts). Each expired hold
+ * is deleted by exactly one statement, whichever instance runs it.
  */
-function startHoldSweep(): void {
-	every(HOLD_SWEEP_INTERVAL_MS, 'hold sweep', () => releaseExpiredHolds(now()));
+function startHoldSweep(origin: string): void {
+	every(HOLD_SWEEP_INTERVAL_MS, 'hold sweep', () => sweepExpiredHolds(now(), origin));
 }
 
 /**

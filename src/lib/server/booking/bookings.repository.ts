@@ -10,26 +10,34 @@ import { slots } from './schedule.schema';
 
 /**
  * Deletes holds that have expired and gives their seats back (a seat from the hotline/counter
- * reserve to the reserve). The delete is the claim: a hold can be deleted once, so its seat is
- * returned exactly once, however many sweepers run.
+ * reserve to the reserve); `slotId` limits it to one slot. The delete is the claim: a hold can be
+ * deleted once, so its seat is returned exactly once, however many sweepers run. Returns the
+ * seats given back to the web, by slot (those to the reserve are not anyone's to offer).
  */
-export async function releaseExpiredHolds(now: Date): Promise<number> {
-	const rows = resultRows<{ released: number }>(
+export async function releaseExpiredSeats(
+	now: Date,
+	slotId?: number
+): Promise<{ slotId: number; seats: number; all: number }[]> {
+	return resultRows<{ slotId: number; seats: number; all: number }>(
 		await getDb().execute(sql`
 			with gone as (
 				delete from booking_holds where expires_at <= ${now.toISOString()}::timestamptz
+					${slotId === undefined ? sql`` : sql`and slot_id = ${slotId}`}
 				returning slot_id, reserved
 			), counts as (
 				select slot_id, count(*) filter (where not reserved)::int as n,
 					count(*) filter (where reserved)::int as r
 				from gone group by slot_id
-			), freed as (
-				update slots s set booked = s.booked - c.n, reserved = s.reserved + c.r
-				from counts c where s.id = c.slot_id returning c.n + c.r as n
 			)
-			select coalesce(sum(n), 0)::int as released from freed`)
+			update slots s set booked = s.booked - c.n, reserved = s.reserved + c.r
+			from counts c where s.id = c.slot_id
+			returning s.id as "slotId", c.n as seats, c.n + c.r as "all"`)
 	);
-	return rows[0]?.released ?? 0;
+}
+
+/** `releaseExpiredSeats`, counted: how many seats came back (to the web and the reserve). */
+export async function releaseExpiredHolds(now: Date, slotId?: number): Promise<number> {
+	return (await releaseExpiredSeats(now, slotId)).reduce((sum, slot) => sum + slot.all, 0);
 }
 
 /**

@@ -11,6 +11,7 @@ import {
 	findBooking,
 	moveBooking,
 	releaseExpiredHolds,
+	releaseExpiredSeats,
 	releaseHoldNow,
 	takeSeat,
 	type BookingRecord,
@@ -101,9 +102,10 @@ export async function finishHold(
 	}
 ): Promise<HoldResult> {
 	const { slotId, now, serviceSlug, branchSlug, channel } = hold;
+	// Only this slot's expired holds: the others' seats go to their waiting lists by the sweep.
 	const taken =
 		held ||
-		((await releaseExpiredHolds(now)) > 0 &&
+		((await releaseExpiredHolds(now, slotId)) > 0 &&
 			(await takeSeat({ slotId, ...ticket, now, fromReserve: channel !== 'web' })));
 	if (taken)
 		track('booking', null, {
@@ -253,6 +255,21 @@ export async function cancelBooking(token: string, now: Date, origin: string): P
 }
 
 export { releaseExpiredHolds };
+
+/**
+ * The periodic sweep (every instance, startup.ts): expired holds are given back, and each seat
+ * that came back to the web is offered to the first person waiting for its action, branch and
+ * day, as a cancelled booking's seat is (held for them; the next if nobody waits). Returns how
+ * many were offered.
+ */
+export async function sweepExpiredHolds(now: Date, origin: string): Promise<number> {
+	let offered = 0;
+	for (const { slotId, seats } of await releaseExpiredSeats(now)) {
+		for (let seat = 0; seat < seats && (await offerFreedSeat(slotId, origin, now)); seat++)
+			offered++;
+	}
+	return offered;
+}
 
 /** Gives a hold's seat back at once (a booking that will not be made); false if none was held. */
 export async function releaseHold(token: string): Promise<boolean> {
