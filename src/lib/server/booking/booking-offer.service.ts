@@ -10,7 +10,7 @@ import {
 	type ServiceRow
 } from './catalogue.repository';
 import { TOKEN_PATTERN, hashToken } from '../security/tokens';
-import { findHold } from './bookings.repository';
+import { findHold, type HeldSlot } from './bookings.repository';
 import type { Channel } from './bookings.schema';
 
 /** The longest horizon any action may have (`services.horizon_days`), for the waitlist's range. */
@@ -146,20 +146,32 @@ export interface HoldView {
 	details: Record<string, string | null> | null;
 }
 
-/** The live hold behind the cookie, if it is for this action and branch. */
+/**
+ * The live hold behind the cookie as stored (`findHold`), if it is for this action and branch:
+ * what a confirmation needs to make the booking and its e-mail without reading it again.
+ */
+export async function heldFor(
+	token: string | undefined,
+	serviceSlug: string,
+	branchSlug: string,
+	now: Date
+): Promise<HeldSlot | null> {
+	if (!token || !TOKEN_PATTERN.test(token)) return null;
+	const hold = await findHold(hashToken(token), now);
+	return hold && hold.serviceSlug === serviceSlug && hold.branch.slug === branchSlug ? hold : null;
+}
+
+/** The live hold behind the cookie, if it is for this action and branch, as its pages show it. */
 export async function holdFor(
 	token: string | undefined,
 	serviceSlug: string,
 	branchSlug: string,
 	now: Date
 ): Promise<HoldView | null> {
-	if (!token || !TOKEN_PATTERN.test(token)) return null;
-	const hold = await findHold(hashToken(token), now);
-	if (!hold) return null;
-	const service = await serviceBySlug(serviceSlug);
-	if (!service || service.id !== hold.serviceId) return null;
+	const hold = await heldFor(token, serviceSlug, branchSlug, now);
+	const service = hold && (await serviceBySlug(serviceSlug));
+	if (!hold || !service) return null;
 	const branch = hold.branch;
-	if (branch.slug !== branchSlug) return null;
 	return {
 		service: {
 			slug: service.slug,

@@ -201,36 +201,65 @@ export interface HeldSlot {
 	slotId: number;
 	branchId: number;
 	serviceId: number;
+	serviceSlug: string;
 	startsAt: Date;
 	endsAt: Date;
 	expiresAt: Date;
 	branch: { slug: string; name: string; street: string; postcode: string; city: string };
 }
 
-/** A live hold with its slot and branch, in one statement (every booking page reads it). */
+/**
+ * A live hold with its slot, action and branch, in one compiled statement (every booking page
+ * reads it, and the confirmation takes what its e-mail says from it).
+ */
 export async function findHold(tokenHash: Uint8Array, now: Date): Promise<HeldSlot | null> {
-	const [row] = await getDb()
-		.select({
-			details: bookingHolds.details,
-			slotId: slots.id,
-			branchId: slots.branchId,
-			serviceId: slots.serviceId,
-			startsAt: slots.startsAt,
-			endsAt: slots.endsAt,
-			expiresAt: bookingHolds.expiresAt,
-			branch: {
-				slug: branches.slug,
-				name: branches.name,
-				street: branches.street,
-				postcode: branches.postcode,
-				city: branches.city
-			}
-		})
-		.from(bookingHolds)
-		.innerJoin(slots, eq(slots.id, bookingHolds.slotId))
-		.innerJoin(branches, eq(branches.id, slots.branchId))
-		.where(and(eq(bookingHolds.tokenHash, tokenHash), gte(bookingHolds.expiresAt, now)));
-	return row ?? null;
+	const [row] = await executeCompiled<{
+		details: Record<string, string | null> | string | null;
+		slot_id: number | string;
+		branch_id: number;
+		service_id: number;
+		service_slug: string;
+		starts_ms: number;
+		ends_ms: number;
+		expires_ms: number;
+		slug: string;
+		name: string;
+		street: string;
+		postcode: string;
+		city: string;
+	}>(
+		getDb(),
+		'find-hold',
+		'',
+		() => sql`
+			select h.details, s.id as slot_id, s.branch_id, s.service_id, v.slug as service_slug,
+				(extract(epoch from s.starts_at) * 1000)::float8 as starts_ms,
+				(extract(epoch from s.ends_at) * 1000)::float8 as ends_ms,
+				(extract(epoch from h.expires_at) * 1000)::float8 as expires_ms,
+				b.slug, b.name, b.street, b.postcode, b.city
+			from ${bookingHolds} h join ${slots} s on s.id = h.slot_id
+				join ${services} v on v.id = s.service_id join ${branches} b on b.id = s.branch_id
+			where h.token_hash = ${p.tokenHash}::bytea and h.expires_at >= ${p.now}::timestamptz`,
+		{ tokenHash, now: now.toISOString() }
+	);
+	if (!row) return null;
+	return {
+		details: typeof row.details === 'string' ? JSON.parse(row.details) : row.details,
+		slotId: Number(row.slot_id),
+		branchId: Number(row.branch_id),
+		serviceId: Number(row.service_id),
+		serviceSlug: row.service_slug,
+		startsAt: new Date(Number(row.starts_ms)),
+		endsAt: new Date(Number(row.ends_ms)),
+		expiresAt: new Date(Number(row.expires_ms)),
+		branch: {
+			slug: row.slug,
+			name: row.name,
+			street: row.street,
+			postcode: row.postcode,
+			city: row.city
+		}
+	};
 }
 
 /**
@@ -306,41 +335,20 @@ export type ConfirmOutcome =
 	| { kind: 'limit' }
 	| { kind: 'late_cancellations'; until: Date };
 
-interface HeldSlotRow {
-	slot_id: number;
-	branch_id: number;
-	service_id: number;
-	starts_ms: number;
-	ends_ms: number;
-	service_slug: string;
-	branch_slug: string;
-	branch_name: string;
-	street: string;
-	postcode: string;
-	city: string;
-}
-
 /** The booking about to be made, as `findBooking` would read it once made (its id to come). */
-function recordOf(hold: HeldSlotRow, booking: NewBooking): BookingRecord {
+function recordOf(hold: HeldSlot, booking: NewBooking): BookingRecord {
 	return {
 		id: '',
-		slotId: Number(hold.slot_id),
+		slotId: hold.slotId,
 		reference: booking.reference,
 		fullName: booking.fullName,
 		email: booking.email,
 		locale: booking.locale,
 		channel: booking.channel,
-		startsAt: new Date(Number(hold.starts_ms)),
-		endsAt: new Date(Number(hold.ends_ms)),
-		serviceSlug: hold.service_slug,
-		branch: {
-			id: Number(hold.branch_id),
-			slug: hold.branch_slug,
-			name: hold.branch_name,
-			street: hold.street,
-			postcode: hold.postcode,
-			city: hold.city
-		},
+		startsAt: hold.startsAt,
+		endsAt: hold.endsAt,
+		serviceSlug: hold.serviceSlug,
+		branch: { id: hold.branchId, ...hold.branch },
 		cancelledAt: null,
 		checkedInAt: null,
 		completedAt: null,
@@ -348,19 +356,16 @@ function recordOf(hold: HeldSlotRow, booking: NewBooking): BookingRecord {
 	};
 }
 
-class Refused extends Error {
-	constructor(readonly outcome: ConfirmOutcome) {
-		super(outcome.kind);
-	}
-}
-
 /**
- * Turns a live hold into a booking in one transaction: the hold is deleted (its seat becomes the
- * booking's), the person's limits are checked under a per-person advisory lock, and the booking
- * is inserted — or nothing happens and the hold stays.
+ * Turns a live hold into a booking in ONE round trip (`confirm_hold`, migration 0020): under the
+ * person's advisory lock their limits are counted, and the hold is deleted (its seat becomes the
+ * booking's), the booking inserted and its confirmation e-mail put in the outbox — all of it, or
+ * nothing and the hold stays. `hold` is the hold as the caller read it (`findHold`): its slot,
+ * times and branch are what the e-mail says; the statement takes the seat from the hold itself.
  */
 export async function confirmHold(
 	holdTokenHash: Uint8Array,
+	hold: HeldSlot,
 	booking: NewBooking,
 	limits: {
 		perWindow: number;
@@ -371,94 +376,75 @@ export async function confirmHold(
 	now: Date,
 	mail?: (booking: BookingRecord) => OutboxMessage
 ): Promise<ConfirmOutcome> {
+	const record = recordOf(hold, booking);
+	const letter = mail?.(record);
+	const late = limits.lateCancellations;
+	let row:
+		| { held: boolean; recent: number; oldest_ms: number | null; booking_id: string | null }
+		| undefined;
 	try {
-		return await getDb().transaction(async (tx) => {
-			// The hold, its slot's branch and action, and — two confirmations for one person at
-			// once — the person's lock: the second waits here, then counts the first.
-			const [hold] = resultRows<HeldSlotRow>(
-				await tx.execute(sql`
-					with hold as (
-						delete from ${bookingHolds}
-						where ${bookingHolds.tokenHash} = ${holdTokenHash}
-							and ${bookingHolds.expiresAt} >= ${now.toISOString()}::timestamptz
-						returning ${bookingHolds.slotId} as slot_id
-					)
-					select hold.slot_id, s.branch_id, s.service_id,
-						(extract(epoch from s.starts_at) * 1000)::float8 as starts_ms,
-						(extract(epoch from s.ends_at) * 1000)::float8 as ends_ms,
-						v.slug as service_slug, b.slug as branch_slug, b.name as branch_name, b.street,
-						b.postcode, b.city,
-						pg_advisory_xact_lock(hashtext(${booking.personKey})) is null as locked
-					from hold join ${slots} s on s.id = hold.slot_id
-						join ${services} v on v.id = s.service_id join ${branches} b on b.id = s.branch_id`)
-			);
-			if (!hold) throw new Refused({ kind: 'expired' });
-			const record = recordOf(hold, booking);
-			// The confirmation e-mail goes into the outbox with the booking, or not at all.
-			const letter = mail?.(record);
-			// After the lock, a statement of its own (a snapshot that sees the first's booking): the
-			// person's limits, and the booking only within them.
-			const late = limits.lateCancellations;
-			const [row] = resultRows<{ recent: number; oldest_ms: number | null; id: string | null }>(
-				await tx.execute(sql`
-					with late as (
-						select b.cancelled_at as at from ${bookings} b join ${slots} s on s.id = b.slot_id
-						where b.person_key = ${booking.personKey} and b.cancelled_by = 'person'
-							and b.cancelled_at >= ${late.windowStart.toISOString()}::timestamptz
-							and b.cancelled_at > s.starts_at - make_interval(hours => ${late.hoursBefore})
-						order by b.cancelled_at desc limit ${late.max}
-					), counted as (
-						select
-							(select count(*)::int from ${bookings}
-								where ${bookings.personKey} = ${booking.personKey}
-									and ${bookings.createdAt} >= ${limits.windowStart.toISOString()}::timestamptz
-									and ${bookings.cancelledAt} is null) as recent,
-							(select count(*)::int from late) as late,
-							(select (extract(epoch from at) * 1000)::float8 from late
-								order by at desc offset ${late.max - 1} limit 1) as oldest_ms
-					), inserted as (
-						insert into ${bookings} (slot_id, branch_id, service_id, reference, token_hash,
-							person_key, full_name, birth_date, nationality, document_number, email, phone,
-							proceeding_number, locale, channel, idempotency_key, created_at)
-						select ${hold.slot_id}, ${hold.branch_id}, ${hold.service_id}, ${booking.reference},
-							${booking.tokenHash}, ${booking.personKey}, ${booking.fullName}, ${booking.birthDate},
-							${booking.nationality}, ${booking.documentNumber}, ${booking.email}, ${booking.phone},
-							${booking.proceedingNumber}, ${booking.locale}, ${booking.channel},
-							${booking.idempotencyKey}, ${now.toISOString()}::timestamptz
-						from counted
-						where counted.recent < ${limits.perWindow} and counted.late < ${late.max}::bigint
-						returning id
-					), mailed as (
-						insert into mail_outbox (to_address, subject, text_body, list_unsubscribe)
-						select ${letter?.to ?? null}, ${letter?.subject ?? null}, ${letter?.text ?? null},
-							${letter?.listUnsubscribe ?? null}
-						from inserted where ${letter !== undefined}::boolean
-					)
-					select counted.recent, counted.oldest_ms, (select id from inserted) as id from counted`)
-			);
-			if (row!.recent >= limits.perWindow) throw new Refused({ kind: 'limit' });
-			if (!row!.id) {
-				// Booking opens again when the oldest of these leaves the window.
-				const oldest = new Date(Number(row!.oldest_ms));
-				throw new Refused({
-					kind: 'late_cancellations',
-					until: new Date(oldest.getTime() + (now.getTime() - late.windowStart.getTime()))
-				});
+		[row] = await executeCompiled<typeof row>(
+			getDb(),
+			'confirm-hold',
+			'',
+			() => sql`
+				select held, recent, oldest_ms, booking_id from confirm_hold(${p.hold}::bytea,
+					${p.now}::timestamptz, ${p.person}::text, ${p.reference}::text, ${p.token}::bytea,
+					${p.fullName}::text, ${p.birthDate}::date, ${p.nationality}::text, ${p.document}::text,
+					${p.email}::text, ${p.phone}::text, ${p.proceeding}::text, ${p.locale}::text,
+					${p.channel}::text, ${p.idempotency}::text, ${p.perWindow}::int,
+					${p.windowStart}::timestamptz, ${p.lateMax}::bigint, ${p.lateHours}::int,
+					${p.lateStart}::timestamptz, ${p.mailTo}::text, ${p.mailSubject}::text,
+					${p.mailText}::text, ${p.mailUnsubscribe}::text)`,
+			{
+				hold: holdTokenHash,
+				now: now.toISOString(),
+				person: booking.personKey,
+				reference: booking.reference,
+				token: booking.tokenHash,
+				fullName: booking.fullName,
+				birthDate: booking.birthDate,
+				nationality: booking.nationality,
+				document: booking.documentNumber,
+				email: booking.email,
+				phone: booking.phone,
+				proceeding: booking.proceedingNumber,
+				locale: booking.locale,
+				channel: booking.channel,
+				idempotency: booking.idempotencyKey,
+				perWindow: limits.perWindow,
+				windowStart: limits.windowStart.toISOString(),
+				lateMax: String(late.max),
+				lateHours: late.hoursBefore,
+				lateStart: late.windowStart.toISOString(),
+				mailTo: letter?.to ?? null,
+				mailSubject: letter?.subject ?? null,
+				mailText: letter?.text ?? null,
+				mailUnsubscribe: letter?.listUnsubscribe ?? null
 			}
-			return {
-				kind: 'confirmed' as const,
-				bookingId: row!.id,
-				booking: { ...record, id: row!.id }
-			};
-		});
+		);
 	} catch (error) {
-		if (error instanceof Refused) return error.outcome;
 		const { code, message } = driverError(error);
 		if (code === '23505' && message.includes('bookings_one_active_per_person')) {
 			return { kind: 'already_booked' };
 		}
 		throw error;
 	}
+	if (row!.booking_id) {
+		return {
+			kind: 'confirmed',
+			bookingId: row!.booking_id,
+			booking: { ...record, id: row!.booking_id }
+		};
+	}
+	if (!row!.held) return { kind: 'expired' };
+	if (row!.recent >= limits.perWindow) return { kind: 'limit' };
+	// Booking opens again when the oldest of these leaves the window.
+	const oldest = new Date(Number(row!.oldest_ms));
+	return {
+		kind: 'late_cancellations',
+		until: new Date(oldest.getTime() + (now.getTime() - late.windowStart.getTime()))
+	};
 }
 
 export async function bookingIdByIdempotencyKey(key: string): Promise<string | null> {

@@ -8,6 +8,7 @@ import {
 	bookingIdsBy,
 	cancelActive,
 	confirmHold,
+	findHold,
 	findBooking,
 	moveBooking,
 	releaseExpiredHolds,
@@ -15,6 +16,7 @@ import {
 	releaseHoldNow,
 	takeSeat,
 	type BookingRecord,
+	type HeldSlot,
 	type ConfirmOutcome
 } from './bookings.repository';
 import type { Channel } from './bookings.schema';
@@ -171,6 +173,8 @@ export async function confirmBooking(input: {
 	now: Date;
 	/** Given: the confirmation e-mail is written in the booking's own transaction (links to it). */
 	origin?: string;
+	/** The hold as the caller has just read it (`findHold`); read here when not given. */
+	hold?: HeldSlot;
 }): Promise<ConfirmResult> {
 	const token = bookingToken(input.secret, input.holdToken);
 	const origin = input.origin;
@@ -178,32 +182,44 @@ export async function confirmBooking(input: {
 		? (booking: BookingRecord) => bookingConfirmationMail(booking, token, origin)
 		: undefined;
 	const idempotencyKey = idempotencyKeyOf(input.holdToken);
+	const hold = input.hold ?? (await findHold(hashToken(input.holdToken), input.now));
 	// A repeat finds its hold gone (`expired` below) and is answered with the booking it made;
 	// the first confirmation, the common case, goes straight to the transaction.
 	for (let attempt = 0; ; attempt++) {
-		const outcome = await confirmHold(
-			hashToken(input.holdToken),
-			{
-				...input.details,
-				reference: newReference(),
-				tokenHash: hashToken(token),
-				personKey: personKey(input.secret, input.details.documentNumber, input.details.birthDate),
-				locale: input.locale,
-				channel: input.channel,
-				idempotencyKey
-			},
-			{
-				perWindow: PERSON_LIMIT.bookings,
-				windowStart: new Date(input.now.getTime() - PERSON_LIMIT.days * 86_400_000),
-				lateCancellations: {
-					// Staff booking on someone's behalf (hotline, branch) decide for themselves.
-					max: input.channel === 'web' ? LATE_CANCELLATION_RULE.max : Number.MAX_SAFE_INTEGER,
-					hoursBefore: LATE_CANCELLATION_RULE.hoursBefore,
-					windowStart: new Date(input.now.getTime() - LATE_CANCELLATION_RULE.days * 86_400_000)
-				}
-			},
-			input.now,
-			mail
+		const outcome = await (
+			hold
+				? confirmHold(
+						hashToken(input.holdToken),
+						hold,
+						{
+							...input.details,
+							reference: newReference(),
+							tokenHash: hashToken(token),
+							personKey: personKey(
+								input.secret,
+								input.details.documentNumber,
+								input.details.birthDate
+							),
+							locale: input.locale,
+							channel: input.channel,
+							idempotencyKey
+						},
+						{
+							perWindow: PERSON_LIMIT.bookings,
+							windowStart: new Date(input.now.getTime() - PERSON_LIMIT.days * 86_400_000),
+							lateCancellations: {
+								// Staff booking on someone's behalf (hotline, branch) decide for themselves.
+								max: input.channel === 'web' ? LATE_CANCELLATION_RULE.max : Number.MAX_SAFE_INTEGER,
+								hoursBefore: LATE_CANCELLATION_RULE.hoursBefore,
+								windowStart: new Date(
+									input.now.getTime() - LATE_CANCELLATION_RULE.days * 86_400_000
+								)
+							}
+						},
+						input.now,
+						mail
+					)
+				: Promise.resolve<ConfirmOutcome>({ kind: 'expired' })
 		).catch(async (error: unknown): Promise<ConfirmOutcome | null> => {
 			// The same hold confirmed concurrently: the other request won; answer with its booking.
 			const winner = await bookingIdByIdempotencyKey(idempotencyKey);

@@ -190,7 +190,8 @@ describe.skipIf(!ENGINES.includes('postgres'))(
 
 		/**
 		 * Holds the slot's one seat, then confirms while `locker` holds the person's advisory lock:
-		 * confirmHold deletes the hold, then waits in pg_advisory_xact_lock before the insert.
+		 * the one statement of the confirmation (`confirm_hold`, migration 0020) waits in
+		 * pg_advisory_xact_lock before it touches the hold, the booking or the outbox.
 		 * Every waiting attempt is killed there (the service retries only a reference collision, so
 		 * there is one); returns the hold token and the backends killed.
 		 */
@@ -213,15 +214,14 @@ describe.skipIf(!ENGINES.includes('postgres'))(
 			);
 			const killed: number[] = [];
 			for (;;) {
-				const pid = await blockedBackend(['advisory'], 'pg_advisory_xact_lock', confirming.done);
+				const pid = await blockedBackend(['advisory'], 'confirm_hold(', confirming.done);
 				if (pid === null) break;
-				// The waiting transaction has already deleted the hold: the row is still visible to
-				// others (not committed) but locked by that delete.
+				// The waiting confirmation has not touched the hold yet: it is there, unlocked.
 				const unlocked = await observer`
 					select id from booking_holds where token_hash = ${Buffer.from(hashToken(hold.token))}
 					for update skip locked`;
 				expect(await holdExists(hold.token)).toBe(true);
-				expect(unlocked).toHaveLength(0);
+				expect(unlocked).toHaveLength(1);
 				await terminate(pid);
 				killed.push(pid);
 				if (killed.length > 5) throw new Error('confirmBooking keeps retrying');
@@ -234,7 +234,7 @@ describe.skipIf(!ENGINES.includes('postgres'))(
 		const confirm = (holdToken: string, details: BookingDetails, now = NOW) =>
 			confirmBooking({ holdToken, details, channel: 'web', locale: 'uk', secret: SECRET, now });
 
-		it('a confirmation killed after the hold delete and before the insert keeps the seat with the hold; confirming again books it once', async () => {
+		it("a confirmation killed while it waits for the person's lock keeps the seat with the hold; confirming again books it once", async () => {
 			const id = await slot(48);
 			const { token, details, outcome, killed } = await confirmKilledMidTransaction(id, 'KILL 1');
 
@@ -256,6 +256,49 @@ describe.skipIf(!ENGINES.includes('postgres'))(
 			expect(repeat.kind === 'confirmed' && repeat.booking.id).toBe(
 				again.kind === 'confirmed' && again.booking.id
 			);
+			expect(await seats(id)).toEqual({ booked: 1, holds: 0, bookings: 1 });
+		});
+
+		it('a confirmation killed inside its one statement, after the hold delete and before the booking insert, keeps the seat with the hold', async () => {
+			const id = await slot(58);
+			const hold = await holdSlot(id, NOW);
+			if (hold.kind !== 'held') throw new Error('full');
+			const details = person('KILL 4');
+			// Another session's uncommitted booking under the idempotency key this confirmation will
+			// use (bookings.service: the hashed hold token): its insert waits on the unique index,
+			// after the statement has deleted the hold.
+			const blocker = await locker.reserve();
+			try {
+				await blocker`begin`;
+				await blocker`
+					insert into bookings (slot_id, branch_id, service_id, reference, token_hash, person_key,
+						full_name, birth_date, nationality, document_number, email, locale, channel,
+						idempotency_key, created_at)
+					values (${id}, ${branchId}, ${serviceId}, 'BLOCKER1', ${Buffer.from(hashToken('blocker'))},
+						'someone else', 'X', '1990-01-01', 'UA', 'X', 'x@example.com', 'uk', 'web',
+						${Buffer.from(hashToken(`idem:${hold.token}`)).toString('base64url')}, ${NOW})`;
+				const confirming = settle(confirm(hold.token, details));
+				const pid = await blockedBackend(['transactionid'], 'confirm_hold(');
+				// The waiting statement has deleted the hold: still visible to others (not committed)
+				// but locked by that delete.
+				const unlocked = await observer`
+					select id from booking_holds where token_hash = ${Buffer.from(hashToken(hold.token))}
+					for update skip locked`;
+				expect(await holdExists(hold.token)).toBe(true);
+				expect(unlocked).toHaveLength(0);
+				await terminate(pid!);
+				const outcome = await confirming.result;
+				expect('error' in outcome).toBe(true);
+				if ('error' in outcome) await expectAnsweredAsOverload(outcome.error);
+			} finally {
+				await blocker`rollback`;
+				blocker.release();
+			}
+			// Everything the statement did is undone: the hold keeps its seat, and there is no booking.
+			expect(await holdExists(hold.token)).toBe(true);
+			expect(await seats(id)).toEqual({ booked: 1, holds: 1, bookings: 0 });
+			const again = await confirm(hold.token, details);
+			expect(again.kind).toBe('confirmed');
 			expect(await seats(id)).toEqual({ booked: 1, holds: 0, bookings: 1 });
 		});
 

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '$lib/i18n';
 import { pragueDate } from '$lib/time/prague';
-import { holdFor } from '$lib/server/booking/booking-offer.service';
+import { heldFor, holdFor } from '$lib/server/booking/booking-offer.service';
 import {
 	bookingOfHold,
 	confirmBooking,
@@ -40,11 +40,12 @@ export const actions: Actions = {
 		const back = localizeHref(`/book/${params.service}/${params.branch}`, {
 			locale: locals.locale
 		});
-		const hold = await holdFor(token, params.service, params.branch, at);
+		const hold = await heldFor(token, params.service, params.branch, at);
 		// A repeat that comes after the first submit turned the hold into the booking.
 		if (!hold?.details || !token) return goneHold(token, back, locals.locale);
 		const result = await confirmBooking({
 			holdToken: token,
+			hold,
 			details: hold.details as unknown as BookingDetails,
 			channel: 'web',
 			locale: locals.locale,
