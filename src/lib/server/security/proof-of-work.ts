@@ -11,11 +11,17 @@ const VALID_SECONDS = 15 * 60;
 const KEY_LENGTH = 32;
 const PREFIX_BYTES = KEY_LENGTH / 2;
 
-/** The two HMAC secrets of altcha's format, derived from the app's secret (exported for tests). */
+const derivedSecrets = new Map<string, { challenge: string; key: string }>();
+
+/** The two HMAC secrets of altcha's format, derived once per app secret (exported for tests). */
 export function secrets(appSecret: string) {
-	const derive = (purpose: string) =>
-		createHmac('sha256', appSecret).update(`altcha\u0000${purpose}`).digest('hex');
-	return { challenge: derive('challenge'), key: derive('key') };
+	let found = derivedSecrets.get(appSecret);
+	if (!found) {
+		const derive = (purpose: string) =>
+			createHmac('sha256', appSecret).update(`altcha\u0000${purpose}`).digest('hex');
+		derivedSecrets.set(appSecret, (found = { challenge: derive('challenge'), key: derive('key') }));
+	}
+	return found;
 }
 
 // Challenges are made and checked here with node:crypto, in altcha's format (v2, SHA-256, cost 1,
