@@ -15,7 +15,6 @@ import {
 import { usageEvents } from '../insights/insights.schema';
 import { flushUsageEvents } from '../insights/insights.service';
 import { mailOutbox } from '../mail/outbox.schema';
-import { waitlistEntries } from './waitlist.schema';
 import { claimOffer, joinWaitlist } from './waitlist.service';
 
 const SECRET = TEST_SECRET;
@@ -25,7 +24,7 @@ const at = (ms: number) => new Date(NOW.getTime() + ms);
 
 describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 	const t = testDatabaseFor(engine);
-	const { ids, slot, booked } = bookingFixture(t, NOW);
+	const { ids, slot, booked, waiting } = bookingFixture(t, NOW);
 	const confirm = (holdToken: string, details = person(), now = NOW, origin?: string) =>
 		confirmBooking({
 			holdToken,
@@ -265,17 +264,8 @@ describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 	describe('the waitlist', () => {
 		const offersTo = async (email: string) =>
 			t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email));
-		const join = (email: string, id: number, at: Date, priority = 0) =>
-			t.db.insert(waitlistEntries).values({
-				serviceId: ids.services['residence-confirmation']!,
-				branchId: ids.branch,
-				fromDate: '2026-11-01',
-				toDate: '2026-12-31',
-				email,
-				locale: 'uk',
-				priority,
-				createdAt: at
-			});
+		const join = (email: string, at: Date, priority = 0) =>
+			waiting(email, { service: 'residence-confirmation', at, priority });
 
 		it('a cancellation offers the seat, held, to the first waiting: displaced by a closure first, then first come', async () => {
 			const id = await slot(1, 90, 'residence-confirmation');
@@ -283,8 +273,8 @@ describe.each(ENGINES)('holds and bookings on %s', (engine) => {
 			if (hold.kind !== 'held') throw new Error('full');
 			const done = await confirm(hold.token, person({ documentNumber: 'WAIT 1' }));
 			if (done.kind !== 'confirmed') throw new Error(done.kind);
-			await join('first@example.com', id, at(MIN));
-			await join('displaced@example.com', id, at(2 * MIN), 1);
+			await join('first@example.com', at(MIN));
+			await join('displaced@example.com', at(2 * MIN), 1);
 			await joinWaitlist({
 				serviceId: ids.services['residence-confirmation']!,
 				branchId: ids.branch,

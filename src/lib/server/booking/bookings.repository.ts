@@ -1,9 +1,9 @@
 import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { driverError } from '../db/errors';
-import { executeCompiled, jsonRows, p, resultRows } from '../db/rows';
+import { executeCompiled, p, resultRows } from '../db/rows';
 import type { OutboxMessage } from '../mail/outbox.repository';
-import type { LimitRow, ThrottleClause } from '../rate-limit/limiter';
+import { executeThrottled, type LimitRow, type ThrottleClause } from '../rate-limit/limiter';
 import { branchServices, branches, services } from './booking.schema';
 import { bookingHolds, bookings, type Channel } from './bookings.schema';
 import { slots } from './schedule.schema';
@@ -133,20 +133,16 @@ export async function holdOffered(
 	held: boolean;
 	counters: LimitRow[];
 }> {
-	const rows = await executeCompiled<{
+	const row = await executeThrottled<{
 		known: boolean;
 		offered: boolean;
 		allowed: boolean;
 		held: boolean;
-		counters: LimitRow[] | string;
 	}>(
-		getDb(),
 		'hold-offered',
-		throttle.shape,
-		() => {
-			const { upsert, allowed } = throttle.sql();
-			return sql`
-			with throttle as (${upsert}), place as (
+		throttle,
+		(allowed) => ({
+			ctes: sql`place as (
 				select v.id as service_id, b.id as branch_id, v.min_lead_hours
 				from ${branchServices} bs
 				join ${services} v on v.id = bs.service_id
@@ -169,13 +165,11 @@ export async function holdOffered(
 				select id, ${p.tokenHash}::bytea, ${p.expiresAt}::timestamptz, ${p.now}::timestamptz, false
 				from seat
 				returning id
-			)
-			select exists (select 1 from place) as known, exists (select 1 from offer) as offered,
-				${allowed} as allowed, exists (select 1 from hold) as held,
-				(select json_agg(throttle) from throttle) as counters`;
-		},
+			)`,
+			columns: sql`exists (select 1 from place) as known, exists (select 1 from offer) as offered,
+				${allowed} as allowed, exists (select 1 from hold) as held`
+		}),
 		{
-			...throttle.values,
 			serviceSlug: input.serviceSlug,
 			branchSlug: input.branchSlug,
 			slotId: input.slotId,
@@ -186,13 +180,12 @@ export async function holdOffered(
 			now: input.now.toISOString()
 		}
 	);
-	const row = rows[0]!;
 	return {
 		known: row.known,
 		offered: row.offered,
 		allowed: row.allowed,
 		held: row.held,
-		counters: jsonRows<LimitRow>(row.counters)
+		counters: row.counters
 	};
 }
 
@@ -277,30 +270,21 @@ export async function saveHoldDetails(
 	},
 	throttle: ThrottleClause
 ): Promise<{ allowed: boolean; kept: boolean; counters: LimitRow[] }> {
-	const rows = await executeCompiled<{
-		allowed: boolean;
-		kept: boolean;
-		counters: LimitRow[] | string;
-	}>(
-		getDb(),
+	const row = await executeThrottled<{ allowed: boolean; kept: boolean }>(
 		'hold-details',
-		throttle.shape,
-		() => {
-			const { upsert, allowed } = throttle.sql();
-			return sql`
-			with throttle as (${upsert}), kept as (
+		throttle,
+		(allowed) => ({
+			ctes: sql`kept as (
 				update booking_holds h set details = ${p.details}::jsonb
 				from ${slots} s join ${branches} b on b.id = s.branch_id
 				where h.token_hash = ${p.tokenHash}::bytea and h.expires_at >= ${p.now}::timestamptz
 					and s.id = h.slot_id and s.service_id = ${p.serviceId}::int and b.slug = ${p.branchSlug}
 					and ${allowed}
 				returning h.id
-			)
-			select ${allowed} as allowed, exists (select 1 from kept) as kept,
-				(select json_agg(throttle) from throttle) as counters`;
-		},
+			)`,
+			columns: sql`${allowed} as allowed, exists (select 1 from kept) as kept`
+		}),
 		{
-			...throttle.values,
 			details: JSON.stringify(input.details),
 			tokenHash: input.tokenHash,
 			serviceId: input.serviceId,
@@ -308,8 +292,7 @@ export async function saveHoldDetails(
 			now: input.now.toISOString()
 		}
 	);
-	const row = rows[0]!;
-	return { allowed: row.allowed, kept: row.kept, counters: jsonRows<LimitRow>(row.counters) };
+	return { allowed: row.allowed, kept: row.kept, counters: row.counters };
 }
 
 export interface NewBooking {

@@ -88,7 +88,7 @@ export function holdTicket(now: Date): { token: string; tokenHash: Uint8Array; e
 
 /**
  * The end of a hold whose first try (`held`) has run: a stale hold never blocks a free seat —
- * when the slot looked full, expired holds are given back and the seat tried once more
+ * when the slot looked full, that slot's expired holds are given back and the seat tried once more
  * (instances also sweep every 10 s, startup.ts, so pages show those seats free; sweeping before
  * every hold cost each one a round trip) — and the anonymous funnel counts the outcome.
  */

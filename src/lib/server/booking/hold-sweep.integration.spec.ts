@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { bookingFixture, MIN } from '../testing/booking-fixture';
 import { ENGINES, testDatabaseFor } from '../testing/test-database';
 import { mailOutbox } from '../mail/outbox.schema';
-import { waitlistEntries } from './waitlist.schema';
 import { holdSlot, sweepExpiredHolds } from './bookings.service';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
@@ -13,17 +12,7 @@ const ORIGIN = 'https://pobyt.example';
 
 describe.each(ENGINES)('the hold sweep on %s', (engine) => {
 	const t = testDatabaseFor(engine);
-	const { ids, slot, booked } = bookingFixture(t, NOW);
-	const wait = (email: string) =>
-		t.db.insert(waitlistEntries).values({
-			serviceId: ids.services['registration']!,
-			branchId: ids.branch,
-			fromDate: '2026-11-01',
-			toDate: '2026-12-31',
-			email,
-			locale: 'uk',
-			createdAt: NOW
-		});
+	const { slot, booked, waiting: wait } = bookingFixture(t, NOW);
 	const mailTo = (email: string) =>
 		t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email));
 

@@ -28,7 +28,7 @@ export async function holdOfferedTime(
 ): Promise<HoldOutcome> {
 	const service = await serviceBySlug(serviceSlug);
 	if (!service) return { kind: 'not_found' };
-	const proof = await readProof(who.proof, who.secret);
+	const proof = readProof(who.proof, who.secret);
 	if (proof.kind === 'invalid') return proofFailed(serviceSlug);
 	const throttle = holdThrottle(proof, who);
 	const ticket = holdTicket(who.now);

@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '../db';
-import { executeCompiled, jsonRows, p, resultRows } from '../db/rows';
+import { p, resultRows } from '../db/rows';
 import { branches, services } from '../booking/booking.schema';
 import { slots } from '../booking/schedule.schema';
 import type { OutboxMessage } from '../mail/outbox.repository';
-import type { LimitRow, ThrottleClause } from '../rate-limit/limiter';
+import { executeThrottled, type LimitRow, type ThrottleClause } from '../rate-limit/limiter';
 import {
 	drawEntries,
 	releaseSeats,
@@ -271,19 +271,15 @@ export async function enterEntry(
 	outcome: 'entered' | 'changed' | 'closed' | 'already_booked' | 'throttled';
 	counters: LimitRow[];
 }> {
-	const rows = await executeCompiled<{
+	const row = await executeThrottled<{
 		allowed: boolean;
 		booked: boolean;
 		inserted: boolean | null;
-		counters: LimitRow[] | string;
 	}>(
-		getDb(),
 		'draw-entry',
-		throttle.shape,
-		() => {
-			const { upsert, allowed } = throttle.sql();
-			return sql`
-			with throttle as (${upsert}), booked as (
+		throttle,
+		(allowed) => ({
+			ctes: sql`booked as (
 				select exists (
 					select 1 from bookings b where b.person_key = ${p.personKey}
 						and b.service_id = ${p.serviceId} and b.cancelled_at is null
@@ -309,13 +305,11 @@ export async function enterEntry(
 			), mail as (
 				insert into mail_outbox (to_address, subject, text_body, list_unsubscribe)
 				select ${p.mailTo}, ${p.mailSubject}, ${p.mailText}, ${p.mailUnsubscribe} from entry
-			)
-			select ${allowed} as allowed, (select yes from booked) as booked,
-				(select inserted from entry) as inserted,
-				(select json_agg(throttle) from throttle) as counters`;
-		},
+			)`,
+			columns: sql`${allowed} as allowed, (select yes from booked) as booked,
+				(select inserted from entry) as inserted`
+		}),
 		{
-			...throttle.values,
 			personKey: entry.personKey,
 			serviceId: release.serviceId,
 			releaseId: release.id,
@@ -336,8 +330,7 @@ export async function enterEntry(
 			mailUnsubscribe: mail.listUnsubscribe
 		}
 	);
-	const row = rows[0]!;
-	const counters = jsonRows<LimitRow>(row.counters);
+	const counters = row.counters;
 	const outcome = !row.allowed
 		? 'throttled'
 		: row.booked

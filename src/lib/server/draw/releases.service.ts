@@ -338,7 +338,7 @@ export async function enterDraw(
 	if (!release) return { kind: 'not_found' };
 	if (windowState(release, who.now) !== 'open') return { kind: 'closed' };
 	// The proof's single use is counted in the entry's statement, with the address limits.
-	const proof = await readProof(who.proof, who.secret);
+	const proof = readProof(who.proof, who.secret);
 	if (proof.kind === 'invalid') return { kind: 'proof_failed' };
 	const key = (name: string) => limitKey(who.secret, name, who.clientAddress);
 	const throttle = entryLimits.within(

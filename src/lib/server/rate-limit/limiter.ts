@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { and, gt, inArray, lt, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '../db';
+import { executeCompiled, jsonRows } from '../db/rows';
 import { rateLimits } from './rate-limit.schema';
 
 export interface LimitRule {
@@ -17,6 +18,8 @@ export interface LimitRule {
 
 /** Limits counted inside another statement (`Limits.within`), as that statement takes them. */
 export interface ThrottleClause {
+	/** The `with` clause the counters' upsert goes in. */
+	name: string;
 	shape: string;
 	values: Record<string, string>;
 	sql: () => { upsert: SQL; allowed: SQL };
@@ -92,6 +95,7 @@ export class Limits {
 	): ThrottleClause & { verdict: (rows: LimitRow[]) => LimitOutcome } {
 		const entries = this.entries(keys);
 		return {
+			name,
 			shape: `${name}:${entries.map(({ rule }) => rule.name).join(',')}${proven ? ':proven' : ''}`,
 			values: Object.fromEntries(entries.map(({ key }, i) => [`limit${i}`, key])),
 			sql: () => {
@@ -205,4 +209,32 @@ export async function deleteExpiredLimits(before: Date, db: Db = getDb()): Promi
 		.where(lt(rateLimits.expire, before))
 		.returning({ key: rateLimits.key });
 	return gone.length;
+}
+
+/**
+ * Runs a hot write that counts its own limits (`throttle`, from `Limits.within`) in ONE compiled
+ * statement (db/rows.ts): `with <the counters' upsert>, <ctes> select <columns>` and the counters
+ * (`counters`, for `verdict`). `build` gets `allowed`, true when no limit is over: nothing is
+ * written past it.
+ */
+export async function executeThrottled<T extends Record<string, unknown>>(
+	name: string,
+	throttle: ThrottleClause,
+	build: (allowed: SQL) => { ctes: SQL; columns: SQL },
+	values: Record<string, unknown>
+): Promise<T & { counters: LimitRow[] }> {
+	const [row] = await executeCompiled<T & { counters: LimitRow[] | string | null }>(
+		getDb(),
+		name,
+		throttle.shape,
+		() => {
+			const { upsert, allowed } = throttle.sql();
+			const { ctes, columns } = build(allowed);
+			const counters = sql.identifier(throttle.name);
+			return sql`with ${counters} as (${upsert}), ${ctes}
+				select ${columns}, (select json_agg(${counters}) from ${counters}) as counters`;
+		},
+		{ ...throttle.values, ...values }
+	);
+	return { ...row!, counters: jsonRows<LimitRow>(row!.counters) };
 }

@@ -143,10 +143,7 @@ export type ProofReading = { kind: 'absent' } | { kind: 'invalid' } | { kind: 'v
  * Checks the widget's payload — signed by us, solved, not expired — without counting its use:
  * a valid one comes with the id its single use is counted under (`proofUse`).
  */
-export async function readProof(
-	payload: string | null | undefined,
-	appSecret: string
-): Promise<ProofReading> {
+export function readProof(payload: string | null | undefined, appSecret: string): ProofReading {
 	if (!payload) return { kind: 'absent' };
 	const id = solvedChallengeId(payload, appSecret, Date.now());
 	return id === null ? { kind: 'invalid' } : { kind: 'valid', id };
@@ -167,7 +164,7 @@ export async function checkProof(
 	payload: string | null | undefined,
 	appSecret: string
 ): Promise<ProofOutcome> {
-	const proof = await readProof(payload, appSecret);
+	const proof = readProof(payload, appSecret);
 	if (proof.kind !== 'valid') return proof.kind;
 	return (await once.consume(proofUse(proof))).allowed ? 'valid' : 'invalid';
 }

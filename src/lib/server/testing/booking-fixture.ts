@@ -4,6 +4,7 @@ import { seedDemoData } from '../db/seed';
 import { branches, services } from '../booking/booking.schema';
 import type { BookingDetails } from '../booking/bookings.service';
 import { slots } from '../booking/schedule.schema';
+import { waitlistEntries } from '../booking/waitlist.schema';
 import type { TestDatabase } from './test-database';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789';
@@ -22,7 +23,8 @@ export const person = (over: Partial<BookingDetails> = {}): BookingDetails => ({
 
 /**
  * The demo data (branches, actions) in the enclosing `describe`'s database, and helpers to add a
- * slot at Praha I (`startsInHours` after `now`, plus a second per slot) and read its `booked`.
+ * slot at Praha I (`startsInHours` after `now`, plus a second per slot), read its `booked`, and
+ * put someone on the branch's waiting list.
  */
 export function bookingFixture(t: TestDatabase, now: Date) {
 	const ids = { branch: 0, services: {} as Record<string, number> };
@@ -54,6 +56,26 @@ export function bookingFixture(t: TestDatabase, now: Date) {
 				})
 				.returning({ id: slots.id });
 			return row!.id;
+		},
+		/** Puts `email` on Praha I's waiting list for `service` (November and December, in Ukrainian). */
+		async waiting(
+			email: string,
+			{
+				service = 'registration',
+				at = now,
+				priority = 0
+			}: { service?: string; at?: Date; priority?: number } = {}
+		) {
+			await t.db.insert(waitlistEntries).values({
+				serviceId: ids.services[service]!,
+				branchId: ids.branch,
+				fromDate: '2026-11-01',
+				toDate: '2026-12-31',
+				email,
+				locale: 'uk',
+				priority,
+				createdAt: at
+			});
 		},
 		async booked(id: number) {
 			const [row] = await t.db.select({ booked: slots.booked }).from(slots).where(eq(slots.id, id));
