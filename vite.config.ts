@@ -64,6 +64,8 @@ export default defineConfig({
 				test: {
 					name: 'server',
 					environment: 'node',
+					// Tests that print dates assume UTC, as `npm test` sets it; a bare `npx vitest` too.
+					env: { TZ: 'UTC' },
 					include: ['src/**/*.spec.ts'],
 					exclude: ['src/**/*.svelte.spec.ts'],
 					globalSetup: ['./src/lib/server/testing/global-setup.ts'],
@@ -76,6 +78,7 @@ export default defineConfig({
 				test: {
 					name: 'components',
 					environment: 'node',
+					env: { TZ: 'UTC' },
 					include: ['src/**/*.svelte.spec.ts']
 				}
 			}

@@ -12,6 +12,7 @@ import { useDatabase } from '../../src/lib/server/db';
 import { openPostgres } from '../../src/lib/server/db/client';
 import { seedDemoData } from '../../src/lib/server/db/seed';
 import { runDraw } from '../../src/lib/server/draw/releases.service';
+import { flushUsageEvents } from '../../src/lib/server/insights/insights.service';
 import { commitmentOf } from '../../src/lib/draw-order';
 
 const ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -292,6 +293,8 @@ the draw: ${entries} entries for ${SLOTS * SEATS_PER_SLOT} seats in ${drawSecond
 		dupes!.entries > 0
 	)
 		failed = true;
+	// The draw's anonymous events wait for a timer to be written: written now, before the close.
+	await flushUsageEvents();
 	await database.close();
 } catch (error) {
 	failed = true;
