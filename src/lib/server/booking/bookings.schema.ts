@@ -43,6 +43,19 @@ export const bookingHolds = pgTable(
 	]
 );
 
+/**
+ * Who the person is, kept alike by a booking and a draw entry (one details form, one
+ * `person_key`); a function, so each table builds columns of its own.
+ */
+export const personColumns = () => ({
+	personKey: text('person_key').notNull(),
+	fullName: text('full_name').notNull(),
+	birthDate: date('birth_date').notNull(),
+	nationality: text('nationality').notNull(),
+	documentNumber: text('document_number').notNull(),
+	email: text('email').notNull()
+});
+
 export const CHANNELS = ['web', 'hotline', 'branch'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -66,12 +79,7 @@ export const bookings = pgTable(
 			.references(() => services.id),
 		reference: text('reference').notNull(),
 		tokenHash: bytea('token_hash').notNull(),
-		personKey: text('person_key').notNull(),
-		fullName: text('full_name').notNull(),
-		birthDate: date('birth_date').notNull(),
-		nationality: text('nationality').notNull(),
-		documentNumber: text('document_number').notNull(),
-		email: text('email').notNull(),
+		...personColumns(),
 		phone: text('phone'),
 		proceedingNumber: text('proceeding_number'),
 		locale: text('locale').notNull(),

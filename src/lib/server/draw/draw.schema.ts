@@ -17,7 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { staffUsers } from '../accounts/accounts.schema';
 import { branches, services } from '../booking/booking.schema';
-import { bookings } from '../booking/bookings.schema';
+import { bookings, personColumns } from '../booking/bookings.schema';
 import { slots } from '../booking/schedule.schema';
 import { bytea } from '../db/columns';
 
@@ -118,12 +118,7 @@ export const drawEntries = pgTable(
 			.references(() => releases.id, { onDelete: 'cascade' }),
 		publicId: text('public_id').notNull(),
 		tokenHash: bytea('token_hash').notNull(),
-		personKey: text('person_key').notNull(),
-		fullName: text('full_name').notNull(),
-		birthDate: date('birth_date').notNull(),
-		nationality: text('nationality').notNull(),
-		documentNumber: text('document_number').notNull(),
-		email: text('email').notNull(),
+		...personColumns(),
 		proceedingNumber: text('proceeding_number'),
 		locale: text('locale').notNull(),
 		preferences: jsonb('preferences').$type<DrawPreferences>().notNull(),
