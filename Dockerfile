@@ -1,7 +1,8 @@
 # Pobyt's container image: the same `node build` that `npm run cluster` and its tests run, on
 # Node 20, as a non-root user, with production dependencies only. Build from the repository root:
-#   podman build -t pobyt .        (or docker build)
-# and run it with deploy/compose.yaml (PostgreSQL, two instances, HAProxy). docs/adr/0010.
+#   podman build --format docker -t pobyt .     (or docker build -t pobyt .)
+# (podman's default OCI format drops the HEALTHCHECK) and run it with compose.yaml (PostgreSQL,
+# two instances, HAProxy). docs/adr/0010. Without a registry: deploy/local-base/.
 ARG NODE_IMAGE=docker.io/library/node:20-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
@@ -11,9 +12,15 @@ COPY package.json package-lock.json ./
 COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx vite build --logLevel warn \
-	# Drop the dev dependencies; the patched postgres.js stays as patched.
-	&& npm prune --omit=dev --no-audit --no-fund
+RUN npx vite build --logLevel warn
+# Production dependencies only. `npm prune --omit=dev` kept vite, svelte, Kit, typescript, tsx,
+# esbuild… (76 MB): they are optional peers of production packages (altcha-lib → @sveltejs/kit,
+# valibot → typescript), "devOptional" in the lockfile; --legacy-peer-deps leaves peers out. No
+# install scripts run: postgres.js is carried over as patch-package (a dev tool) patched it.
+RUN mv node_modules/postgres /tmp/postgres \
+	&& rm -rf node_modules \
+	&& npm ci --omit=dev --legacy-peer-deps --ignore-scripts --no-audit --no-fund \
+	&& rm -rf node_modules/postgres && mv /tmp/postgres node_modules/postgres
 
 FROM ${NODE_IMAGE}
 ENV NODE_ENV=production PORT=3000
