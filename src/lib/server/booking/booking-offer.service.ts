@@ -147,8 +147,8 @@ export interface HoldView {
 }
 
 /**
- * The live hold behind the cookie as stored (`findHold`), if it is for this action and branch:
- * what a confirmation needs to make the booking and its e-mail without reading it again.
+ * The live hold behind the cookie as stored (`findHold`), if it is for this active action and
+ * branch: what a confirmation needs to make the booking and its e-mail without reading it again.
  */
 export async function heldFor(
 	token: string | undefined,
@@ -158,7 +158,9 @@ export async function heldFor(
 ): Promise<HeldSlot | null> {
 	if (!token || !TOKEN_PATTERN.test(token)) return null;
 	const hold = await findHold(hashToken(token), now);
-	return hold && hold.serviceSlug === serviceSlug && hold.branch.slug === branchSlug ? hold : null;
+	if (!hold || hold.serviceSlug !== serviceSlug || hold.branch.slug !== branchSlug) return null;
+	// An action switched off meanwhile takes no more bookings (the list is cached for 30 s).
+	return (await serviceBySlug(serviceSlug)) ? hold : null;
 }
 
 /** The live hold behind the cookie, if it is for this action and branch, as its pages show it. */
