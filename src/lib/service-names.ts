@@ -25,3 +25,11 @@ export function serviceName(slug: string, locale?: Locale): string {
 	// Own keys only: `__proto__` from a form is a slug like any other, not a property to call.
 	return Object.hasOwn(NAMES, slug) ? NAMES[slug]!({}, { locale }) : slug;
 }
+
+/** Actions as a select's options: the id as its value, the name in `locale`. */
+export function serviceOptions(
+	services: readonly { id: number; slug: string }[],
+	locale?: Locale
+): { code: string; name: string }[] {
+	return services.map((s) => ({ code: String(s.id), name: serviceName(s.slug, locale) }));
+}
