@@ -182,53 +182,48 @@ export async function confirmBooking(input: {
 		? (booking: BookingRecord) => bookingConfirmationMail(booking, token, origin)
 		: undefined;
 	const idempotencyKey = idempotencyKeyOf(input.holdToken);
-	const hold = input.hold ?? (await findHold(hashToken(input.holdToken), input.now));
+	const holdHash = hashToken(input.holdToken);
+	const hold = input.hold ?? (await findHold(holdHash, input.now));
+	const newBooking = {
+		...input.details,
+		tokenHash: hashToken(token),
+		personKey: personKey(input.secret, input.details.documentNumber, input.details.birthDate),
+		locale: input.locale,
+		channel: input.channel,
+		idempotencyKey
+	};
+	const limits = {
+		perWindow: PERSON_LIMIT.bookings,
+		windowStart: new Date(input.now.getTime() - PERSON_LIMIT.days * 86_400_000),
+		lateCancellations: {
+			// Staff booking on someone's behalf (hotline, branch) decide for themselves.
+			max: input.channel === 'web' ? LATE_CANCELLATION_RULE.max : Number.MAX_SAFE_INTEGER,
+			hoursBefore: LATE_CANCELLATION_RULE.hoursBefore,
+			windowStart: new Date(input.now.getTime() - LATE_CANCELLATION_RULE.days * 86_400_000)
+		}
+	};
 	// A repeat finds its hold gone (`expired` below) and is answered with the booking it made;
-	// the first confirmation, the common case, goes straight to the transaction.
+	// the first confirmation, the common case, goes straight to the one statement.
 	for (let attempt = 0; ; attempt++) {
-		const outcome = await (
-			hold
-				? confirmHold(
-						hashToken(input.holdToken),
-						hold,
-						{
-							...input.details,
-							reference: newReference(),
-							tokenHash: hashToken(token),
-							personKey: personKey(
-								input.secret,
-								input.details.documentNumber,
-								input.details.birthDate
-							),
-							locale: input.locale,
-							channel: input.channel,
-							idempotencyKey
-						},
-						{
-							perWindow: PERSON_LIMIT.bookings,
-							windowStart: new Date(input.now.getTime() - PERSON_LIMIT.days * 86_400_000),
-							lateCancellations: {
-								// Staff booking on someone's behalf (hotline, branch) decide for themselves.
-								max: input.channel === 'web' ? LATE_CANCELLATION_RULE.max : Number.MAX_SAFE_INTEGER,
-								hoursBefore: LATE_CANCELLATION_RULE.hoursBefore,
-								windowStart: new Date(
-									input.now.getTime() - LATE_CANCELLATION_RULE.days * 86_400_000
-								)
-							}
-						},
-						input.now,
-						mail
-					)
-				: Promise.resolve<ConfirmOutcome>({ kind: 'expired' })
-		).catch(async (error: unknown): Promise<ConfirmOutcome | null> => {
-			// The same hold confirmed concurrently: the other request won; answer with its booking.
-			const winner = await bookingIdByIdempotencyKey(idempotencyKey);
-			if (winner) return { kind: 'confirmed' as const, bookingId: winner };
-			// A reference collision (one in 25^8 ≈ 1.5·10^11): try another, once or twice.
-			const { code, message } = driverError(error);
-			if (attempt < 2 && code === '23505' && message.includes('bookings_reference')) return null;
-			throw error;
-		});
+		const outcome: ConfirmOutcome | null = !hold
+			? { kind: 'expired' }
+			: await confirmHold(
+					holdHash,
+					hold,
+					{ ...newBooking, reference: newReference() },
+					limits,
+					input.now,
+					mail
+				).catch(async (error: unknown): Promise<ConfirmOutcome | null> => {
+					// The same hold confirmed concurrently: the other request won; answer with its booking.
+					const winner = await bookingIdByIdempotencyKey(idempotencyKey);
+					if (winner) return { kind: 'confirmed' as const, bookingId: winner };
+					// A reference collision (one in 25^8 ≈ 1.5·10^11): try another, once or twice.
+					const { code, message } = driverError(error);
+					if (attempt < 2 && code === '23505' && message.includes('bookings_reference'))
+						return null;
+					throw error;
+				});
 		if (outcome === null) continue;
 		if (outcome.kind === 'confirmed') {
 			const booking = outcome.booking ?? (await findBooking({ id: outcome.bookingId }))!;
