@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { expectBoxesBesideTheirLabels } from './choice-layout';
 import { OwnServer, totp as ownTotp } from './own-server';
 import { DEMO_PASSWORD, E2E_NOW, ownPort } from './e2e-env';
 import { expectNoAxeViolations } from './fixtures';
@@ -120,8 +121,11 @@ test('staff announce a draw; people enter in Ukrainian with and without JavaScri
 	await expect(pageA.locator('#draw-commitment')).toHaveText(/^[0-9a-f]{64}$/);
 	await expect(pageA.getByText(uk.draw_definition!)).toBeVisible();
 	await expectNoAxeViolations(pageA);
+	// "Any time", five weekdays and two parts of the day, each box beside its label.
+	expect(await expectBoxesBesideTheirLabels(pageA)).toBeGreaterThanOrEqual(8);
 	state.entryA = await enter(pageA, 0);
 	await expectNoAxeViolations(pageA);
+	expect(await expectBoxesBesideTheirLabels(pageA)).toBeGreaterThanOrEqual(8);
 	// Change: nothing ticked is refused by the field; then Mondays, mornings.
 	await pageA.getByLabel(uk.draw_any!).uncheck();
 	await pageA.getByRole('button', { name: uk.draw_change_button }).click();
