@@ -6,7 +6,7 @@ import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DEMO_PASSWORD, E2E_NOW } from './e2e-env';
 import { bookInRussian, ru } from './booking-flow';
-import { expectBoxesBesideTheirLabels } from './choice-layout';
+import { expectBoxesBesideTheirLabels, expectWordsWhole } from './choice-layout';
 import { expectNoAxeViolations } from './fixtures';
 
 // The server's clock is fixed (E2E_NOW), so every account has exactly one fresh TOTP code for the
@@ -90,6 +90,9 @@ test('a content editor signs in with TOTP, edits the Ukrainian texts, previews a
 	await page.getByRole('link', { name: 'Document checklists – editing' }).click();
 	await expect(page.getByRole('table')).toContainText('Long-term residence permit for study');
 	await expectNoAxeViolations(page);
+	await page.setViewportSize({ width: 360, height: 740 });
+	expect(await expectWordsWhole(page, '.table-scroll th, .table-scroll td')).toBeGreaterThan(10);
+	await page.setViewportSize({ width: 1280, height: 720 });
 
 	await page.getByRole('link', { name: 'Long-term residence permit for study' }).click();
 	await page
@@ -556,6 +559,8 @@ test('a branch clerk adds a weekly rule and publishes a week of slots, twice wit
 	await rule.getByLabel('Valid from').fill('2026-11-24');
 	await rule.getByRole('button', { name: 'Add rule' }).click();
 	await expect(page.locator('table').filter({ hasText: 'Wednesday' })).toContainText('08:00–10:00');
+	// At 360 px the tables scroll sideways rather than break their words letter by letter.
+	expect(await expectWordsWhole(page, '.table-scroll th, .table-scroll td')).toBeGreaterThan(10);
 
 	const generate = page.locator('form[action="?/generate"]');
 	await generate.getByLabel('From', { exact: true }).fill('2026-11-24');

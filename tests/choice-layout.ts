@@ -41,3 +41,34 @@ export async function expectBoxesBesideTheirLabels(page: Page, within = 'main'):
 	expect(problems.found, `boxes and labels on ${page.url()}`).toEqual([]);
 	return problems.count;
 }
+
+/**
+ * No word in `selector`'s cells is broken across lines (a table squeezed to a narrow screen
+ * breaks its words letter by letter where `overflow-wrap: anywhere` applies; a table in a
+ * `.table-scroll` should scroll instead). Words are runs of letters and digits: a line may still
+ * break after a dash or a slash. Returns how many words were measured.
+ */
+export async function expectWordsWhole(page: Page, selector: string): Promise<number> {
+	const result = await page.evaluate((selector) => {
+		const broken: string[] = [];
+		let words = 0;
+		for (const cell of document.querySelectorAll(selector)) {
+			const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const text = node.textContent ?? '';
+				for (const match of text.matchAll(/[\p{L}\p{N}]{2,}/gu)) {
+					const range = document.createRange();
+					range.setStart(node, match.index);
+					range.setEnd(node, match.index + match[0].length);
+					const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+					if (lines.size === 0) continue;
+					words++;
+					if (lines.size > 1) broken.push(match[0]);
+				}
+			}
+		}
+		return { broken, words };
+	}, selector);
+	expect(result.broken, `words broken across lines in ${selector} on ${page.url()}`).toEqual([]);
+	return result.words;
+}
