@@ -1,0 +1,113 @@
+// A newcomer on a cheap phone (360 × 740), in Ukrainian and Vietnamese: what they must read back
+// or read out fits the screen. Found walking the public pages at 360 px.
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { openAllDays } from './booking-flow';
+import { expect, expectNoHorizontalScroll, test, type Locale } from './fixtures';
+
+const messages = (locale: Locale) =>
+	JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
+const uk = messages('uk');
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+/** How many lines the text of `locator` takes. */
+const linesOf = (locator: Locator) =>
+	locator.evaluate((el) => {
+		const range = document.createRange();
+		range.selectNodeContents(el);
+		return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+	});
+
+/** The vertical space between the bottom of `above` and the top of `below`. */
+async function gapBetween(above: Locator, below: Locator): Promise<number> {
+	const a = (await above.boundingBox())!;
+	const b = (await below.boundingBox())!;
+	return b.y - (a.y + a.height);
+}
+
+/** "Call the hotline about this" is set apart from the form's submit button above it. */
+async function expectHotlineLinkApart(page: Page, button: string): Promise<void> {
+	const gap = await gapBetween(
+		page.getByRole('button', { name: button }),
+		page.locator('.call-hotline a')
+	);
+	// Before: 0 px (`.site-main p` zeroed the paragraph's top margin), the link against the button.
+	expect.soft(gap, `space above "call the hotline" on ${page.url()}`).toBeGreaterThanOrEqual(24);
+}
+
+test('booking at 360 px in Ukrainian: the values on the check page and the reference on the booking page are read whole', async ({
+	page
+}) => {
+	test.slow();
+	await page.goto('/uk/book/registration/liberec');
+	await openAllDays(page);
+	await page.locator('input[name="slot"]').nth(2).check();
+	await expect(page.locator('[data-proof-of-work]')).toHaveAttribute('data-state', 'verified', {
+		timeout: 30_000
+	});
+	await page.getByRole('button', { name: uk.book_hold_button }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(uk.book_details_title!, {
+		timeout: 30_000
+	});
+	await expectHotlineLinkApart(page, uk.book_continue!);
+
+	await page.getByLabel(uk.book_full_name!).fill('Олена Коваленко');
+	await page.getByLabel(uk.date_day!).fill('14');
+	await page.getByLabel(uk.date_month!).fill('3');
+	await page.getByLabel(uk.date_year!).fill('1988');
+	await page.getByLabel(uk.book_nationality!).selectOption({ label: 'Україна' });
+	await page.getByLabel(uk.book_document!).fill('FX 4411 2277');
+	await page.getByLabel(uk.book_email!).fill('olena.kovalenko@example.com');
+	await page.getByRole('button', { name: uk.book_continue }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(uk.book_check_title!);
+
+	// Before: the terms' column was as wide as "Номер проїзного документа" and the values had a
+	// third of the screen, the e-mail broken over three lines.
+	const values = page.locator('.summary-list dd');
+	const email = values.filter({ hasText: 'olena.kovalenko@example.com' });
+	expect.soft(await linesOf(email), 'the e-mail on one line').toBe(1);
+	const list = (await page.locator('.summary-list').boundingBox())!;
+	for (const value of await values.all())
+		expect
+			.soft((await value.boundingBox())!.width, `${await value.textContent()}`)
+			.toBeGreaterThan(list.width * 0.9);
+	await expectHotlineLinkApart(page, uk.book_confirm_button!);
+	await expectNoHorizontalScroll(page);
+	await page.screenshot({ path: 'reports/screens/narrow-check-uk-360.png', fullPage: true });
+
+	await page.getByRole('button', { name: uk.book_confirm_button }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(uk.booking_title!);
+	// Read out at the counter: before, "MRAX-" stood above "JAH4".
+	const reference = page.locator('.booking-reference');
+	await expect(reference).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+	expect.soft(await linesOf(reference), 'the booking reference on one line').toBe(1);
+	await expectNoHorizontalScroll(page);
+	await page.screenshot({ path: 'reports/screens/narrow-booking-uk-360.png', fullPage: true });
+});
+
+test('the widest booking reference fits a 320 px screen on one line', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	await page.goto('/vi/my');
+	// A saved booking's card on /my is the narrowest place the reference is shown.
+	const width = await page.locator('main').evaluate((main) => {
+		const item = document.createElement('li');
+		item.className = 'saved__item';
+		item.innerHTML = '<h3><a class="booking-reference" href="#">WWWW-MMMM</a></h3>';
+		const list = document.createElement('ul');
+		list.className = 'saved gov-list--plain';
+		list.append(item);
+		main.append(list);
+		const reference = item.querySelector('a')!;
+		const range = document.createRange();
+		range.selectNodeContents(reference);
+		return {
+			lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size,
+			reference: reference.getBoundingClientRect().right,
+			card: item.getBoundingClientRect().right
+		};
+	});
+	expect(width.lines).toBe(1);
+	expect(width.reference).toBeLessThanOrEqual(width.card);
+	await expectNoHorizontalScroll(page);
+});
