@@ -46,6 +46,9 @@ test('booking at 360 px in Ukrainian: the values on the check page and the refer
 	await expect(page.locator('[data-proof-of-work]')).toHaveAttribute('data-state', 'verified', {
 		timeout: 30_000
 	});
+	// The widget's checkbox is a target too: 22 × 22 px by altcha's default.
+	const box = (await page.locator('.proof-of-work input[type="checkbox"]').boundingBox())!;
+	expect.soft([box.width, box.height], 'the proof-of-work checkbox').toEqual([24, 24]);
 	await page.getByRole('button', { name: uk.book_hold_button }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(uk.book_details_title!, {
 		timeout: 30_000
