@@ -8,6 +8,7 @@ import { expect, expectNoHorizontalScroll, test, type Locale } from './fixtures'
 const messages = (locale: Locale) =>
 	JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
 const uk = messages('uk');
+const vi = messages('vi');
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -113,4 +114,20 @@ test('the widest booking reference fits a 320 px screen on one line', async ({ p
 	expect(width.lines).toBe(1);
 	expect(width.reference).toBeLessThanOrEqual(width.card);
 	await expectNoHorizontalScroll(page);
+});
+
+test('a message box’s heading starts at its top: "not found" in Vietnamese', async ({ page }) => {
+	await page.goto('/vi/status');
+	await page.getByLabel(vi.status_number_label!).fill('OAM-99999/DP-2026');
+	await page.getByLabel(vi.date_day!).fill('1');
+	await page.getByLabel(vi.date_month!).fill('1');
+	await page.getByLabel(vi.date_year!).fill('1990');
+	await page.getByRole('button', { name: vi.status_submit }).click();
+	const box = page.locator('.gov-message', { hasText: vi.status_not_found_title! });
+	await expect(box).toBeVisible();
+	const padding = await box.evaluate((el) => parseFloat(getComputedStyle(el).paddingTop));
+	// Before: 32 px of `.site-main h2` margin above the heading, inside the box's own padding.
+	const gap = (await box.getByRole('heading').boundingBox())!.y - (await box.boundingBox())!.y;
+	expect(gap).toBeLessThanOrEqual(padding + 4);
+	await page.screenshot({ path: 'reports/screens/narrow-status-not-found-vi-360.png' });
 });
