@@ -131,3 +131,64 @@ test('a message box’s heading starts at its top: "not found" in Vietnamese', a
 	expect(gap).toBeLessThanOrEqual(padding + 4);
 	await page.screenshot({ path: 'reports/screens/narrow-status-not-found-vi-360.png' });
 });
+
+test('no time chosen, without JavaScript: the message by the times and in the summary, 400; each day named with its weekday', async ({
+	browser
+}) => {
+	const context = await browser.newContext({
+		javaScriptEnabled: false,
+		viewport: { width: 360, height: 740 }
+	});
+	const page = await context.newPage();
+	await page.goto('/uk/book/registration/praha-1');
+	// A newcomer picks a day by its weekday ("середа, 25 листопада 2026 р."), not by its date alone.
+	const weekdays = Array.from({ length: 7 }, (_, d) =>
+		new Intl.DateTimeFormat('uk', { weekday: 'long', timeZone: 'UTC' }).format(
+			new Date(Date.UTC(2026, 10, 23 + d))
+		)
+	);
+	const days = await page.locator('details.day > summary').allTextContents();
+	expect(days.length).toBeGreaterThan(1);
+	for (const day of days)
+		expect(
+			weekdays.some((w) => day.includes(w)),
+			day
+		).toBe(true);
+
+	const [response] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.getByRole('button', { name: uk.book_hold_button }).click()
+	]);
+	expect(response.status()).toBe(400);
+	await expect(page.locator('.error-summary')).toContainText(uk.book_time_missing!);
+	// Before: only the summary said it; nothing by the times.
+	const message = page.locator('#times-error');
+	await expect(message).toHaveText(uk.book_time_missing!);
+	await expect(page.locator('.field--error').filter({ has: message })).toHaveCount(1);
+	await expect(page.locator('fieldset.times').first()).toHaveAttribute(
+		'aria-describedby',
+		'times-error'
+	);
+	await expectNoHorizontalScroll(page);
+	await context.close();
+});
+
+test('a found proceeding’s number in the heading breaks only after its slash, at 360 px in Ukrainian', async ({
+	page
+}) => {
+	await page.goto('/uk/status');
+	await page.getByLabel(uk.status_number_label!).fill('OAM-51727-4/DP-2026');
+	await page.getByLabel(uk.date_day!).fill('27');
+	await page.getByLabel(uk.date_month!).fill('3');
+	await page.getByLabel(uk.date_year!).fill('1990');
+	await page.getByRole('button', { name: uk.status_submit }).click();
+	const heading = page.getByRole('heading', { level: 1 });
+	await expect(heading).toHaveText(
+		uk.status_result_title!.replace('{number}', 'OAM-51727-4/DP-2026')
+	);
+	// Before: "Провадження OAM-51727-4/DP-" above "2026".
+	const parts = await heading.locator('.nowrap').all();
+	expect(parts).toHaveLength(2);
+	for (const part of parts) expect(await linesOf(part), (await part.textContent()) ?? '').toBe(1);
+	await expectNoHorizontalScroll(page);
+});

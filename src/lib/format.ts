@@ -13,10 +13,18 @@ export function formatter(
 	return found;
 }
 
-/** A calendar date (`YYYY-MM-DD`) written the way the reader's language writes dates. */
-export function formatDate(iso: string, locale: string): string {
+/**
+ * A calendar date (`YYYY-MM-DD`) written the way the reader's language writes dates; with the
+ * weekday where a person picks a day ("Wednesday, 25 November 2026").
+ */
+export function formatDate(
+	iso: string,
+	locale: string,
+	options: { weekday?: boolean } = {}
+): string {
 	const [y, m, d] = iso.split('-').map(Number);
-	return formatter(locale, 'date', { dateStyle: 'long', timeZone: 'UTC' }).format(
+	const dateStyle = options.weekday ? 'full' : 'long';
+	return formatter(locale, `date-${dateStyle}`, { dateStyle, timeZone: 'UTC' }).format(
 		new Date(Date.UTC(y!, m! - 1, d!))
 	);
 }
