@@ -80,6 +80,10 @@ test.describe('the hotline, from the caller’s side, in Ukrainian', () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
 		await page.goto('/uk/help');
+		// What the agent will see names the page as people do, never its path ("/help").
+		await expect(page.locator('.share-list')).toContainText(
+			uk.help_share_page!.replace('{page}', uk.page_help_title!)
+		);
 		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
 			timeout: 20_000
 		});

@@ -14,7 +14,7 @@ import { getConfig } from '../config';
 import { formatContextCode, parseContextCode } from './context-code';
 import { ensureCase, findCase, type CaseRecord } from './cases.repository';
 import { findContext, type ContextRecord } from './contexts.repository';
-import { sharedPageTitle } from './shared-page';
+import { sharedPageTitle } from '../../shared-page';
 
 export type BookingState = 'active' | 'cancelled' | 'checked_in' | 'completed' | 'no_show';
 

@@ -30,7 +30,7 @@ import {
 	type Requester
 } from './contexts.service';
 import { parseCallbackPhone, type PhoneError } from './phone';
-import { sharedPageTitle } from './shared-page';
+import { sharedPageTitle } from '../../shared-page';
 import { getChecklist } from '../content/content.service';
 import { ATTEMPT_RESULTS, inList, type AttemptResult, type CallbackOutcome } from './taxonomy';
 

@@ -1,9 +1,10 @@
 // What page the caller was on, named as people name it (issue 17: agents see titles, never raw
-// paths such as `/uk/checklists/employee-card`), in the agent's language and the caller's.
-import { m } from '../../paraglide/messages';
-import type { Locale } from '../../paraglide/runtime';
-import { delocalizePath } from '../../i18n';
-import { serviceName } from '../../service-names';
+// paths such as `/uk/checklists/employee-card`), in the agent's language and the caller's — and
+// on the help page, where the person sees what the agent will see.
+import { m } from './paraglide/messages';
+import type { Locale } from './paraglide/runtime';
+import { delocalizePath } from './i18n';
+import { serviceName } from './service-names';
 
 /**
  * The title of a shared page in one language. A checklist page takes the checklist's own title
