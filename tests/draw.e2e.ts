@@ -72,6 +72,12 @@ async function enter(page: Page, n: number, times: string[] = []): Promise<strin
 	await page.getByRole('button', { name: uk.draw_enter_button }).click();
 	await expect(page).toHaveURL(/\/uk\/draw\/[A-Za-z0-9_-]{27}\?entered$/, { timeout: 30_000 });
 	await expect(page.getByText(uk.draw_entered_done!)).toBeVisible();
+	// A success, drawn as one (green), not as the plain blue notice: the class had no style.
+	expect(
+		await page
+			.getByText(uk.draw_entered_done!)
+			.evaluate((el) => getComputedStyle(el).borderLeftColor)
+	).toBe('rgb(29, 122, 62)');
 	return new URL(page.url()).pathname;
 }
 

@@ -192,3 +192,17 @@ test('a found proceeding’s number in the heading breaks only after its slash, 
 	for (const part of parts) expect(await linesOf(part), (await part.textContent()) ?? '').toBe(1);
 	await expectNoHorizontalScroll(page);
 });
+
+test('a group of choices has no frame for its legend to sit on: the satisfaction question in Ukrainian', async ({
+	page
+}) => {
+	await page.goto('/uk/checklists');
+	await page.locator('main a[href*="/checklists/"]').first().click();
+	const group = page.locator('.satisfaction fieldset.field');
+	await expect(group).toBeVisible();
+	// Before: the browser's frame, the two-line question's second line on its top edge.
+	const frame = await group.evaluate((el) => getComputedStyle(el).borderTopStyle);
+	expect(frame).toBe('none');
+	const legend = (await group.locator('legend').boundingBox())!;
+	expect(legend.y).toBeGreaterThanOrEqual((await group.boundingBox())!.y);
+});
