@@ -112,6 +112,11 @@ test.describe('booking in Russian', () => {
 		await expect(summary).toContainText(ru.book_error_document!);
 		await expect(page.getByLabel(ru.book_full_name!)).toHaveValue('Иван Петров');
 		await expectNoAxeViolations(page);
+		// One letter: the message says what a name needs, not only "enter your name".
+		await page.getByLabel(ru.book_full_name!).fill('И');
+		await page.getByRole('button', { name: ru.book_continue }).click();
+		await expect(page.locator('.error-summary')).toContainText(ru.book_error_name!);
+		expect(ru.book_error_name).toContain('2');
 	});
 
 	test('the waiting list: from the times page, a 400 with messages for bad input, then on the list; axe-clean', async ({
