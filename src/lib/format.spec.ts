@@ -25,4 +25,12 @@ describe('formatDate and formatDateTime', () => {
 			expect(formatDateTime(at, locale, { timeOnly: true })).toMatch(/9[:.]00/);
 		});
 	}
+
+	it('vi: the time, then the date after "ngày", not ICU\'s time run into the date', () => {
+		const at = new Date('2026-11-25T08:00:00Z');
+		expect(formatDateTime(at, 'vi')).toBe('09:00 ngày 25 tháng 11, 2026');
+		expect(formatDateTime(at, 'vi', { weekday: true })).toBe(
+			'09:00 Thứ Tư, ngày 25 tháng 11, 2026'
+		);
+	});
 });

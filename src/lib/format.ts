@@ -43,9 +43,32 @@ export function formatDateTime(
 			instant
 		);
 	const dateStyle = options.weekday ? 'full' : 'long';
+	if (locale === 'vi') return vietnameseDateTime(instant, dateStyle);
 	return formatter(locale, `datetime-${dateStyle}`, {
 		dateStyle,
 		timeStyle: 'short',
 		timeZone: 'Europe/Prague'
 	}).format(instant);
+}
+
+/**
+ * Vietnamese as people write it: "09:00 ngày 25 tháng 11, 2026", "09:00 Thứ Tư, ngày 25 tháng
+ * 11, 2026". ICU's own vi pattern puts the time before the date with nothing between them
+ * ("lúc 09:00 25 tháng 11, 2026"), which reads as one run of numbers.
+ */
+function vietnameseDateTime(instant: Date, dateStyle: 'full' | 'long'): string {
+	const time = formatter('vi', 'time', { timeStyle: 'short', timeZone: 'Europe/Prague' }).format(
+		instant
+	);
+	const parts = formatter('vi', `date-prague-${dateStyle}`, {
+		dateStyle,
+		timeZone: 'Europe/Prague'
+	}).formatToParts(instant);
+	const weekday = parts.find((part) => part.type === 'weekday')?.value;
+	const firstDay = parts.findIndex((part) => part.type === 'day');
+	const date = parts
+		.slice(firstDay)
+		.map((part) => part.value)
+		.join('');
+	return weekday ? `${time} ${weekday}, ngày ${date}` : `${time} ngày ${date}`;
 }
