@@ -206,3 +206,33 @@ test('a group of choices has no frame for its legend to sit on: the satisfaction
 	const legend = (await group.locator('legend').boundingBox())!;
 	expect(legend.y).toBeGreaterThanOrEqual((await group.boundingBox())!.y);
 });
+
+test('a phone tap lands: the home page’s task cards, the list of actions, the notes above buttons set apart (Vietnamese)', async ({
+	page
+}) => {
+	await page.goto('/vi');
+	// The whole card is the link: a tap on its description (not its 22 px title) opens the task.
+	const description = page.locator('.task p').filter({ hasText: vi.task_book_text! });
+	await description.scrollIntoViewIfNeeded();
+	const text = (await description.boundingBox())!;
+	await page.mouse.click(text.x + text.width / 2, text.y + text.height / 2);
+	await expect(page).toHaveURL(/\/vi\/book$/);
+	// Each action's link is a target of at least 24 px (it was its 20 px line of text).
+	for (const link of await page.locator('.choice-list__link').all())
+		expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+
+	// The note about the data sat 6 px above the status form's button; the agent's list ran into
+	// the next field's label on the help page.
+	await page.goto('/vi/status');
+	const note = page.locator('.form-note').filter({ hasText: vi.status_privacy_note! });
+	expect(
+		await gapBetween(note, page.getByRole('button', { name: vi.status_submit! }))
+	).toBeGreaterThanOrEqual(16);
+	await page.goto('/vi/help');
+	expect(
+		await gapBetween(
+			page.locator('.share-list'),
+			page.getByText(vi.help_question_label!, { exact: true })
+		)
+	).toBeGreaterThanOrEqual(16);
+});
