@@ -3,10 +3,9 @@
 // keyboard on one screen at 1280 × 800 and 1024 × 768, and the wrap-up leaves an empty console.
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, expectNoAxeViolations } from './fixtures';
 import { E2E_NOW, ownPort } from './e2e-env';
 import { expectBoxesBesideTheirLabels } from './choice-layout';
-import { expectNoAxeViolations } from './fixtures';
 import { OwnServer } from './own-server';
 
 test.describe.configure({ mode: 'serial' });

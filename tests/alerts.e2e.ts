@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { expectNoAxeViolations } from './fixtures';
+import { fillIn, expect, test, lookUpStatus, messagesOf, expectNoAxeViolations } from './fixtures';
 
-const uk = JSON.parse(readFileSync('messages/uk.json', 'utf8')) as Record<string, string>;
-const fill = (text: string, values: Record<string, string>) =>
-	Object.entries(values).reduce((t, [k, v]) => t.replaceAll(`{${k}}`, v), text);
+const uk = messagesOf('uk');
 
 const KEY = 'e2e-import-key-0123456789abcdef0123456789';
 /** Demo proceeding from the seed: suspended 10 days before the e2e clock (2026-11-24T09:30Z). */
@@ -14,11 +10,7 @@ const SUSPENDED = { number: '10001/ZK-2026', day: '2', month: '11', year: '1985'
 
 async function lookUp(page: Page) {
 	await page.goto('/uk/status');
-	await page.getByLabel(uk.status_number_label!).fill(SUSPENDED.number);
-	await page.getByLabel(uk.date_day!).fill(SUSPENDED.day);
-	await page.getByLabel(uk.date_month!).fill(SUSPENDED.month);
-	await page.getByLabel(uk.date_year!).fill(SUSPENDED.year);
-	await page.getByRole('button', { name: uk.status_submit }).click();
+	await lookUpStatus(page, 'uk', SUSPENDED);
 	await expect(page.getByRole('heading', { name: uk.stage_suspended_title })).toBeVisible();
 }
 
@@ -85,7 +77,7 @@ test('e-mail alerts in Ukrainian: sign up, confirm from the mailbox, alert on a 
 	const alert = mail(
 		page,
 		email,
-		fill(uk.mail_change_subject!, {
+		fillIn(uk.mail_change_subject!, {
 			number: 'OAM-10001/ZK-2026',
 			stage: uk.stage_processing_title!
 		})

@@ -3,11 +3,10 @@ import { join, relative } from 'node:path';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, expectNoAxeViolations } from './fixtures';
 import { DEMO_PASSWORD, E2E_NOW } from './e2e-env';
 import { bookInRussian, ru } from './booking-flow';
 import { expectBoxesBesideTheirLabels, expectWordsWhole } from './choice-layout';
-import { expectNoAxeViolations } from './fixtures';
 
 // The server's clock is fixed (E2E_NOW), so every account has exactly one fresh TOTP code for the
 // whole run: the first sign-in enrols and uses it, later ones use recovery codes. Tests that sign

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
-import { expectNoAxeViolations, expectNoHorizontalScroll } from './fixtures';
+import { expectNoAxeViolations, expectNoHorizontalScroll, messagesOf } from './fixtures';
 
-export const ru = JSON.parse(readFileSync('messages/ru.json', 'utf8')) as Record<string, string>;
+export const ru = messagesOf('ru');
 
 /** Opens every day of the calendar (native <details>, no script needed). */
 export async function openAllDays(page: Page): Promise<void> {

@@ -1,6 +1,5 @@
-import { expect, test } from './fixtures';
+import { expect, test, expectNoAxeViolations, firstLoadJsGzip } from './fixtures';
 import { bookInRussian, openAllDays, ru } from './booking-flow';
-import { expectNoAxeViolations, firstLoadJsGzip } from './fixtures';
 
 test.describe('booking in Russian', () => {
 	test('book, see the confirmation with QR and calendar file, cancel; axe on every page at 360 px', async ({

@@ -1,11 +1,12 @@
 // Issue 15: a translation made by a notary abroad is refused; the checklists say plainly that a
 // Czech court translator (soudní překladatel) must make it, with each corrected item's source.
-import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
-import { expectNoAxeViolations, expectNoHorizontalScroll } from './fixtures';
-
-const messages = (locale: string) =>
-	JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
+import {
+	expect,
+	test,
+	messagesOf,
+	expectNoAxeViolations,
+	expectNoHorizontalScroll
+} from './fixtures';
 
 const CASES = [
 	{
@@ -32,7 +33,7 @@ test.describe('the translation rule on a checklist', () => {
 		test(`${c.locale}: a Czech court translator, the fee amount, and the source of each corrected item`, async ({
 			page
 		}) => {
-			const m = messages(c.locale);
+			const m = messagesOf(c.locale);
 			await page.setViewportSize({ width: 360, height: 740 });
 			const response = await page.goto(`/${c.locale}/checklists/${c.slug}`);
 			expect(response?.status()).toBe(200);

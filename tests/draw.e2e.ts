@@ -4,19 +4,17 @@
 // first two get bookings (entry page, /my, mailbox), the third the waiting-list message; the
 // published page verifies with `npm run draw:verify`, and an altered copy does not.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, messagesOf, expectNoAxeViolations } from './fixtures';
 import { expectBoxesBesideTheirLabels } from './choice-layout';
 import { OwnServer, totp as ownTotp } from './own-server';
 import { DEMO_PASSWORD, E2E_NOW, ownPort } from './e2e-env';
-import { expectNoAxeViolations } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
-const uk = JSON.parse(readFileSync('messages/uk.json', 'utf8')) as Record<string, string>;
-const en = JSON.parse(readFileSync('messages/en.json', 'utf8')) as Record<string, string>;
+const uk = messagesOf('uk');
+const en = messagesOf('en');
 const PORT = ownPort('draw');
 const server = new OwnServer(PORT);
 const BASE = server.base;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import {
@@ -14,6 +15,36 @@ export { expect };
 export const LOCALES = ['cs', 'en', 'uk', 'ru', 'vi'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const prefix = (locale: Locale) => (locale === 'cs' ? '' : `/${locale}`);
+
+const messageCache = new Map<Locale, Record<string, string>>();
+
+/** What the pages should say in `locale`: its messages (messages/{locale}.json). */
+export function messagesOf(locale: Locale): Record<string, string> {
+	let found = messageCache.get(locale);
+	if (!found) {
+		found = JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
+		messageCache.set(locale, found);
+	}
+	return found;
+}
+
+/** A message with its `{placeholders}` filled in, as the page shows it. */
+export const fillIn = (text: string, values: Record<string, string>) =>
+	Object.entries(values).reduce((t, [k, v]) => t.replaceAll(`{${k}}`, v), text);
+
+/** Fills the status form on the page (open in `locale`) and sends it. */
+export async function lookUpStatus(
+	page: Page,
+	locale: Locale,
+	v: { number: string; day: string; month: string; year: string }
+): Promise<void> {
+	const t = messagesOf(locale);
+	await page.getByLabel(t.status_number_label!).fill(v.number);
+	await page.getByLabel(t.date_day!).fill(v.day);
+	await page.getByLabel(t.date_month!).fill(v.month);
+	await page.getByLabel(t.date_year!).fill(v.year);
+	await page.getByRole('button', { name: t.status_submit }).click();
+}
 
 /** WCAG 2.2 AA (Act 99/2019 Coll. asks for 2.1 AA; 2.2 adds to it). */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -2,13 +2,12 @@
 // address (docs/adr/0004). When it is spent the person is not only told to wait: the page says the
 // hotline can book with them or another branch can, with links (issue 11, point 5). On a server of
 // its own: the budget is per address, and the main server's is shared by every test.
-import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, test, messagesOf } from './fixtures';
 import { E2E_NOW, ownPort } from './e2e-env';
 import { openAllDays } from './booking-flow';
 import { OwnServer } from './own-server';
 
-const vi = JSON.parse(readFileSync('messages/vi.json', 'utf8')) as Record<string, string>;
+const vi = messagesOf('vi');
 const server = new OwnServer(ownPort('holdBudget'));
 
 test.describe.configure({ mode: 'serial' });

@@ -4,14 +4,13 @@
 // made on Friday night still works on Monday morning, until the line closes (issue 11, point 4).
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, messagesOf, expectNoAxeViolations } from './fixtures';
 import { OwnServer, totp as ownTotp } from './own-server';
 import { DEMO_PASSWORD, E2E_NOW, ownPort } from './e2e-env';
-import { expectNoAxeViolations } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
-const uk = JSON.parse(readFileSync('messages/uk.json', 'utf8')) as Record<string, string>;
+const uk = messagesOf('uk');
 const PORT = ownPort('hotlineExpiry');
 const server = new OwnServer(PORT);
 const BASE = server.base;

@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
-import { expectNoAxeViolations, expectNoHorizontalScroll } from './fixtures';
+import {
+	fillIn,
+	expect,
+	test,
+	lookUpStatus,
+	messagesOf,
+	expectNoAxeViolations,
+	expectNoHorizontalScroll
+} from './fixtures';
 
-const uk = JSON.parse(readFileSync('messages/uk.json', 'utf8')) as Record<string, string>;
-const fill = (text: string, values: Record<string, string>) =>
-	Object.entries(values).reduce((t, [k, v]) => t.replaceAll(`{${k}}`, v), text);
+const uk = messagesOf('uk');
 const items = (
 	JSON.parse(readFileSync('content/checklists/employee-card.json', 'utf8')) as {
 		items: { key: string }[];
@@ -125,16 +130,17 @@ test.describe('the hotline, from the caller’s side, in Ukrainian', () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto('/uk/status');
-		await page.getByLabel(uk.status_number_label!).fill('10002/TP-2026');
-		await page.getByLabel(uk.date_day!).fill('15');
-		await page.getByLabel(uk.date_month!).fill('6');
-		await page.getByLabel(uk.date_year!).fill('1979');
-		await page.getByRole('button', { name: uk.status_submit }).click();
+		await lookUpStatus(page, 'uk', {
+			number: '10002/TP-2026',
+			day: '15',
+			month: '6',
+			year: '1979'
+		});
 		// The late office's step (§80) and "call" both lead to the hotline with the proceeding.
 		await page.locator('.steps form[action$="?/prepare"] button').first().click();
 		await expect(page).toHaveURL(/\/uk\/help\?\/prepare$/);
 		await expect(
-			page.getByText(fill(uk.help_share_proceeding!, { number: 'OAM-10002-1/TP-2026' }))
+			page.getByText(fillIn(uk.help_share_proceeding!, { number: 'OAM-10002-1/TP-2026' }))
 		).toBeVisible();
 		await page.getByLabel(uk.help_consent!).check();
 		await page.getByRole('button', { name: uk.help_share_button }).click();

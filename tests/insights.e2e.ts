@@ -2,23 +2,18 @@
 // scripted set of public actions in several languages, then an analyst sees exactly those counts
 // in the sections and in the yearly report, prints it to PDF and downloads its CSV. Strangers
 // and other roles are refused; the open data is public and holds no count below 5.
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, test, lookUpStatus, messagesOf } from './fixtures';
 import { OwnServer, totp as ownTotp } from './own-server';
 import { bookInRussian } from './booking-flow';
 import { DEMO_PASSWORD, E2E_NOW, ownPort } from './e2e-env';
 
 test.describe.configure({ mode: 'serial' });
 
-const messages = (locale: string) =>
-	JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
-const [ru, vi, uk, cs] = ['ru', 'vi', 'uk', 'cs'].map(messages) as [
-	Record<string, string>,
-	Record<string, string>,
-	Record<string, string>,
-	Record<string, string>
-];
+const ru = messagesOf('ru');
+const vi = messagesOf('vi');
+const uk = messagesOf('uk');
+const cs = messagesOf('cs');
 const PORT = ownPort('insights');
 const server = new OwnServer(PORT);
 const BASE = server.base;
@@ -93,11 +88,12 @@ test('public actions in four languages, then the analyst sees exactly those coun
 
 	// A status lookup in Vietnamese, answered 4.
 	await page.goto('/vi/status');
-	await page.getByLabel(vi.status_number_label!).fill('OAM-51727-4/DP-2026');
-	await page.getByLabel(vi.date_day!).fill('27');
-	await page.getByLabel(vi.date_month!).fill('3');
-	await page.getByLabel(vi.date_year!).fill('1990');
-	await page.getByRole('button', { name: vi.status_submit }).click();
+	await lookUpStatus(page, 'vi', {
+		number: 'OAM-51727-4/DP-2026',
+		day: '27',
+		month: '3',
+		year: '1990'
+	});
 	await expect(page.locator('form.satisfaction')).toBeVisible();
 	await expectNoAxeViolations(page);
 	await answer(page, '4', '');

@@ -1,14 +1,11 @@
 // A newcomer on a cheap phone (360 × 740), in Ukrainian and Vietnamese: what they must read back
 // or read out fits the screen. Found walking the public pages at 360 px.
-import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { openAllDays } from './booking-flow';
-import { expect, expectNoHorizontalScroll, test, type Locale } from './fixtures';
+import { expect, expectNoHorizontalScroll, test, lookUpStatus, messagesOf } from './fixtures';
 
-const messages = (locale: Locale) =>
-	JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
-const uk = messages('uk');
-const vi = messages('vi');
+const uk = messagesOf('uk');
+const vi = messagesOf('vi');
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -118,11 +115,12 @@ test('the widest booking reference fits a 320 px screen on one line', async ({ p
 
 test('a message box’s heading starts at its top: "not found" in Vietnamese', async ({ page }) => {
 	await page.goto('/vi/status');
-	await page.getByLabel(vi.status_number_label!).fill('OAM-99999/DP-2026');
-	await page.getByLabel(vi.date_day!).fill('1');
-	await page.getByLabel(vi.date_month!).fill('1');
-	await page.getByLabel(vi.date_year!).fill('1990');
-	await page.getByRole('button', { name: vi.status_submit }).click();
+	await lookUpStatus(page, 'vi', {
+		number: 'OAM-99999/DP-2026',
+		day: '1',
+		month: '1',
+		year: '1990'
+	});
 	const box = page.locator('.gov-message', { hasText: vi.status_not_found_title! });
 	await expect(box).toBeVisible();
 	const padding = await box.evaluate((el) => parseFloat(getComputedStyle(el).paddingTop));
@@ -177,11 +175,12 @@ test('a found proceeding’s number in the heading breaks only after its slash, 
 	page
 }) => {
 	await page.goto('/uk/status');
-	await page.getByLabel(uk.status_number_label!).fill('OAM-51727-4/DP-2026');
-	await page.getByLabel(uk.date_day!).fill('27');
-	await page.getByLabel(uk.date_month!).fill('3');
-	await page.getByLabel(uk.date_year!).fill('1990');
-	await page.getByRole('button', { name: uk.status_submit }).click();
+	await lookUpStatus(page, 'uk', {
+		number: 'OAM-51727-4/DP-2026',
+		day: '27',
+		month: '3',
+		year: '1990'
+	});
 	const heading = page.getByRole('heading', { level: 1 });
 	await expect(heading).toHaveText(
 		uk.status_result_title!.replace('{number}', 'OAM-51727-4/DP-2026')

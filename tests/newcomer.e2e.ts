@@ -3,16 +3,19 @@
 // room for the page at 360 px; the language alternates are valid; branches come in Czech order
 // with translated regions; the offline page is styled at any depth and lists the numbers; the
 // code page puts the caller's line first and offers copy and share.
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { expectNoAxeViolations, expectNoHorizontalScroll, prefix, type Locale } from './fixtures';
+import {
+	expect,
+	test,
+	messagesOf,
+	expectNoAxeViolations,
+	expectNoHorizontalScroll,
+	prefix
+} from './fixtures';
 
-const messages = (locale: Locale) =>
-	JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
-const uk = messages('uk');
-const vi = messages('vi');
-const cs = messages('cs');
+const uk = messagesOf('uk');
+const vi = messagesOf('vi');
+const cs = messagesOf('cs');
 
 /** The public pages a newcomer opens (no token or form state needed to reach them). */
 const PUBLIC_PATHS = [
@@ -80,7 +83,7 @@ test('every public page links to /my under one name, with valid language alterna
 }) => {
 	test.setTimeout(240_000);
 	for (const locale of ['uk', 'cs', 'vi', 'ru'] as const) {
-		const name = messages(locale).page_my_title!;
+		const name = messagesOf(locale).page_my_title!;
 		for (const path of PUBLIC_PATHS) {
 			const url = `${prefix(locale)}${path === '/' && locale !== 'cs' ? '' : path}`;
 			const bare = path === '/' ? '' : path;
@@ -119,7 +122,7 @@ test('every public page links to /my under one name, with valid language alterna
 	// way (the messages put the page's title in place of {place}).
 	for (const key of ['booking_saved_here', 'help_shared_saved', 'save_text'])
 		for (const locale of ['cs', 'en', 'uk', 'ru', 'vi'] as const)
-			expect(messages(locale)[key], `${locale}.${key}`).toContain('{place}');
+			expect(messagesOf(locale)[key], `${locale}.${key}`).toContain('{place}');
 });
 
 /** Where the page's own content starts at 360 px: below the notice, header and switcher. */
@@ -146,7 +149,7 @@ test('at 360 px the warning, header and language choice leave the page in the fi
 		const header = await page.locator('header.site-header').boundingBox();
 		expect(header!.height, path).toBeLessThan(110);
 		await expect(page.locator('.official-banner')).toContainText(
-			messages(locale).official_banner_detail!
+			messagesOf(locale).official_banner_detail!
 		);
 		await expectNoHorizontalScroll(page);
 		await expectNoAxeViolations(page);
@@ -220,7 +223,7 @@ test('offline at any depth: the offline page is styled and lists the numbers and
 		['uk', '/uk/book/card-pickup'],
 		['vi', '/vi/book/registration/brno/details']
 	] as const) {
-		const t = messages(locale);
+		const t = messagesOf(locale);
 		await page.goto(path);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.offline_title!);
 		// The stylesheet loaded from /_app/…, not /uk/_app/…: the header is blue, the logo small.

@@ -1,5 +1,4 @@
-import { expect, test } from './fixtures';
-import { expectNoAxeViolations } from './fixtures';
+import { expect, test, expectNoAxeViolations } from './fixtures';
 
 test.describe('offline', () => {
 	test('after one visit the home page reloads offline; an unvisited page shows the translated offline page', async ({

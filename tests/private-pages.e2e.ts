@@ -1,11 +1,10 @@
 // Issue 12, points 3 and 5: private pages are never stored on the device (read back from Cache
 // Storage in a real browser), and a throttled public form answers with its translated 429 page.
-import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, test, lookUpStatus, messagesOf } from './fixtures';
 import { bookInRussian } from './booking-flow';
 
-const en = JSON.parse(readFileSync('messages/en.json', 'utf8')) as Record<string, string>;
-const uk = JSON.parse(readFileSync('messages/uk.json', 'utf8')) as Record<string, string>;
+const en = messagesOf('en');
+const uk = messagesOf('uk');
 
 /** Every URL in every cache of this origin, as the service worker left them. */
 async function cachedUrls(page: import('@playwright/test').Page): Promise<string[]> {
@@ -51,11 +50,12 @@ test('no private page ends up in Cache Storage, though public pages do', async (
 	await page.goto(`/en/status/alerts/confirm/${'A'.repeat(27)}`);
 	await page.goto(`/uk/status/alerts/unsubscribe/${'B'.repeat(27)}`);
 	await page.goto('/en/status');
-	await page.getByLabel(en.status_number_label!).fill('OAM-10002-1/TP-2026');
-	await page.getByLabel(en.date_day!).fill('15');
-	await page.getByLabel(en.date_month!).fill('6');
-	await page.getByLabel(en.date_year!).fill('1979');
-	await page.getByRole('button', { name: en.status_submit }).click();
+	await lookUpStatus(page, 'en', {
+		number: 'OAM-10002-1/TP-2026',
+		day: '15',
+		month: '6',
+		year: '1979'
+	});
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('10002');
 	await page.goto('/en/checklists');
 

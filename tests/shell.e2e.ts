@@ -1,5 +1,6 @@
-import { expect, test } from './fixtures';
 import {
+	expect,
+	test,
 	axeRuns,
 	axeViolations,
 	expectNoAxeViolations,

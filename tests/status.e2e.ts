@@ -1,11 +1,15 @@
-import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { expectNoAxeViolations, expectNoHorizontalScroll, firstLoadJsGzip } from './fixtures';
+import {
+	fillIn,
+	expect,
+	test,
+	lookUpStatus,
+	messagesOf,
+	expectNoAxeViolations,
+	expectNoHorizontalScroll,
+	firstLoadJsGzip
+} from './fixtures';
 
-const uk = JSON.parse(readFileSync('messages/uk.json', 'utf8')) as Record<string, string>;
-const fill = (text: string, values: Record<string, string>) =>
-	Object.entries(values).reduce((t, [k, v]) => t.replaceAll(`{${k}}`, v), text);
+const uk = messagesOf('uk');
 
 /** Demo proceedings from the seed (src/lib/server/db/seed-data.ts) at the e2e clock, 24 Nov 2026. */
 const PRELIMINARY = {
@@ -17,14 +21,6 @@ const PRELIMINARY = {
 };
 const LATE = { number: '10002/TP-2026', day: '15', month: '6', year: '1979' };
 
-async function lookUp(page: Page, v: { number: string; day: string; month: string; year: string }) {
-	await page.getByLabel(uk.status_number_label!).fill(v.number);
-	await page.getByLabel(uk.date_day!).fill(v.day);
-	await page.getByLabel(uk.date_month!).fill(v.month);
-	await page.getByLabel(uk.date_year!).fill(v.year);
-	await page.getByRole('button', { name: uk.status_submit }).click();
-}
-
 test.describe('status lookup in Ukrainian', () => {
 	test('bad input: translated messages by each field, an error summary, input kept, 400', async ({
 		page
@@ -32,12 +28,17 @@ test.describe('status lookup in Ukrainian', () => {
 		await page.goto('/uk/status');
 		await expectNoAxeViolations(page);
 		const response = page.waitForResponse((r) => r.request().method() === 'POST');
-		await lookUp(page, { number: 'OAM-51727-4/XY-2026', day: '31', month: '2', year: '1990' });
+		await lookUpStatus(page, 'uk', {
+			number: 'OAM-51727-4/XY-2026',
+			day: '31',
+			month: '2',
+			year: '1990'
+		});
 		expect((await response).status()).toBe(400);
 		const summary = page.getByRole('alert').filter({ hasText: uk.error_summary_title });
 		await expect(summary.getByRole('link')).toHaveCount(2);
 		await expect(page.locator('#number-error')).toHaveText(
-			fill(uk.number_error_unknown_type!, { code: 'XY', example: 'OAM-51727-4/DP-2025' })
+			fillIn(uk.number_error_unknown_type!, { code: 'XY', example: 'OAM-51727-4/DP-2025' })
 		);
 		await expect(page.locator('#birth-error')).toHaveText(uk.birth_error_invalid!);
 		await expect(page.getByLabel(uk.status_number_label!)).toHaveValue('OAM-51727-4/XY-2026');
@@ -49,10 +50,10 @@ test.describe('status lookup in Ukrainian', () => {
 
 	test('a wrong date of birth and an unknown number get the same answer', async ({ page }) => {
 		await page.goto('/uk/status');
-		await lookUp(page, { ...PRELIMINARY, day: '28' });
+		await lookUpStatus(page, 'uk', { ...PRELIMINARY, day: '28' });
 		const wrongBirth = await page.locator('main .gov-message').innerText();
 		await page.goto('/uk/status');
-		await lookUp(page, { ...PRELIMINARY, number: 'OAM-99999/DP-2026' });
+		await lookUpStatus(page, 'uk', { ...PRELIMINARY, number: 'OAM-99999/DP-2026' });
 		const unknown = await page.locator('main .gov-message').innerText();
 		expect(wrongBirth).toBe(unknown);
 		expect(unknown).toContain(uk.status_not_found_title);
@@ -67,14 +68,14 @@ test.describe('status lookup in Ukrainian', () => {
 		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
 			timeout: 20_000
 		});
-		await lookUp(page, PRELIMINARY);
+		await lookUpStatus(page, 'uk', PRELIMINARY);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-			fill(uk.status_result_title!, { number: PRELIMINARY.canonical })
+			fillIn(uk.status_result_title!, { number: PRELIMINARY.canonical })
 		);
 		await expect(page.getByRole('heading', { name: uk.stage_preliminary_title })).toBeVisible();
 		// Filed 75 days ago, suspended for 20: day 55 of 60.
 		await expect(page.locator('.clock__day')).toHaveText(
-			fill(uk.clock_day!, { day: '55', limit: '60' })
+			fillIn(uk.clock_day!, { day: '55', limit: '60' })
 		);
 		await expect(page.locator('.timeline li')).toHaveCount(4);
 		await expect(page.getByRole('button', { name: uk.step_book_biometrics })).toBeVisible();
@@ -120,7 +121,7 @@ test.describe('status lookup in Ukrainian', () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto('/uk/status');
-		await lookUp(page, LATE);
+		await lookUpStatus(page, 'uk', LATE);
 		await expect(page.getByRole('heading', { name: uk.stage_processing_title })).toBeVisible();
 		await expect(page.getByRole('heading', { name: uk.clock_late_title })).toBeVisible();
 		await expect(page.getByText('500/2004')).toBeVisible();
@@ -136,14 +137,14 @@ test.describe('status lookup in Ukrainian', () => {
 		for (let i = 0; i < 11; i++) {
 			await page.goto('/uk/status');
 			const response = page.waitForResponse((r) => r.request().method() === 'POST');
-			await lookUp(page, { ...target, day: String(i + 1) });
+			await lookUpStatus(page, 'uk', { ...target, day: String(i + 1) });
 			last = (await response).status();
 		}
 		expect(last).toBe(429);
 		await expect(page.getByRole('heading', { name: uk.status_throttled_title })).toBeVisible();
 		// Even the right date of birth is refused while throttled.
 		await page.goto('/uk/status');
-		await lookUp(page, { ...target, day: '20', month: '1', year: '2001' });
+		await lookUpStatus(page, 'uk', { ...target, day: '20', month: '1', year: '2001' });
 		await expect(page.getByRole('heading', { name: uk.status_throttled_title })).toBeVisible();
 	});
 
@@ -161,7 +162,7 @@ test.describe('status lookup in Ukrainian', () => {
 		page
 	}) => {
 		await page.goto('/uk/status');
-		await lookUp(page, PRELIMINARY);
+		await lookUpStatus(page, 'uk', PRELIMINARY);
 		await page.getByRole('button', { name: uk.step_book_biometrics }).click();
 		await expect(page).toHaveURL(/\/uk\/book\/biometrics$/);
 		await page.locator('main a[href^="/uk/book/biometrics/"]').first().click();

@@ -3,13 +3,12 @@
 // person without JavaScript who holds a time meanwhile gets the translated waiting page with a
 // place and a self-refreshing page (Refresh header) instead of an error; the page refreshes itself until their turn, the
 // booking page comes back, and the hold goes through.
-import { readFileSync } from 'node:fs';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, test, messagesOf } from './fixtures';
 import { E2E_NOW, ownPort } from './e2e-env';
 import { OwnServer } from './own-server';
 import { openAllDays } from './booking-flow';
 
-const uk = JSON.parse(readFileSync('messages/uk.json', 'utf8')) as Record<string, string>;
+const uk = messagesOf('uk');
 const server = new OwnServer(ownPort('waitingRoom'));
 const TIMES = '/uk/book/registration/praha-1';
 
