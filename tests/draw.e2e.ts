@@ -177,7 +177,7 @@ async function gapBetween(above: Locator, below: Locator): Promise<number> {
 	return b.y - (a.y + a.height);
 }
 
-test('on a phone in Vietnamese: the notes and links on the draw’s pages have room; withdrawing is set apart from saving a change', async ({
+test('on a phone in Vietnamese: a one-day draw names its day once; the notes and links have room; withdrawing is set apart from saving a change', async ({
 	browser
 }) => {
 	test.setTimeout(240_000);
@@ -199,12 +199,20 @@ test('on a phone in Vietnamese: the notes and links on the draw’s pages have r
 	expect
 		.soft(await gapBetween(note, page.locator('#draw-definition')), 'space below the note')
 		.toBeGreaterThanOrEqual(16);
+	// A draw of one day names it once: before, "từ 7 tháng 12, 2026 đến 7 tháng 12, 2026".
+	const day = '7 tháng 12, 2026';
+	const lead = (await page.locator('p.lead').textContent())!;
+	expect.soft(lead.split(day).length - 1, lead).toBe(1);
 	await enter(page, 3, [], 'vi');
 	// A link on its own line is a 24 px target, not its 17 px of text (here too).
 	const release = page.getByRole('link', { name: vi.draw_release_link });
 	expect
 		.soft((await release.boundingBox())!.height, 'the public page link')
 		.toBeGreaterThanOrEqual(24);
+
+	await page.goto('/vi/my');
+	await expect.soft(page.locator('#draws-list .saved__when')).toHaveText(day);
+	await page.goBack();
 
 	// Before: 0 px — "withdraw from the draw" right under "save changes", one slip of the thumb.
 	const save = page.getByRole('button', { name: vi.draw_change_button });
