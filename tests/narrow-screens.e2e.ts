@@ -236,3 +236,18 @@ test('a phone tap lands: the home page’s task cards, the list of actions, the 
 		)
 	).toBeGreaterThanOrEqual(16);
 });
+
+test('each problem in a form’s error summary is a target of its own: the empty status form in Ukrainian', async ({
+	page
+}) => {
+	await page.goto('/uk/status');
+	await page.getByRole('button', { name: uk.status_submit }).click();
+	const links = page.locator('.error-summary a');
+	await expect(links).toHaveCount(2);
+	// Before: "Введіть дату народження." a 17 px line of text, 7 px under the problem above it.
+	for (const link of await links.all())
+		expect
+			.soft((await link.boundingBox())!.height, `${await link.textContent()}`)
+			.toBeGreaterThanOrEqual(24);
+	expect(await gapBetween(links.nth(0), links.nth(1))).toBeGreaterThanOrEqual(8);
+});
