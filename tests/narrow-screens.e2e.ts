@@ -251,3 +251,20 @@ test('each problem in a form’s error summary is a target of its own: the empty
 			.toBeGreaterThanOrEqual(24);
 	expect(await gapBetween(links.nth(0), links.nth(1))).toBeGreaterThanOrEqual(8);
 });
+
+test('a group’s legend lines up with the labels around it: the date of birth in Vietnamese', async ({
+	page
+}) => {
+	await page.goto('/vi/status');
+	/** Where the first letter of `locator`'s text starts. */
+	const textStart = (locator: Locator) =>
+		locator.evaluate((el) => {
+			const range = document.createRange();
+			range.selectNodeContents(el);
+			return range.getClientRects()[0]!.left;
+		});
+	const label = await textStart(page.getByText(vi.status_number_label!, { exact: true }));
+	const legend = await textStart(page.locator('legend', { hasText: vi.status_birth_legend! }));
+	// Before: the browser's 2 px of padding set each legend's text in from the labels'.
+	expect(legend).toBe(label);
+});
