@@ -5,7 +5,7 @@
 // published page verifies with `npm run draw:verify`, and an altered copy does not.
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, test, messagesOf, expectNoAxeViolations } from './fixtures';
 import { expectBoxesBesideTheirLabels } from './choice-layout';
 import { OwnServer, totp as ownTotp } from './own-server';
@@ -15,6 +15,7 @@ test.describe.configure({ mode: 'serial' });
 
 const uk = messagesOf('uk');
 const en = messagesOf('en');
+const vi = messagesOf('vi');
 const PORT = ownPort('draw');
 const server = new OwnServer(PORT);
 const BASE = server.base;
@@ -43,7 +44,7 @@ async function signInClerk(page: Page, clock: string): Promise<void> {
 }
 
 const person = (n: number) => ({
-	name: `Olena Test${'ABC'[n]}`,
+	name: `Olena Test${'ABCD'[n]}`,
 	email: `draw-${n}@example.com`,
 	document: `FX ${100000 + n}`
 });
@@ -54,26 +55,34 @@ async function personContext(browser: Browser, n: number, javaScriptEnabled: boo
 }
 
 /** Fills the entry form on the release page; `times` ticks checkboxes instead of "any". */
-async function enter(page: Page, n: number, times: string[] = []): Promise<string> {
+async function enter(
+	page: Page,
+	n: number,
+	times: string[] = [],
+	lang: 'uk' | 'vi' = 'uk'
+): Promise<string> {
+	const t = lang === 'uk' ? uk : vi;
 	const p = person(n);
-	await page.getByLabel(uk.book_full_name!).fill(p.name);
-	await page.getByLabel(uk.date_day!).fill('1');
-	await page.getByLabel(uk.date_month!).fill('5');
-	await page.getByLabel(uk.date_year!).fill('1990');
-	await page.getByLabel(uk.book_nationality!).selectOption('UA');
-	await page.getByLabel(uk.book_document!).fill(p.document);
-	await page.getByLabel(uk.book_email!).fill(p.email);
+	await page.getByLabel(t.book_full_name!).fill(p.name);
+	await page.getByLabel(t.date_day!, { exact: true }).fill('1');
+	await page.getByLabel(t.date_month!, { exact: true }).fill('5');
+	await page.getByLabel(t.date_year!, { exact: true }).fill('1990');
+	await page.getByLabel(t.book_nationality!).selectOption('UA');
+	await page.getByLabel(t.book_document!).fill(p.document);
+	await page.getByLabel(t.book_email!).fill(p.email);
 	if (times.length > 0) {
-		await page.getByLabel(uk.draw_any!).uncheck();
-		for (const t of times) await page.getByLabel(t, { exact: true }).check();
+		await page.getByLabel(t.draw_any!).uncheck();
+		for (const time of times) await page.getByLabel(time, { exact: true }).check();
 	}
-	await page.getByRole('button', { name: uk.draw_enter_button }).click();
-	await expect(page).toHaveURL(/\/uk\/draw\/[A-Za-z0-9_-]{27}\?entered$/, { timeout: 30_000 });
-	await expect(page.getByText(uk.draw_entered_done!)).toBeVisible();
+	await page.getByRole('button', { name: t.draw_enter_button }).click();
+	await expect(page).toHaveURL(new RegExp(`/${lang}/draw/[A-Za-z0-9_-]{27}\\?entered$`), {
+		timeout: 30_000
+	});
+	await expect(page.getByText(t.draw_entered_done!)).toBeVisible();
 	// A success, drawn as one (green), not as the plain blue notice: the class had no style.
 	expect(
 		await page
-			.getByText(uk.draw_entered_done!)
+			.getByText(t.draw_entered_done!)
 			.evaluate((el) => getComputedStyle(el).borderLeftColor)
 	).toBe('rgb(29, 122, 62)');
 	return new URL(page.url()).pathname;
@@ -156,6 +165,64 @@ test('staff announce a draw; people enter in Ukrainian with and without JavaScri
 	await pageC.goto(`/uk${state.release}`);
 	state.entryC = await enter(pageC, 2, [uk.draw_afternoon!]);
 	await c.close();
+	await server.stop();
+});
+
+/** The vertical space between the bottom of `above` and the top of `below`. */
+async function gapBetween(above: Locator, below: Locator): Promise<number> {
+	const a = (await above.boundingBox())!;
+	const b = (await below.boundingBox())!;
+	return b.y - (a.y + a.height);
+}
+
+test('on a phone in Vietnamese: a one-day draw names its day once; the notes and links have room; withdrawing is set apart from saving a change', async ({
+	browser
+}) => {
+	test.setTimeout(240_000);
+	expect(state.release).not.toBe('');
+	await server.start(E2E_NOW);
+	const context = await browser.newContext({
+		baseURL: BASE,
+		viewport: { width: 360, height: 740 }
+	});
+	const page = await context.newPage();
+	// The notice on the action's branch page: its link a 24 px target (it was a 17 px line).
+	await page.goto('/vi/book/registration/praha-1');
+	const notice = page.getByRole('link', { name: vi.draw_notice_link });
+	expect.soft((await notice.boundingBox())!.height, 'the notice’s link').toBeGreaterThanOrEqual(24);
+	await notice.click();
+	await expect(page).toHaveURL(new RegExp(`/vi${state.release}$`));
+	// Before: 4 px — the note under the published code ran into "how the order is made".
+	const note = page.getByText(vi.draw_commitment_note!);
+	expect
+		.soft(await gapBetween(note, page.locator('#draw-definition')), 'space below the note')
+		.toBeGreaterThanOrEqual(16);
+	// A draw of one day names it once: before, "từ 7 tháng 12, 2026 đến 7 tháng 12, 2026".
+	const day = '7 tháng 12, 2026';
+	const lead = (await page.locator('p.lead').textContent())!;
+	expect.soft(lead.split(day).length - 1, lead).toBe(1);
+	await enter(page, 3, [], 'vi');
+	// A link on its own line is a 24 px target, not its 17 px of text (here too).
+	const release = page.getByRole('link', { name: vi.draw_release_link });
+	expect
+		.soft((await release.boundingBox())!.height, 'the public page link')
+		.toBeGreaterThanOrEqual(24);
+
+	await page.goto('/vi/my');
+	await expect.soft(page.locator('#draws-list .saved__when')).toHaveText(day);
+	await page.goBack();
+
+	// Before: 0 px — "withdraw from the draw" right under "save changes", one slip of the thumb.
+	const save = page.getByRole('button', { name: vi.draw_change_button });
+	const withdraw = page.getByRole('button', { name: vi.draw_withdraw_button });
+	expect.soft(await gapBetween(save, withdraw), 'space above withdraw').toBeGreaterThanOrEqual(48);
+	const form = page.getByRole('form', { name: vi.draw_withdraw_heading });
+	await expect(form).toContainText(vi.draw_withdraw_button!);
+	await expect(page.getByText(vi.draw_withdraw_lead!)).toBeVisible();
+	await withdraw.click();
+	await expect(page.locator('#draw-status')).toHaveAttribute('data-state', 'withdrawn');
+	await expect(page.locator('#draw-status')).toHaveText(vi.draw_status_withdrawn!);
+	await context.close();
 	await server.stop();
 });
 

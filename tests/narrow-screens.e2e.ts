@@ -235,3 +235,35 @@ test('a phone tap lands: the home page’s task cards, the list of actions, the 
 		)
 	).toBeGreaterThanOrEqual(16);
 });
+
+test('each problem in a form’s error summary is a target of its own: the empty status form in Ukrainian', async ({
+	page
+}) => {
+	await page.goto('/uk/status');
+	await page.getByRole('button', { name: uk.status_submit }).click();
+	const links = page.locator('.error-summary a');
+	await expect(links).toHaveCount(2);
+	// Before: "Введіть дату народження." a 17 px line of text, 7 px under the problem above it.
+	for (const link of await links.all())
+		expect
+			.soft((await link.boundingBox())!.height, `${await link.textContent()}`)
+			.toBeGreaterThanOrEqual(24);
+	expect(await gapBetween(links.nth(0), links.nth(1))).toBeGreaterThanOrEqual(8);
+});
+
+test('a group’s legend lines up with the labels around it: the date of birth in Vietnamese', async ({
+	page
+}) => {
+	await page.goto('/vi/status');
+	/** Where the first letter of `locator`'s text starts. */
+	const textStart = (locator: Locator) =>
+		locator.evaluate((el) => {
+			const range = document.createRange();
+			range.selectNodeContents(el);
+			return range.getClientRects()[0]!.left;
+		});
+	const label = await textStart(page.getByText(vi.status_number_label!, { exact: true }));
+	const legend = await textStart(page.locator('legend', { hasText: vi.status_birth_legend! }));
+	// Before: the browser's 2 px of padding set each legend's text in from the labels'.
+	expect(legend).toBe(label);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime } from './format';
+import { formatDate, formatDateRange, formatDateTime } from './format';
 
 // Wednesday 25 November 2026; 9:00 in Prague is 8:00 UTC.
 const WEDNESDAY: Record<string, string> = {
@@ -32,5 +32,21 @@ describe('formatDate and formatDateTime', () => {
 		expect(formatDateTime(at, 'vi', { weekday: true })).toBe(
 			'09:00 Thứ Tư, ngày 25 tháng 11, 2026'
 		);
+	});
+});
+
+describe('formatDateRange', () => {
+	// ICU puts narrow no-break spaces in some places ("2026\u202fр."): compared as plain spaces.
+	const range = (from: string, to: string, locale: string) =>
+		formatDateRange(from, to, locale).replace(/\s/g, ' ');
+
+	it('names one day once, not as a range from it to itself', () => {
+		expect(range('2026-12-07', '2026-12-07', 'uk')).toBe('7 грудня 2026 р.');
+		expect(range('2026-12-07', '2026-12-07', 'vi')).toBe('7 tháng 12, 2026');
+	});
+
+	it('writes a span in one month with its month and year once', () => {
+		expect(range('2026-12-07', '2026-12-11', 'uk')).toBe('7–11 грудня 2026 р.');
+		expect(range('2026-12-07', '2027-01-08', 'ru')).toBe('7 декабря 2026 г. – 8 января 2027 г.');
 	});
 });

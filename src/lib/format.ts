@@ -22,11 +22,27 @@ export function formatDate(
 	locale: string,
 	options: { weekday?: boolean } = {}
 ): string {
-	const [y, m, d] = iso.split('-').map(Number);
 	const dateStyle = options.weekday ? 'full' : 'long';
 	return formatter(locale, `date-${dateStyle}`, { dateStyle, timeZone: 'UTC' }).format(
-		new Date(Date.UTC(y!, m! - 1, d!))
+		calendarDay(iso)
 	);
+}
+
+/**
+ * Calendar dates from one to another as the reader's language writes a span: one day once
+ * ("7 грудня 2026 р.", not "7 грудня 2026 р. – 7 грудня 2026 р."), a span in one month with
+ * its month and year once ("7–11 грудня 2026 р.").
+ */
+export function formatDateRange(from: string, to: string, locale: string): string {
+	return formatter(locale, 'date-long', { dateStyle: 'long', timeZone: 'UTC' }).formatRange(
+		calendarDay(from),
+		calendarDay(to)
+	);
+}
+
+function calendarDay(iso: string): Date {
+	const [y, m, d] = iso.split('-').map(Number);
+	return new Date(Date.UTC(y!, m! - 1, d!));
 }
 
 /**
