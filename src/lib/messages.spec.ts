@@ -53,4 +53,16 @@ describe('messages', () => {
 			expect(latinWords, `${locale}.${key}`).toEqual([]);
 		}
 	});
+
+	it.each(LOCALES)(
+		'%s keeps a count with its unit on one line ("59 хв", not "59" then "хв")',
+		(locale) => {
+			// A throttled form's "try again in {minutes} min" broke between the number and its unit
+			// at 360 px; every count placeholder before a word is followed by a no-break space.
+			for (const key of keys) {
+				const text = catalogues[locale]![key]!;
+				expect(text, `${locale}.${key}`).not.toMatch(/\{(minutes|days|limit)\} \p{L}/u);
+			}
+		}
+	);
 });

@@ -4,6 +4,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import * as v from 'valibot';
 import { CONTROL_CODE, parseForm, text, type FieldError } from '../http/form';
 import { isNationality } from '../../countries';
+import { FULL_NAME_MAX } from '../../identity-limits';
 import { isEmailAddress } from '../mail/email-address';
 import { parseBirthDate, type BirthDateError } from '../proceedings/lookup-form';
 import { formatProceedingNumber, parseProceedingNumber } from '../proceedings/proceeding-number';
@@ -81,7 +82,7 @@ export function validateDetails(
 ): DetailsResult {
 	const errors: { field: DetailsField; code: DetailsErrorCode }[] = [];
 	const fullName = values.fullName.trim().replace(/\s+/g, ' ');
-	if (fullName.length < 2 || fullName.length > 120 || /\d/.test(fullName)) {
+	if (fullName.length < 2 || fullName.length > FULL_NAME_MAX || /\d/.test(fullName)) {
 		errors.push({ field: 'fullName', code: 'name' });
 	}
 	const birth = parseBirthDate(values.day, values.month, values.year, today);
