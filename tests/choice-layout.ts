@@ -1,4 +1,11 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The vertical space between the bottom of `above` and the top of `below`. */
+export async function gapBetween(above: Locator, below: Locator): Promise<number> {
+	const a = (await above.boundingBox())!;
+	const b = (await below.boundingBox())!;
+	return b.y - (a.y + a.height);
+}
 
 /**
  * Every visible checkbox and radio sits beside its own label, as the gov.cz design system draws

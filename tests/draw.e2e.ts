@@ -5,9 +5,9 @@
 // published page verifies with `npm run draw:verify`, and an altered copy does not.
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import type { Browser, Locator, Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, test, messagesOf, expectNoAxeViolations } from './fixtures';
-import { expectBoxesBesideTheirLabels } from './choice-layout';
+import { expectBoxesBesideTheirLabels, gapBetween } from './choice-layout';
 import { OwnServer, totp as ownTotp } from './own-server';
 import { DEMO_PASSWORD, E2E_NOW, ownPort } from './e2e-env';
 
@@ -167,13 +167,6 @@ test('staff announce a draw; people enter in Ukrainian with and without JavaScri
 	await c.close();
 	await server.stop();
 });
-
-/** The vertical space between the bottom of `above` and the top of `below`. */
-async function gapBetween(above: Locator, below: Locator): Promise<number> {
-	const a = (await above.boundingBox())!;
-	const b = (await below.boundingBox())!;
-	return b.y - (a.y + a.height);
-}
 
 test('on a phone in Vietnamese: a one-day draw names its day once; the notes and links have room; withdrawing is set apart from saving a change', async ({
 	browser

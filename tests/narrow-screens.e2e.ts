@@ -2,6 +2,7 @@
 // or read out fits the screen. Found walking the public pages at 360 px.
 import type { Locator, Page } from '@playwright/test';
 import { openAllDays } from './booking-flow';
+import { gapBetween } from './choice-layout';
 import { expect, expectNoHorizontalScroll, test, lookUpStatus, messagesOf } from './fixtures';
 
 const uk = messagesOf('uk');
@@ -16,13 +17,6 @@ const linesOf = (locator: Locator) =>
 		range.selectNodeContents(el);
 		return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
 	});
-
-/** The vertical space between the bottom of `above` and the top of `below`. */
-async function gapBetween(above: Locator, below: Locator): Promise<number> {
-	const a = (await above.boundingBox())!;
-	const b = (await below.boundingBox())!;
-	return b.y - (a.y + a.height);
-}
 
 /** "Call the hotline about this" is set apart from the form's submit button above it. */
 async function expectHotlineLinkApart(page: Page, button: string): Promise<void> {
@@ -223,7 +217,7 @@ test('a phone tap lands: the home page’s task cards, the list of actions, the 
 	// The note about the data sat 6 px above the status form's button; the agent's list ran into
 	// the next field's label on the help page.
 	await page.goto('/vi/status');
-	const note = page.locator('.form-note').filter({ hasText: vi.status_privacy_note! });
+	const note = page.locator('.note').filter({ hasText: vi.status_privacy_note! });
 	expect(
 		await gapBetween(note, page.getByRole('button', { name: vi.status_submit! }))
 	).toBeGreaterThanOrEqual(16);
